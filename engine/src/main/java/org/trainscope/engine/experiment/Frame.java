@@ -1,0 +1,154 @@
+package org.trainscope.engine.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable snapshot of an experiment's observables after {@code step} steps: named scalars and named series
+ * (double arrays). Arrays are copied in and out, so a frame can be handed to any thread.
+ */
+public final class Frame {
+    private final long step;
+    private final String[] names;
+    private final double[] values;
+    private final Map<String, double[]> series;
+
+    private Frame(long step, String[] names, double[] values, Map<String, double[]> series) {
+        this.step = step;
+        this.names = names;
+        this.values = values;
+        this.series = series;
+    }
+
+    public static Builder builder(long step) {
+        return new Builder(step);
+    }
+
+    /** The number of steps taken before this frame (frame 0 is the initial state). */
+    public long step() {
+        return step;
+    }
+
+    /** Scalar names in the order the experiment emitted them. */
+    public List<String> scalarNames() {
+        return Collections.unmodifiableList(Arrays.asList(names));
+    }
+
+    public boolean hasScalar(String name) {
+        return indexOf(name) >= 0;
+    }
+
+    /** The scalar's value; throws if the frame has no such scalar. */
+    public double scalar(String name) {
+        int i = indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("frame has no scalar '" + name + "'");
+        }
+        return values[i];
+    }
+
+    /** The scalar's value, or {@code fallback} if absent. */
+    public double scalar(String name, double fallback) {
+        int i = indexOf(name);
+        return i < 0 ? fallback : values[i];
+    }
+
+    /** All scalars, in emission order. */
+    public Map<String, Double> scalars() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            out.put(names[i], values[i]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public List<String> seriesNames() {
+        return List.copyOf(series.keySet());
+    }
+
+    /** A copy of the named series; throws if absent. */
+    public double[] series(String name) {
+        double[] s = series.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("frame has no series '" + name + "'");
+        }
+        return s.clone();
+    }
+
+    public boolean hasSeries(String name) {
+        return series.containsKey(name);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Frame f) || f.step != step || !Arrays.equals(f.names, names)
+                || !Arrays.equals(f.values, values) || !f.series.keySet().equals(series.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            if (!Arrays.equals(e.getValue(), f.series.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(step) * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Frame{step=" + step + ", " + scalars() + ", series=" + series.keySet() + "}";
+    }
+
+    /** Collects scalars and series in order; {@link #build()} freezes them. */
+    public static final class Builder {
+        private final long step;
+        private final List<String> names = new ArrayList<>();
+        private double[] values = new double[16];
+        private final Map<String, double[]> series = new LinkedHashMap<>();
+
+        private Builder(long step) {
+            this.step = step;
+        }
+
+        public Builder scalar(String name, double value) {
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("scalar '" + name + "' set twice");
+            }
+            if (names.size() == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[names.size()] = value;
+            names.add(name);
+            return this;
+        }
+
+        public Builder series(String name, double[] data) {
+            if (series.put(name, data.clone()) != null) {
+                throw new IllegalArgumentException("series '" + name + "' set twice");
+            }
+            return this;
+        }
+
+        public Frame build() {
+            return new Frame(step, names.toArray(new String[0]), Arrays.copyOf(values, names.size()),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(series)));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.trainscope.engine.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A typed experiment parameter: name, description, default and allowed range. {@link #parse} turns typed text
+ * into a value or throws a {@link ParamException} whose message names the parameter and the allowed values.
+ */
+public sealed interface ParamSpec {
+    String name();
+
+    String description();
+
+    Object defaultValue();
+
+    /** Parses and validates typed text. */
+    Object parse(String text);
+
+    /** Validates an already typed value (e.g. from a session file) and returns it in canonical form. */
+    default Object validate(Object value) {
+        return parse(format(value));
+    }
+
+    /** Formats a value the way {@link #parse} reads it back. */
+    default String format(Object value) {
+        return String.valueOf(value);
+    }
+
+    /** A human-readable statement of what is allowed, e.g. "a number in [1e-6, 10]". */
+    String allowed();
+
+    /** A real number in [min, max]. */
+    record Real(String name, String description, Double defaultValue, double min, double max) implements ParamSpec {
+        public Real(String name, String description, double defaultValue, double min, double max) {
+            this(name, description, Double.valueOf(defaultValue), min, max);
+        }
+
+        public Real {
+            if (!(min <= defaultValue && defaultValue <= max)) {
+                throw new IllegalArgumentException(name + ": default " + defaultValue + " outside [" + min + ", " + max + "]");
+            }
+        }
+
+        @Override
+        public Double parse(String text) {
+            double v;
+            try {
+                v = Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new ParamException(name, name + ": '" + text.trim() + "' is not a number; expected " + allowed());
+            }
+            if (!Double.isFinite(v) || v < min || v > max) {
+                throw new ParamException(name, name + ": " + text.trim() + " is out of range; expected " + allowed());
+            }
+            return v;
+        }
+
+        @Override
+        public String format(Object value) {
+            double v = ((Number) value).doubleValue();
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        }
+
+        @Override
+        public String allowed() {
+            return "a number in [" + format(min) + ", " + format(max) + "]";
+        }
+    }
+
+    /** A whole number in [min, max]. */
+    record Int(String name, String description, Integer defaultValue, int min, int max) implements ParamSpec {
+        public Int {
+            if (defaultValue < min || defaultValue > max) {
+                throw new IllegalArgumentException(name + ": default " + defaultValue + " outside [" + min + ", " + max + "]");
+            }
+        }
+
+        @Override
+        public Integer parse(String text) {
+            long v;
+            try {
+                v = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new ParamException(name, name + ": '" + text.trim() + "' is not a whole number; expected " + allowed());
+            }
+            if (v < min || v > max) {
+                throw new ParamException(name, name + ": " + text.trim() + " is out of range; expected " + allowed());
+            }
+            return (int) v;
+        }
+
+        @Override
+        public String allowed() {
+            return "a whole number in [" + min + ", " + max + "]";
+        }
+    }
+
+    /** One of a fixed set of names. */
+    record Choice(String name, String description, String defaultValue, List<String> options) implements ParamSpec {
+        public Choice {
+            options = List.copyOf(options);
+            if (!options.contains(defaultValue)) {
+                throw new IllegalArgumentException(name + ": default " + defaultValue + " not among " + options);
+            }
+        }
+
+        @Override
+        public String parse(String text) {
+            String v = text.trim().toLowerCase(Locale.ROOT);
+            if (!options.contains(v)) {
+                throw new ParamException(name, name + ": '" + text.trim() + "' is not allowed; expected " + allowed());
+            }
+            return v;
+        }
+
+        @Override
+        public String allowed() {
+            return "one of " + String.join(", ", options);
+        }
+    }
+
+    /** A non-empty comma-separated list of distinct names from a fixed set, e.g. {@code gd,momentum,adam}. */
+    record Subset(String name, String description, List<String> defaultValue, List<String> options) implements ParamSpec {
+        public Subset {
+            defaultValue = List.copyOf(defaultValue);
+            options = List.copyOf(options);
+            if (defaultValue.isEmpty() || !options.containsAll(defaultValue)) {
+                throw new IllegalArgumentException(name + ": default " + defaultValue + " not a subset of " + options);
+            }
+        }
+
+        @Override
+        public List<String> parse(String text) {
+            List<String> out = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String v = part.trim().toLowerCase(Locale.ROOT);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (!options.contains(v)) {
+                    throw new ParamException(name, name + ": '" + part.trim() + "' is not allowed; expected " + allowed());
+                }
+                if (out.contains(v)) {
+                    throw new ParamException(name, name + ": '" + v + "' is listed twice");
+                }
+                out.add(v);
+            }
+            if (out.isEmpty()) {
+                throw new ParamException(name, name + ": the list is empty; expected " + allowed());
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public String format(Object value) {
+            return value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        }
+
+        @Override
+        public String allowed() {
+            return "a comma list of " + String.join(", ", options);
+        }
+    }
+}

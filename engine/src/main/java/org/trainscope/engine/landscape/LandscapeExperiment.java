@@ -1,0 +1,222 @@
+package org.trainscope.engine.landscape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.optim.LearningRate;
+import org.trainscope.engine.optim.Objective;
+import org.trainscope.engine.optim.Optimizer;
+import org.trainscope.engine.optim.OptimizerConfig;
+
+/**
+ * Several optimizers race from the same start on the same 2-D landscape. Each step advances every racer by one
+ * step of its rule; a racer whose loss stops being finite is marked diverged and frozen at its last finite point
+ * while the others go on. Frame scalars per racer {@code r}: {@code r.x1}, {@code r.x2}, {@code r.loss},
+ * {@code r.gradnorm}, {@code r.diverged} (0 or 1); and {@code lr}, the current η_t.
+ */
+public final class LandscapeExperiment implements Experiment {
+
+    /** The registry entry. */
+    public static final ExperimentType TYPE = new Type();
+
+    private final Params params;
+    private final long seed;
+    private final Surface surface;
+    private final List<Racer> racers = new ArrayList<>();
+    private final LearningRate schedule;
+    private final Objective objective;
+    private final double[] gradient = new double[2];
+    private long steps;
+
+    private LandscapeExperiment(Params params, long seed) {
+        this.params = params;
+        this.seed = seed;
+        this.surface = Surface.of(params.choice("function"), params.real("a"), params.real("b"));
+        this.schedule = switch (params.choice("schedule")) {
+            case "step" -> new LearningRate.StepDecay(params.real("lr"), params.real("step_gamma"), params.integer("step_every"));
+            case "exponential" -> new LearningRate.Exponential(params.real("lr"), params.real("exp_c"));
+            default -> new LearningRate.Constant(params.real("lr"));
+        };
+        OptimizerConfig base = new OptimizerConfig("gd", schedule, params.real("momentum"), params.real("rho"),
+                params.real("beta1"), params.real("beta2"), params.real("eps"), params.real("weight_decay"));
+        for (String rule : params.subset("optimizers")) {
+            racers.add(new Racer(rule, base.withRule(rule).create(), params.real("x1"), params.real("x2")));
+        }
+        this.objective = (x, grad) -> {
+            double[] p = x[0];
+            surface.gradient(p[0], p[1], grad[0]);
+            return surface.value(p[0], p[1]);
+        };
+    }
+
+    public Surface surface() {
+        return surface;
+    }
+
+    /** The racers' names in frame order. */
+    public List<String> racerNames() {
+        return racers.stream().map(r -> r.name).toList();
+    }
+
+    @Override
+    public ExperimentType type() {
+        return TYPE;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public Frame frame() {
+        Frame.Builder b = Frame.builder(steps);
+        for (Racer r : racers) {
+            double x1 = r.x[0][0];
+            double x2 = r.x[0][1];
+            surface.gradient(x1, x2, gradient);
+            b.scalar(r.name + ".x1", x1);
+            b.scalar(r.name + ".x2", x2);
+            b.scalar(r.name + ".loss", surface.value(x1, x2));
+            b.scalar(r.name + ".gradnorm", Math.hypot(gradient[0], gradient[1]));
+            b.scalar(r.name + ".diverged", r.diverged ? 1 : 0);
+        }
+        b.scalar("lr", schedule.at(steps));
+        return b.build();
+    }
+
+    @Override
+    public Frame step() {
+        if (racers.stream().allMatch(r -> r.diverged)) {
+            throw new DivergedException("every optimizer diverged by step " + steps + "; lower lr or move the start");
+        }
+        for (Racer r : racers) {
+            if (r.diverged) {
+                continue;
+            }
+            double before1 = r.x[0][0];
+            double before2 = r.x[0][1];
+            r.optimizer.step(r.x, objective);
+            double loss = surface.value(r.x[0][0], r.x[0][1]);
+            surface.gradient(r.x[0][0], r.x[0][1], gradient);
+            if (!Double.isFinite(loss) || !Double.isFinite(gradient[0]) || !Double.isFinite(gradient[1])) {
+                r.diverged = true; // frozen at the last finite point
+                r.x[0][0] = before1;
+                r.x[0][1] = before2;
+            }
+        }
+        steps++;
+        return frame();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
+        for (Racer r : racers) {
+            b.array(r.name + ".x", r.x[0]);
+            b.longValue(r.name + ".diverged", r.diverged ? 1 : 0);
+            r.optimizer.saveTo(b, r.name + ".opt");
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restore(Snapshot s) {
+        steps = s.longValue("steps");
+        for (Racer r : racers) {
+            r.x[0] = s.array(r.name + ".x");
+            r.diverged = s.longValue(r.name + ".diverged") != 0;
+            r.optimizer.restoreFrom(s, r.name + ".opt", r.x);
+        }
+    }
+
+    /** One optimizer in the race and its current point x = {{x₁, x₂}}. */
+    private static final class Racer {
+        final String name;
+        final Optimizer optimizer;
+        final double[][] x;
+        boolean diverged;
+
+        Racer(String name, Optimizer optimizer, double x1, double x2) {
+            this.name = name;
+            this.optimizer = optimizer;
+            this.x = new double[][] {{x1, x2}};
+        }
+    }
+
+    private static final class Type implements ExperimentType {
+        private final List<ParamSpec> specs = List.of(
+                new ParamSpec.Choice("function", "The landscape f(x₁, x₂)", "valley", Surface.NAMES),
+                new ParamSpec.Real("a", "quadratic: coefficient of x₁²", 1, 1e-3, 1e3),
+                new ParamSpec.Real("b", "quadratic: coefficient of x₂²", 10, 1e-3, 1e3),
+                new ParamSpec.Real("x1", "Start point, first coordinate", -1.5, -1e3, 1e3),
+                new ParamSpec.Real("x2", "Start point, second coordinate", -1.5, -1e3, 1e3),
+                new ParamSpec.Subset("optimizers", "The racers (comma list)", OptimizerConfig.RULES, OptimizerConfig.RULES),
+                new ParamSpec.Real("lr", "Learning rate η (for flow: time per step)", 0.01, 1e-6, 10),
+                new ParamSpec.Real("momentum", "μ of momentum and Nesterov", 0.9, 0, 0.999),
+                new ParamSpec.Real("rho", "ρ of RMSprop", 0.9, 0, 0.9999),
+                new ParamSpec.Real("beta1", "β₁ of Adam", 0.9, 0, 0.9999),
+                new ParamSpec.Real("beta2", "β₂ of Adam", 0.999, 0, 0.999999),
+                new ParamSpec.Real("eps", "ε of AdaGrad, RMSprop, Adam", 1e-8, 1e-12, 1),
+                new ParamSpec.Real("weight_decay", "ℓ2 penalty λ/2‖x‖² added to f", 0, 0, 10),
+                new ParamSpec.Choice("schedule", "Learning-rate schedule", "constant", List.of("constant", "step", "exponential")),
+                new ParamSpec.Real("step_gamma", "step schedule: multiply η by γ …", 0.5, 1e-3, 10),
+                new ParamSpec.Int("step_every", "step schedule: … every k steps", 100, 1, 1_000_000),
+                new ParamSpec.Real("exp_c", "exponential schedule: η_t = η₀(1+c)^t", -0.005, -0.5, 0.5));
+
+        @Override
+        public String id() {
+            return "landscape";
+        }
+
+        @Override
+        public String title() {
+            return "Optimizers on a loss landscape";
+        }
+
+        @Override
+        public Explanation explanation() {
+            return new Explanation(
+                    "Each coloured path is one optimizer descending the same landscape from the same start; the white "
+                            + "curve is the gradient flow that plain gradient descent discretizes. In a narrow valley "
+                            + "GD zig-zags across the walls; momentum averages the zig-zag away and runs along the "
+                            + "floor; adaptive methods rescale each coordinate. Click the map to move the start.",
+                    "GD: x ← x − η∇f(x)    flow: dx/dt = −∇f(x), t = kη    momentum: x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})    "
+                            + "Nesterov: v_{t+1} = μv_t − η∇f(x_t + μv_t), x_{t+1} = x_t + v_{t+1}",
+                    "Lecture 003 (Jelenković), \"Path of gradient descent\", \"More interesting landscape\", momentum "
+                            + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad).");
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return specs;
+        }
+
+        @Override
+        public int defaultSteps() {
+            return 400;
+        }
+
+        @Override
+        public Experiment create(Params params, long seed) {
+            return new LandscapeExperiment(params, seed);
+        }
+    }
+}

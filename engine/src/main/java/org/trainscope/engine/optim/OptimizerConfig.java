@@ -1,0 +1,54 @@
+package org.trainscope.engine.optim;
+
+import java.util.List;
+
+/**
+ * The hyper-parameters shared by every rule; each rule reads the ones it needs.
+ *
+ * @param rule        one of {@link #RULES}
+ * @param lr          the learning-rate schedule η_t (for {@code flow}, the time advanced per step)
+ * @param momentum    μ of momentum and Nesterov
+ * @param rho         ρ of RMSprop
+ * @param beta1       β₁ of Adam
+ * @param beta2       β₂ of Adam
+ * @param eps         ε of AdaGrad, RMSprop and Adam
+ * @param weightDecay λ of the ℓ2 penalty (λ/2)‖x‖², for every rule
+ */
+public record OptimizerConfig(String rule, LearningRate lr, double momentum, double rho, double beta1, double beta2,
+                              double eps, double weightDecay) {
+    /** The rule names, in the order a user meets them. */
+    public static final List<String> RULES = List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "flow");
+
+    public OptimizerConfig {
+        if (!RULES.contains(rule)) {
+            throw new IllegalArgumentException("unknown optimizer '" + rule + "'; known: " + String.join(", ", RULES));
+        }
+    }
+
+    /** Plain gradient descent with a constant rate and the usual defaults for everything else. */
+    public static OptimizerConfig of(String rule, double lr) {
+        return new OptimizerConfig(rule, new LearningRate.Constant(lr), 0.9, 0.9, 0.9, 0.999, 1e-8, 0.0);
+    }
+
+    public OptimizerConfig withRule(String newRule) {
+        return new OptimizerConfig(newRule, lr, momentum, rho, beta1, beta2, eps, weightDecay);
+    }
+
+    public OptimizerConfig withWeightDecay(double lambda) {
+        return new OptimizerConfig(rule, lr, momentum, rho, beta1, beta2, eps, lambda);
+    }
+
+    /** A fresh optimizer (zero state) for this configuration. */
+    public Optimizer create() {
+        return switch (rule) {
+            case "gd" -> new GradientDescent(this);
+            case "momentum" -> new HeavyBall(this);
+            case "nesterov" -> new Nesterov(this);
+            case "adagrad" -> new AdaGrad(this);
+            case "rmsprop" -> new RmsProp(this);
+            case "adam" -> new Adam(this);
+            case "flow" -> new GradientFlow(this);
+            default -> throw new AssertionError(rule);
+        };
+    }
+}
