@@ -1,2 +1,13 @@
 package org.trainscope.app;
-public final class Launcher { public static void main(String[] a) { } }
+
+import javafx.application.Application;
+
+/** Plain main class, so the app runs from the class path without a module descriptor. */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(TrainscopeApp.class, args);
+    }
+}

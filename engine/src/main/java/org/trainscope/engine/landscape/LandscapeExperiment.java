@@ -194,12 +194,14 @@ public final class LandscapeExperiment implements Experiment {
         @Override
         public Explanation explanation() {
             return new Explanation(
-                    "Each coloured path is one optimizer descending the same landscape from the same start; the white "
-                            + "curve is the gradient flow that plain gradient descent discretizes. In a narrow valley "
-                            + "GD zig-zags across the walls; momentum averages the zig-zag away and runs along the "
-                            + "floor; adaptive methods rescale each coordinate. Click the map to move the start.",
-                    "GD: x ← x − η∇f(x)    flow: dx/dt = −∇f(x), t = kη    momentum: x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})    "
-                            + "Nesterov: v_{t+1} = μv_t − η∇f(x_t + μv_t), x_{t+1} = x_t + v_{t+1}",
+                    "Each coloured path is one optimizer descending the same landscape from the same start (the "
+                            + "cross-hair); the white dashed curve is the gradient flow, which gradient descent follows "
+                            + "closely while η is small. Momentum and Nesterov carry speed: they overshoot, swing across "
+                            + "the valley and may settle in another basin. Raise lr towards the stability limit, or pick "
+                            + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start.",
+                    "GD  x ← x − η∇f(x)        flow  dx/dt = −∇f(x), at t = kη\n"
+                            + "momentum  x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})\n"
+                            + "Nesterov  v_{t+1} = μv_t − η∇f(x_t + μv_t),  x_{t+1} = x_t + v_{t+1}",
                     "Lecture 003 (Jelenković), \"Path of gradient descent\", \"More interesting landscape\", momentum "
                             + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad).");
         }

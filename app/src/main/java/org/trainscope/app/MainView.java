@@ -1,0 +1,280 @@
+package org.trainscope.app;
+
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+
+import org.trainscope.app.params.ParamSheet;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.playback.TransportBar;
+import org.trainscope.app.run.Runner;
+import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.Views;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Registry;
+
+/**
+ * The main window: experiment picker and theme on top; explanation and parameter sheet on the left; the
+ * experiment's view in the centre; transport bar and status line at the bottom.
+ */
+public final class MainView extends BorderPane {
+    private final Registry registry;
+    private final Runner runner;
+    private final Executor renderExecutor;
+    private final PlaybackModel model;
+    private final ComboBox<ExperimentType> picker = new ComboBox<>();
+    private final ToggleButton darkToggle = new ToggleButton("Dark");
+    private final ParamSheet sheet;
+    private final TextField seedField = new TextField();
+    private final Label seedError = new Label();
+    private final VBox explanation = new VBox(6);
+    private final Label title = new Label();
+    private final Label whatYouSee = new Label();
+    private final Label formula = new Label();
+    private final Label source = new Label();
+    private final Label status = new Label();
+    private final Label message = new Label();
+    private ExperimentView view;
+
+    public MainView(Registry registry, Runner runner, Executor renderExecutor) {
+        this.registry = registry;
+        this.runner = runner;
+        this.renderExecutor = renderExecutor;
+        this.model = new PlaybackModel(runner);
+        this.sheet = new ParamSheet(model::applyParams);
+        createView();
+        initListeners();
+        picker.getSelectionModel().select(registry.types().get(0));
+    }
+
+    private void createView() {
+        getStyleClass().add("main-view");
+        Label brand = new Label("Trainscope");
+        brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
+        picker.getItems().setAll(registry.types());
+        picker.setId("experiment-picker");
+        picker.setCellFactory(list -> new TypeCell());
+        picker.setButtonCell(new TypeCell());
+        picker.setPrefWidth(320);
+        picker.setFocusTraversable(false);
+        darkToggle.setId("dark-toggle");
+        darkToggle.setFocusTraversable(false);
+        darkToggle.setTooltip(new Tooltip("Switch between light and dark theme"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label keys = new Label("Space play · ←/→ step · Home reset");
+        keys.getStyleClass().addAll(Styles.TEXT_MUTED, "keys-hint");
+        HBox top = new HBox(14, brand, picker, spacer, keys, darkToggle);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(10, 14, 10, 14));
+        top.getStyleClass().add("top-bar");
+        setTop(top);
+
+        title.getStyleClass().addAll(Styles.TITLE_4, "explain-title");
+        whatYouSee.setWrapText(true);
+        whatYouSee.getStyleClass().add("explain-text");
+        formula.setWrapText(true);
+        formula.getStyleClass().add("formula");
+        source.setWrapText(true);
+        source.getStyleClass().addAll(Styles.TEXT_MUTED, "source");
+        explanation.getChildren().addAll(title, whatYouSee, formula, source);
+        explanation.getStyleClass().add("explain-card");
+        explanation.setId("explanation");
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+
+        Label paramsHeader = new Label("Parameters");
+        paramsHeader.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label("Press Enter to apply; a change restarts the run.");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        seedField.setId("seed");
+        seedField.setPrefColumnCount(8);
+        seedError.getStyleClass().add("param-error");
+        seedError.setManaged(false);
+        seedError.setVisible(false);
+        Label seedLabel = new Label("seed");
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox seedRow = new HBox(8, seedLabel, seedField);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        VBox left = new VBox(8, paramsHeader, hint, seedRow, seedError, sheet);
+        left.setPadding(new Insets(12));
+        left.setPrefWidth(330);
+        left.setMinWidth(280);
+        left.getStyleClass().add("side-panel");
+        setLeft(left);
+
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        message.setId("message");
+        message.getStyleClass().add("status-message");
+        message.setWrapText(true);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox statusRow = new HBox(12, status, grow, message);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, new TransportBar(model), statusRow);
+        bottom.setPadding(new Insets(8, 14, 10, 14));
+        bottom.getStyleClass().add("bottom-bar");
+        setBottom(bottom);
+    }
+
+    private void initListeners() {
+        picker.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                select(now);
+            }
+        });
+        darkToggle.selectedProperty().addListener((obs, was, now) -> applyTheme(now));
+        seedField.setOnAction(e -> commitSeed());
+        seedField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commitSeed();
+            }
+        });
+        status.textProperty().bind(Bindings.createStringBinding(() -> statusText(model.frameProperty().get()),
+                model.frameProperty()));
+        message.textProperty().bind(model.messageProperty());
+        model.alertProperty().addListener((obs, was, now) ->
+                message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), now));
+    }
+
+    private void select(ExperimentType type) {
+        if (view != null) {
+            view.dispose();
+        }
+        model.select(type);
+        view = Views.create(type, model, renderExecutor);
+        view.setDark(darkToggle.isSelected());
+        VBox.setVgrow(view.node(), Priority.ALWAYS);
+        VBox centre = new VBox(explanation, view.node());
+        centre.getStyleClass().add("centre");
+        setCenter(centre);
+        title.setText(type.title());
+        whatYouSee.setText(type.explanation().whatYouSee());
+        formula.setText(type.explanation().formula());
+        source.setText("Source: " + type.explanation().source());
+        sheet.show(model.params());
+        seedField.setText(Long.toString(model.seed()));
+    }
+
+    private void commitSeed() {
+        try {
+            long seed = Long.parseLong(seedField.getText().trim());
+            seedError.setVisible(false);
+            seedError.setManaged(false);
+            seedField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
+            if (seed != model.seed()) {
+                model.applySeed(seed);
+            }
+        } catch (NumberFormatException e) {
+            seedError.setText("seed: '" + seedField.getText().trim() + "' is not a whole number");
+            seedError.setVisible(true);
+            seedError.setManaged(true);
+            seedField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), true);
+        }
+    }
+
+    private String statusText(Frame f) {
+        if (f == null) {
+            return "starting…";
+        }
+        StringBuilder sb = new StringBuilder("step ").append(f.step());
+        int shown = 0;
+        for (String name : f.scalarNames()) {
+            if (name.endsWith(".loss") && shown < 7) {
+                sb.append("   ").append(name, 0, name.length() - 5).append(' ')
+                        .append(String.format(Locale.ROOT, "%.3g", f.scalar(name)));
+                shown++;
+            }
+        }
+        return sb.toString();
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark);
+        darkToggle.setText(dark ? "Light" : "Dark");
+        if (view != null) {
+            view.setDark(dark);
+        }
+    }
+
+    /** Adds the theme, style sheet and keyboard shortcuts to the scene. */
+    public void install(Scene scene) {
+        applyTheme(darkToggle.isSelected());
+        scene.getStylesheets().add(MainView.class.getResource("trainscope.css").toExternalForm());
+        javafx.application.Platform.runLater(this::requestFocus); // keys drive the player, not the first text field
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            switch (e.getCode()) {
+                case SPACE -> model.togglePlay();
+                case RIGHT -> model.stepForward();
+                case LEFT -> model.stepBack();
+                case HOME -> model.reset();
+                case ESCAPE -> requestFocus();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    /** Once per pulse. */
+    public void tick(long now) {
+        model.tick(now);
+    }
+
+    public PlaybackModel model() {
+        return model;
+    }
+
+    public ParamSheet sheet() {
+        return sheet;
+    }
+
+    public ExperimentView view() {
+        return view;
+    }
+
+    public void shutdown() {
+        runner.shutdown();
+    }
+
+    /** Shows an experiment type by its title in the picker. */
+    private static final class TypeCell extends ListCell<ExperimentType> {
+        @Override
+        protected void updateItem(ExperimentType item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.title() + "  (" + item.id() + ")");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.trainscope.app.landscape;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+
+import org.trainscope.app.chart.LineChart;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.landscape.Surface;
+
+/** The map of the landscape with every racer's path, and their losses against step beside it. */
+public final class LandscapeView implements ExperimentView {
+    private final PlaybackModel model;
+    private final LandscapeCanvas canvas;
+    private final LineChart lossChart = new LineChart("Loss f(x_t)", "step t", "f");
+    private final SplitPane root = new SplitPane();
+    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
+    private final ChangeListener<Params> onParams = (obs, was, now) -> paramsChanged(now);
+
+    public LandscapeView(PlaybackModel model, Executor renderExecutor) {
+        this.model = model;
+        this.canvas = new LandscapeCanvas(renderExecutor);
+        createView();
+        initListeners();
+        paramsChanged(model.params());
+    }
+
+    private void createView() {
+        canvas.setId("landscape-canvas");
+        lossChart.viewer().setId("loss-chart");
+        root.getItems().addAll(canvas, lossChart.viewer());
+        root.setDividerPositions(0.6);
+        root.getStyleClass().add("landscape-view");
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener(onFrame);
+        model.paramsProperty().addListener(onParams);
+        canvas.setOnStartChosen((x1, x2) -> {
+            Params p = model.params().withValue("x1", x1).withValue("x2", x2);
+            model.applyParams(p);
+            model.say(String.format("Start moved to (%s, %s).", x1, x2));
+        });
+    }
+
+    private void paramsChanged(Params p) {
+        if (p == null) {
+            return;
+        }
+        canvas.setSurface(Surface.of(p.choice("function"), p.real("a"), p.real("b")));
+        List<String> racers = p.subset("optimizers");
+        lossChart.setScalars(racers.stream().map(r -> r + ".loss").toList(), racers);
+        render();
+    }
+
+    private void render() {
+        Frame frame = model.frame();
+        Params p = model.params();
+        if (p == null) {
+            return;
+        }
+        List<String> racers = p.subset("optimizers");
+        canvas.show(model.recording(), racers, model.indexProperty().get(), frame, p.real("x1"), p.real("x2"));
+        if (frame != null && model.recording() != null) {
+            lossChart.update(model.recording(), model.frameCountProperty().get(), !model.playingProperty().get());
+            lossChart.mark(frame.step());
+        }
+    }
+
+    /** The map (for tests and export). */
+    public LandscapeCanvas canvas() {
+        return canvas;
+    }
+
+    public LineChart lossChart() {
+        return lossChart;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void setDark(boolean dark) {
+        lossChart.setDark(dark);
+    }
+
+    @Override
+    public void dispose() {
+        model.frameProperty().removeListener(onFrame);
+        model.paramsProperty().removeListener(onParams);
+    }
+}

@@ -1,0 +1,60 @@
+package org.trainscope.app.landscape;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Recording;
+
+/**
+ * Each racer's path (x₁, x₂) over the recorded frames, extended incrementally as frames arrive and rebuilt when
+ * the recording is replaced or thinned. FX thread only.
+ */
+final class PathCache {
+    private Recording recording;
+    private long generation = -1;
+    private List<String> racers = List.of();
+    private double[][] x1 = new double[0][];
+    private double[][] x2 = new double[0][];
+    private int count;
+
+    /** Brings the cache up to the recording's {@code size} frames. */
+    void update(Recording rec, List<String> names, int size) {
+        if (rec != recording || rec.generation() != generation || !names.equals(racers) || size < count) {
+            recording = rec;
+            generation = rec.generation();
+            racers = List.copyOf(names);
+            x1 = new double[names.size()][Math.max(64, size)];
+            x2 = new double[names.size()][Math.max(64, size)];
+            count = 0;
+        }
+        for (int i = count; i < size; i++) {
+            Frame f = rec.get(i);
+            for (int r = 0; r < racers.size(); r++) {
+                if (i >= x1[r].length) {
+                    x1[r] = Arrays.copyOf(x1[r], x1[r].length * 2);
+                    x2[r] = Arrays.copyOf(x2[r], x2[r].length * 2);
+                }
+                x1[r][i] = f.scalar(racers.get(r) + ".x1", Double.NaN);
+                x2[r][i] = f.scalar(racers.get(r) + ".x2", Double.NaN);
+            }
+        }
+        count = size;
+    }
+
+    int count() {
+        return count;
+    }
+
+    List<String> racers() {
+        return racers;
+    }
+
+    double x1(int racer, int i) {
+        return x1[racer][i];
+    }
+
+    double x2(int racer, int i) {
+        return x2[racer][i];
+    }
+}

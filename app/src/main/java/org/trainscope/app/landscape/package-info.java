@@ -1,0 +1,6 @@
+/**
+ * The landscape view: a heatmap with log-spaced contours (rendered off the FX thread by
+ * {@link org.trainscope.app.landscape.HeatmapRenderer}), one coloured path per optimizer, zoom, pan and
+ * click-to-set-start ({@link org.trainscope.app.landscape.LandscapeCanvas}), and a loss-vs-step chart beside it.
+ */
+package org.trainscope.app.landscape;

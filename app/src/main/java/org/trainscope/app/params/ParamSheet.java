@@ -1,0 +1,293 @@
+package org.trainscope.app.params;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.trainscope.engine.experiment.ParamException;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+
+/**
+ * A sheet of editors, one per param. Numbers are typed and checked by {@link ParamSpec#parse} on every keystroke:
+ * a bad value turns its field red and shows the spec's message under the sheet; Enter or leaving the field applies
+ * a good value (via {@code onApply}) and restores the last good one otherwise.
+ */
+public final class ParamSheet extends VBox {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    private final PropertySheet sheet = new PropertySheet();
+    private final Label error = new Label();
+    private final Consumer<Params> onApply;
+    private Params params;
+
+    public ParamSheet(Consumer<Params> onApply) {
+        this.onApply = onApply;
+        createView();
+    }
+
+    private void createView() {
+        getStyleClass().add("param-sheet");
+        setSpacing(6);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setPropertyEditorFactory(item -> ((ParamItem) item).editor());
+        error.setId("param-error");
+        error.getStyleClass().add("param-error");
+        error.setWrapText(true);
+        error.setManaged(false);
+        error.setVisible(false);
+        getChildren().addAll(error, sheet);
+    }
+
+    /** Shows the given params (e.g. after switching experiment). */
+    public void show(Params newParams) {
+        this.params = newParams;
+        hideError();
+        List<PropertySheet.Item> items = new ArrayList<>();
+        for (ParamSpec spec : newParams.specs()) {
+            items.add(new ParamItem(spec));
+        }
+        sheet.getItems().setAll(items);
+    }
+
+    /** The message currently shown for a refused value, or "" if none. */
+    public String errorText() {
+        return error.isVisible() ? error.getText() : "";
+    }
+
+    private void showError(String text) {
+        error.setText(text);
+        error.setManaged(true);
+        error.setVisible(true);
+    }
+
+    private void hideError() {
+        error.setText("");
+        error.setManaged(false);
+        error.setVisible(false);
+    }
+
+    private void apply(String name, Object value) {
+        Params next;
+        try {
+            next = params.withValue(name, value);
+        } catch (ParamException e) {
+            showError(e.getMessage());
+            return;
+        }
+        if (!next.equals(params)) {
+            params = next;
+            onApply.accept(next);
+        }
+    }
+
+    /** One row of the sheet. */
+    private final class ParamItem implements PropertySheet.Item {
+        private final ParamSpec spec;
+
+        ParamItem(ParamSpec spec) {
+            this.spec = spec;
+        }
+
+        PropertyEditor<?> editor() {
+            if (spec instanceof ParamSpec.Choice c) {
+                return new ChoiceEditor(c);
+            }
+            if (spec instanceof ParamSpec.Subset s) {
+                return new SubsetEditor(s);
+            }
+            return new TextEditor(spec);
+        }
+
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return "Parameters";
+        }
+
+        @Override
+        public String getName() {
+            return spec.name();
+        }
+
+        @Override
+        public String getDescription() {
+            return spec.description() + " — " + spec.allowed();
+        }
+
+        @Override
+        public Object getValue() {
+            return params.text(spec.name());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            apply(spec.name(), spec.parse(String.valueOf(value)));
+        }
+
+        @Override
+        public Optional<ObservableValue<?>> getObservableValue() {
+            return Optional.empty();
+        }
+    }
+
+    /** A text field checked by the spec on every keystroke; applied on Enter or focus loss. */
+    private final class TextEditor implements PropertyEditor<String> {
+        private final ParamSpec spec;
+        private final TextField field = new TextField();
+
+        TextEditor(ParamSpec spec) {
+            this.spec = spec;
+            field.setId("param-" + spec.name());
+            field.setText(params.text(spec.name()));
+            field.setTooltip(new Tooltip(spec.description() + "\n" + spec.allowed()));
+            field.textProperty().addListener((obs, was, now) -> check(now));
+            field.setOnAction(e -> commit());
+            field.focusedProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    commit();
+                }
+            });
+        }
+
+        private boolean check(String text) {
+            try {
+                spec.parse(text);
+                field.pseudoClassStateChanged(DANGER, false);
+                hideError();
+                return true;
+            } catch (ParamException e) {
+                field.pseudoClassStateChanged(DANGER, true);
+                showError(e.getMessage());
+                return false;
+            }
+        }
+
+        private void commit() {
+            if (check(field.getText())) {
+                apply(spec.name(), spec.parse(field.getText()));
+            }
+        }
+
+        @Override
+        public Node getEditor() {
+            return field;
+        }
+
+        @Override
+        public String getValue() {
+            return field.getText();
+        }
+
+        @Override
+        public void setValue(String value) {
+            field.setText(value);
+        }
+    }
+
+    /** A drop-down of the allowed names. */
+    private final class ChoiceEditor implements PropertyEditor<String> {
+        private final ComboBox<String> box;
+
+        ChoiceEditor(ParamSpec.Choice spec) {
+            box = new ComboBox<>(FXCollections.observableArrayList(spec.options()));
+            box.setId("param-" + spec.name());
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setValue(params.choice(spec.name()));
+            box.valueProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    apply(spec.name(), now);
+                }
+            });
+        }
+
+        @Override
+        public Node getEditor() {
+            return box;
+        }
+
+        @Override
+        public String getValue() {
+            return box.getValue();
+        }
+
+        @Override
+        public void setValue(String value) {
+            box.setValue(value);
+        }
+    }
+
+    /** A check box per allowed name; an empty selection is refused with the spec's message. */
+    private final class SubsetEditor implements PropertyEditor<String> {
+        private final FlowPane pane = new FlowPane(8, 4);
+        private final ParamSpec.Subset spec;
+
+        SubsetEditor(ParamSpec.Subset spec) {
+            this.spec = spec;
+            pane.setId("param-" + spec.name());
+            List<String> chosen = params.subset(spec.name());
+            for (String option : spec.options()) {
+                CheckBox box = new CheckBox(option);
+                box.setSelected(chosen.contains(option));
+                box.selectedProperty().addListener((obs, was, now) -> commit());
+                pane.getChildren().add(box);
+            }
+        }
+
+        private void commit() {
+            String text = getValue();
+            try {
+                apply(spec.name(), spec.parse(text));
+                hideError();
+            } catch (ParamException e) {
+                showError(e.getMessage());
+            }
+        }
+
+        @Override
+        public Node getEditor() {
+            return pane;
+        }
+
+        @Override
+        public String getValue() {
+            StringBuilder sb = new StringBuilder();
+            for (Node n : pane.getChildren()) {
+                CheckBox box = (CheckBox) n;
+                if (box.isSelected()) {
+                    sb.append(sb.length() == 0 ? "" : ",").append(box.getText());
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void setValue(String value) {
+            List<String> chosen = List.of(value.split(","));
+            for (Node n : pane.getChildren()) {
+                ((CheckBox) n).setSelected(chosen.contains(((CheckBox) n).getText()));
+            }
+        }
+    }
+}

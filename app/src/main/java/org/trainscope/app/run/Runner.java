@@ -1,0 +1,134 @@
+package org.trainscope.app.run;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Recording;
+
+/**
+ * Runs one experiment on a worker and records its frames. The only hand-off between threads is the
+ * {@link Recording} (frames are immutable) plus a few volatile fields; the experiment and its arrays never leave
+ * the worker.
+ *
+ * <p>Lifecycle: {@link #start} creates the experiment (on the worker) and records frame 0; {@link #ensureStep}
+ * asks the worker to compute until the recording reaches that step; {@link #start} again (a reset or new
+ * params) abandons the old run: its worker stops at the next step boundary and its frames go nowhere.
+ */
+public final class Runner {
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+
+    private final Executor executor;
+    private final AtomicReference<Run> current = new AtomicReference<>();
+
+    /** @param executor where the work happens: a single background thread in the app, the caller in tests */
+    public Runner(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Starts a fresh run of {@code type} with {@code params} and {@code seed}, recording into a new Recording. */
+    public Recording start(ExperimentType type, Params params, long seed) {
+        Run run = new Run(type, params, seed, new Recording());
+        Run old = current.getAndSet(run);
+        if (old != null) {
+            old.cancelled = true;
+        }
+        ensureStep(0);
+        return run.recording;
+    }
+
+    /** Asks the worker to compute until the current recording reaches {@code step} (no-op if there or failed). */
+    public void ensureStep(long step) {
+        Run run = current.get();
+        if (run == null || run.failure != null) {
+            return;
+        }
+        synchronized (run) {
+            if (step <= run.wanted) {
+                return;
+            }
+            run.wanted = step;
+            if (run.working) {
+                return;
+            }
+            run.working = true;
+        }
+        executor.execute(() -> work(run));
+    }
+
+    /** The message of the failure that stopped the current run (divergence or error), or null. */
+    public String failure() {
+        Run run = current.get();
+        return run == null ? null : run.failure;
+    }
+
+    /** True while the worker is computing frames for the current run. */
+    public boolean busy() {
+        Run run = current.get();
+        if (run == null) {
+            return false;
+        }
+        synchronized (run) {
+            return run.working;
+        }
+    }
+
+    /** Stops the current run for good (the app is closing). */
+    public void shutdown() {
+        Run old = current.getAndSet(null);
+        if (old != null) {
+            old.cancelled = true;
+        }
+    }
+
+    private void work(Run run) {
+        try {
+            if (run.experiment == null) {
+                run.experiment = run.type.create(run.params, run.seed);
+                run.recording.append(run.experiment.frame());
+            }
+            while (!run.cancelled) {
+                synchronized (run) {
+                    if (run.experiment.stepCount() >= run.wanted) {
+                        run.working = false;
+                        return;
+                    }
+                }
+                run.recording.append(run.experiment.step());
+            }
+        } catch (DivergedException e) {
+            run.failure = e.getMessage();
+        } catch (RuntimeException e) {
+            LOG.error("run of {} failed", run.type.id(), e);
+            run.failure = "the run stopped: " + e.getMessage();
+        }
+        synchronized (run) {
+            run.working = false;
+        }
+    }
+
+    /** One run: touched by the worker only, except the volatile flags and the synchronized counters. */
+    private static final class Run {
+        final ExperimentType type;
+        final Params params;
+        final long seed;
+        final Recording recording;
+        Experiment experiment;
+        long wanted = -1;
+        boolean working;
+        volatile boolean cancelled;
+        volatile String failure;
+
+        Run(ExperimentType type, Params params, long seed, Recording recording) {
+            this.type = type;
+            this.params = params;
+            this.seed = seed;
+            this.recording = recording;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.trainscope.app.view;
+
+import javafx.scene.Node;
+
+/** The centre of the window for one experiment. Built with the playback model; renders its current frame. */
+public interface ExperimentView {
+    Node node();
+
+    /** Matches the app's light or dark theme. */
+    void setDark(boolean dark);
+
+    /** Stops listening to the model (the user picked another experiment). */
+    void dispose();
+}

@@ -1,0 +1,195 @@
+package org.trainscope.app.playback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trainscope.app.run.Runner;
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.landscape.LandscapeExperiment;
+
+/**
+ * The player's logic without a screen: the runner works on the calling thread (a same-thread executor), so every
+ * command's effect is visible as soon as it returns. Time is passed to {@link PlaybackModel#tick} explicitly.
+ */
+class PlaybackModelTest {
+    private PlaybackModel model;
+
+    @BeforeEach
+    void setUp() {
+        model = new PlaybackModel(new Runner(Runnable::run));
+    }
+
+    @Test
+    void stepForwardComputesNewFramesAndStepBackReplaysRecordedOnes() {
+        model.select(LandscapeExperiment.TYPE);
+        model.tick(0);
+        for (int i = 0; i < 10; i++) {
+            model.stepForward();
+        }
+        assertEquals(11, model.recording().size(), "frames 0..10 recorded");
+        assertEquals(10, model.frame().step());
+        model.stepBack();
+        model.stepBack();
+        assertEquals(8, model.frame().step());
+        assertEquals(11, model.recording().size(), "stepping back recomputes nothing");
+        model.stepForward();
+        assertEquals(9, model.frame().step());
+        assertEquals(11, model.recording().size(), "stepping forward inside the recording replays it");
+        model.seek(3);
+        assertEquals(3, model.frame().step());
+    }
+
+    @Test
+    void shownFramesEqualAFreshHeadlessRun() {
+        model.select(LandscapeExperiment.TYPE);
+        for (int i = 0; i < 25; i++) {
+            model.stepForward();
+        }
+        Experiment reference = LandscapeExperiment.TYPE.create(LandscapeExperiment.TYPE.defaults(), 0);
+        for (int i = 0; i < 20; i++) {
+            reference.step();
+        }
+        model.seek(20);
+        assertEquals(reference.frame(), model.frame(), "frame 20 as shown equals step 20 of a headless run, bit for bit");
+    }
+
+    @Test
+    void playAdvancesBySpeedTimesElapsedTimeAndPauseHolds() {
+        model.select(LandscapeExperiment.TYPE);
+        model.speedProperty().set(100);
+        model.tick(0);
+        model.play();
+        model.tick(1_000_000_000L);           // first tick after play: sets the clock
+        model.tick(1_050_000_000L);           // +50 ms at 100 steps/s = 5 steps
+        assertEquals(5, model.frame().step());
+        model.pause();
+        model.tick(2_000_000_000L);
+        assertEquals(5, model.frame().step(), "paused: the shown frame does not move");
+        assertFalse(model.playingProperty().get());
+    }
+
+    @Test
+    void playStopsAtTheEndOfTheDemoRunWithAMessage() {
+        model.select(LandscapeExperiment.TYPE);
+        model.speedProperty().set(1000);
+        model.play();
+        long t = 0;
+        for (int i = 0; i < 200 && model.playingProperty().get(); i++) {
+            model.tick(t);
+            t += 50_000_000L; // 50 ms → 50 steps a tick
+        }
+        assertFalse(model.playingProperty().get());
+        assertEquals(LandscapeExperiment.TYPE.defaultSteps(), model.frame().step());
+        assertTrue(model.messageProperty().get().contains("End of the demo run"));
+        assertFalse(model.alertProperty().get());
+    }
+
+    @Test
+    void aDivergingRunPausesWithAMessageAndKeepsEveryFrameBeforeIt() {
+        model.select(new DivergesAt(5));
+        model.speedProperty().set(1000);
+        model.play();
+        long t = 0;
+        for (int i = 0; i < 20 && model.playingProperty().get(); i++) {
+            model.tick(t);
+            t += 20_000_000L;
+        }
+        assertFalse(model.playingProperty().get(), "the player paused");
+        assertTrue(model.alertProperty().get());
+        assertTrue(model.messageProperty().get().contains("diverged"), model.messageProperty().get());
+        assertEquals(6, model.recording().size(), "frames 0..5 kept");
+        assertEquals(5, model.frame().step());
+        model.stepBack();
+        assertEquals(4, model.frame().step(), "and they can be stepped through");
+    }
+
+    @Test
+    void newParamsRestartTheRunFromStepZero() {
+        model.select(LandscapeExperiment.TYPE);
+        for (int i = 0; i < 5; i++) {
+            model.stepForward();
+        }
+        model.applyParams(model.params().with("lr", "0.02"));
+        model.tick(0);
+        assertEquals(0, model.frame().step());
+        assertEquals(1, model.recording().size());
+        assertEquals(0.02, model.params().real("lr"));
+    }
+
+    /** A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps. */
+    private record DivergesAt(int limit) implements ExperimentType {
+        public String id() {
+            return "diverges";
+        }
+
+        public String title() {
+            return "Diverges";
+        }
+
+        public Explanation explanation() {
+            return new Explanation("", "", "");
+        }
+
+        public List<ParamSpec> params() {
+            return List.of(new ParamSpec.Int("n", "unused", 1, 0, 10));
+        }
+
+        public int defaultSteps() {
+            return 100;
+        }
+
+        public Experiment create(Params params, long seed) {
+            ExperimentType type = this;
+            return new Experiment() {
+                long steps;
+
+                public ExperimentType type() {
+                    return type;
+                }
+
+                public Params params() {
+                    return params;
+                }
+
+                public long seed() {
+                    return seed;
+                }
+
+                public long stepCount() {
+                    return steps;
+                }
+
+                public Frame frame() {
+                    return Frame.builder(steps).scalar("loss", steps).build();
+                }
+
+                public Frame step() {
+                    if (steps >= limit) {
+                        throw new DivergedException("loss diverged (NaN) at step " + (steps + 1));
+                    }
+                    steps++;
+                    return frame();
+                }
+
+                public Snapshot snapshot() {
+                    return Snapshot.builder().longValue("steps", steps).build();
+                }
+
+                public void restore(Snapshot s) {
+                    steps = s.longValue("steps");
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.trainscope.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.MainView;
+import org.trainscope.app.landscape.LandscapeView;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.run.Runner;
+import org.trainscope.engine.experiment.Registry;
+
+/**
+ * The real window, headless (Monocle), with the real background worker and render threads and a real pulse. Waits
+ * are condition-based ({@link WaitForAsyncUtils#waitFor}), never sleeps.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final int TIMEOUT_S = 20;
+
+    private MainView main;
+    private ExecutorService worker;
+    private ExecutorService renderer;
+    private AnimationTimer pulse;
+
+    @Start
+    void start(Stage stage) {
+        worker = Executors.newSingleThreadExecutor();
+        renderer = Executors.newSingleThreadExecutor();
+        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        Scene scene = new Scene(main, 1280, 800);
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                main.tick(now);
+            }
+        };
+        pulse.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pulse.stop();
+        main.shutdown();
+        worker.shutdownNow();
+        renderer.shutdownNow();
+    }
+
+    @Test
+    void stepPlayPauseAndScreenshot(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        assertEquals("landscape", model.type().id());
+        waitUntil(() -> model.frame() != null);
+        LandscapeView view = (LandscapeView) main.view();
+
+        for (int i = 0; i < 10; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 10);
+        assertEquals(11, model.recording().size(), "frames of steps 0..10 recorded");
+        assertEquals(11, view.canvas().shownPathPoints(), "each path has 11 points");
+
+        robot.clickOn("#step-back");
+        waitUntil(() -> model.frame().step() == 9);
+        assertEquals(9, model.frame().step());
+        assertEquals(10, view.canvas().shownPathPoints(), "the path is drawn up to the frame shown");
+        assertEquals(11, model.recording().size(), "stepping back computes nothing");
+        assertTrue(robot.lookup("#position").queryAs(Label.class).getText().startsWith("step 9"));
+
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 40);
+        robot.clickOn("#play-pause");
+        assertFalse(model.playingProperty().get());
+        long pausedAt = model.frame().step();
+        WaitForAsyncUtils.waitForFxEvents(10);
+        assertEquals(pausedAt, model.frame().step(), "paused: the frame shown stays");
+
+        waitUntil(() -> view.canvas().hasHeatmap());
+        Path png = screenshot("trainscope-landscape.png");
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    @Test
+    void keyboardDrivesThePlayer(FxRobot robot) {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        robot.clickOn("#landscape-canvas", javafx.scene.input.MouseButton.SECONDARY); // focus the map, no click action
+        robot.type(KeyCode.RIGHT, 3);
+        waitUntil(() -> model.frame().step() == 3);
+        robot.type(KeyCode.LEFT);
+        waitUntil(() -> model.frame().step() == 2);
+        robot.type(KeyCode.HOME);
+        waitUntil(() -> model.frame() != null && model.recording().size() == 1);
+        assertEquals(0, model.frame().step());
+    }
+
+    @Test
+    void anInvalidLearningRateIsRefusedAtTheField(FxRobot robot) {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        double before = model.params().real("lr");
+        robot.doubleClickOn("#param-lr").eraseText(12).write("fast");
+        robot.type(KeyCode.ENTER);
+        Label error = robot.lookup("#param-error").queryAs(Label.class);
+        assertTrue(error.isVisible(), "the message is visible");
+        assertTrue(error.getText().startsWith("lr:"), error.getText());
+        assertTrue(error.getText().contains("not a number"), error.getText());
+        assertEquals(before, model.params().real("lr"), "the run keeps its lr");
+
+        robot.doubleClickOn("#param-lr").eraseText(12).write("1e9");
+        robot.type(KeyCode.ENTER);
+        assertTrue(error.getText().contains("out of range"), error.getText());
+        assertEquals(before, model.params().real("lr"));
+
+        robot.doubleClickOn("#param-lr").eraseText(12).write("0.02");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> model.params().real("lr") == 0.02);
+        assertFalse(error.isVisible(), "a good value clears the message");
+    }
+
+    private Path screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
+        Files.createDirectories(dir);
+        Path png = dir.resolve(name);
+        AtomicLong done = new AtomicLong();
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = main.getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
+                done.set(1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertEquals(1, done.get());
+        return png;
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+    }
+}
