@@ -8,6 +8,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // the engine's logging default is warnings only (its CLI prints data on stdout); the app also reports progress
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.trainscope.app") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.trainscope.app", "info");
+        }
         Application.launch(TrainscopeApp.class, args);
     }
 }

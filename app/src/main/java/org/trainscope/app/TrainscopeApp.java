@@ -3,6 +3,8 @@ package org.trainscope.app;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import java.lang.management.ManagementFactory;
+
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -38,15 +40,37 @@ public final class TrainscopeApp extends Application {
         pulse = new AnimationTimer() {
             private boolean first = true;
 
+            private long windowStart = -1;
+            private int pulses;
+
             @Override
             public void handle(long now) {
                 main.tick(now);
-                if (first && main.model().frame() != null) {
+                measureFrameRate(now);
+                if (first && main.model().frame() != null && main.view().isReady()) {
                     first = false;
-                    LOG.info("first frame after {} ms", (System.nanoTime() - t0) / 1_000_000);
-                    if (Boolean.getBoolean("trainscope.printStartup")) {
-                        System.out.println("first frame after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                    }
+                    long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
+                    LOG.info("first frame after {} ms (JVM start; {} ms after the window was asked for)",
+                            sinceJvmStart, (System.nanoTime() - t0) / 1_000_000);
+                }
+            }
+
+            /** Logs the pulse rate every 10 s while playing: the UI must stay fluid while training runs. */
+            private void measureFrameRate(long now) {
+                if (!main.model().playingProperty().get()) {
+                    windowStart = -1;
+                    return;
+                }
+                if (windowStart < 0) {
+                    windowStart = now;
+                    pulses = 0;
+                    return;
+                }
+                pulses++;
+                if (now - windowStart >= 10_000_000_000L) {
+                    LOG.info("while playing: {} pulses/s", String.format("%.1f", pulses / ((now - windowStart) / 1e9)));
+                    windowStart = now;
+                    pulses = 0;
                 }
             }
         };

@@ -37,6 +37,7 @@ public final class LandscapeCanvas extends Pane {
     private static final double BOTTOM = 34;
     private static final double TOP = 10;
     private static final double RIGHT = 12;
+    private static final int MIN_RENDER = 512;
     private static final int MAX_RENDER = 1400;
 
     private final Canvas canvas = new Canvas();
@@ -212,7 +213,9 @@ public final class LandscapeCanvas extends Pane {
         renderPending = true;
         Surface f = surface;
         double[] b = viewBounds();
-        double scale = Math.min(1.0, MAX_RENDER / Math.max(plotWidth(), plotHeight()));
+        // at least MIN_RENDER points on the short side (sharper contours when zoomed in), at most MAX_RENDER on the long
+        double scale = Math.min(Math.max(1.0, MIN_RENDER / Math.min(plotWidth(), plotHeight())),
+                MAX_RENDER / Math.max(plotWidth(), plotHeight()));
         int w = Math.max(2, (int) Math.round(plotWidth() * scale));
         int h = Math.max(2, (int) Math.round(plotHeight() * scale));
         renderExecutor.execute(() -> {

@@ -93,6 +93,11 @@ public final class LandscapeView implements ExperimentView {
     }
 
     @Override
+    public boolean isReady() {
+        return canvas.hasHeatmap();
+    }
+
+    @Override
     public void dispose() {
         model.frameProperty().removeListener(onFrame);
         model.paramsProperty().removeListener(onParams);

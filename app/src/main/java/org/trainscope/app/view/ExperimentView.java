@@ -9,6 +9,11 @@ public interface ExperimentView {
     /** Matches the app's light or dark theme. */
     void setDark(boolean dark);
 
+    /** True once the view shows its first complete picture (e.g. the heatmap has arrived). */
+    default boolean isReady() {
+        return true;
+    }
+
     /** Stops listening to the model (the user picked another experiment). */
     void dispose();
 }

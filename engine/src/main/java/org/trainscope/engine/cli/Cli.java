@@ -41,6 +41,8 @@ public final class Cli {
                                             frame 0, then every K-th step, to stdout or FILE
               bench [<id>...] [--peers DIR] engine speed at the defaults (not a test)""";
 
+    private static final List<String> RUN_OPTIONS = List.of("--seed", "--steps", "--every", "--format", "--out", "--set");
+
     private final Registry registry;
     private final PrintStream out;
     private final PrintStream err;
@@ -121,6 +123,9 @@ public final class Cli {
         Map<String, String> sets = new LinkedHashMap<>();
         for (int i = 1; i < args.size(); i++) {
             String flag = args.get(i);
+            if (!RUN_OPTIONS.contains(flag)) {
+                throw new UsageException("unknown option '" + flag + "'"); // before "needs a value": say what is wrong
+            }
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
             if (value == null) {
                 throw new UsageException(flag + " needs a value");

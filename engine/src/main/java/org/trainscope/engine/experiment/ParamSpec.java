@@ -9,6 +9,9 @@ import java.util.Locale;
  * into a value or throws a {@link ParamException} whose message names the parameter and the allowed values.
  */
 public sealed interface ParamSpec {
+    /** A plain decimal number as people type it: 0.01, -3, 1e-3, .5 (not Java's 1f, 0x1p3, NaN). */
+    java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     String name();
 
     String description();
@@ -45,12 +48,10 @@ public sealed interface ParamSpec {
 
         @Override
         public Double parse(String text) {
-            double v;
-            try {
-                v = Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
+            if (!DECIMAL.matcher(text.trim()).matches()) {
                 throw new ParamException(name, name + ": '" + text.trim() + "' is not a number; expected " + allowed());
             }
+            double v = Double.parseDouble(text.trim());
             if (!Double.isFinite(v) || v < min || v > max) {
                 throw new ParamException(name, name + ": " + text.trim() + " is out of range; expected " + allowed());
             }

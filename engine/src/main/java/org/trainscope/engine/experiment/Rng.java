@@ -3,7 +3,8 @@ package org.trainscope.engine.experiment;
 /**
  * A small deterministic random number generator (SplitMix64, Steele, Lea & Flood 2014) whose whole state is one
  * {@code long}, so that it can be snapshotted and restored exactly. Gaussians come from the Box–Muller transform
- * without caching, so the state really is just {@link #state()}.
+ * without caching, so the state really is just {@link #state()}. StrictMath makes the numbers the same on every
+ * machine, not just on every run.
  */
 public final class Rng {
     private long state;
@@ -50,6 +51,6 @@ public final class Rng {
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // in (0, 1], so the log is finite
         double u2 = nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        return Math.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
 }

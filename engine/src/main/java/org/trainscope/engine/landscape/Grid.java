@@ -14,14 +14,12 @@ public record Grid(double x1min, double x1max, double x2min, double x2max, int n
             throw new IllegalArgumentException("grid needs at least 2×2 points");
         }
         double[] values = new double[nx * ny];
-        double d1 = (x1max - x1min) / (nx - 1);
-        double d2 = (x2max - x2min) / (ny - 1);
         double[] x1 = new double[nx];
         for (int i = 0; i < nx; i++) {
-            x1[i] = x1min + i * d1;
+            x1[i] = lattice(x1min, x1max, nx, i);
         }
         for (int j = 0; j < ny; j++) {
-            double x2 = x2min + j * d2;
+            double x2 = lattice(x2min, x2max, ny, j);
             int row = j * nx;
             for (int i = 0; i < nx; i++) {
                 values[row + i] = f.value(x1[i], x2);
@@ -30,12 +28,19 @@ public record Grid(double x1min, double x1max, double x2min, double x2max, int n
         return new Grid(x1min, x1max, x2min, x2max, nx, ny, values);
     }
 
+    /** The i-th coordinate along x₁, the very number {@link #evaluate} used: at(i, j) = f(x1(i), x2(j)). */
     public double x1(int i) {
-        return x1min + i * (x1max - x1min) / (nx - 1);
+        return lattice(x1min, x1max, nx, i);
     }
 
+    /** The j-th coordinate along x₂, the very number {@link #evaluate} used. */
     public double x2(int j) {
-        return x2min + j * (x2max - x2min) / (ny - 1);
+        return lattice(x2min, x2max, ny, j);
+    }
+
+    /** min + i·Δ with Δ = (max − min)/(n − 1), and exactly max at i = n − 1 (as NumPy's linspace). */
+    private static double lattice(double min, double max, int n, int i) {
+        return i == n - 1 ? max : min + i * ((max - min) / (n - 1));
     }
 
     public double at(int i, int j) {

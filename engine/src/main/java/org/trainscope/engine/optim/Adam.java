@@ -15,8 +15,8 @@ final class Adam extends Optimizer {
         double beta2 = config.beta2();
         double eps = config.eps();
         long step = t() + 1;
-        double correction1 = 1 - Math.pow(beta1, step); // 1 − β₁ᵗ
-        double correction2 = 1 - Math.pow(beta2, step); // 1 − β₂ᵗ
+        double correction1 = 1 - StrictMath.pow(beta1, step); // 1 − β₁ᵗ
+        double correction2 = 1 - StrictMath.pow(beta2, step); // 1 − β₂ᵗ
         double[][] m = buffer("m", x);
         double[][] v = buffer("v", x);
         double[][] g = scratch("grad", x);

@@ -31,12 +31,12 @@ final class GradientFlow extends Optimizer {
                 fill(x, Double.NaN); // the flow left every scale we can follow: report it as diverged
                 return value;
             }
-            h = Math.min(h, remaining);
+            double hs = Math.min(h, remaining); // the last sub-step lands exactly on t + η
             copy(x, full);
-            rk4(full, h, f);
+            rk4(full, hs, f);
             copy(x, half);
-            rk4(half, h / 2, f);
-            rk4(half, h / 2, f);
+            rk4(half, hs / 2, f);
+            rk4(half, hs / 2, f);
             double err = 0.0;
             double scale = 1.0;
             for (int p = 0; p < x.length; p++) {
@@ -50,17 +50,18 @@ final class GradientFlow extends Optimizer {
                 return value;
             }
             double tol = TOLERANCE * scale;
-            double factor = err == 0.0 ? 2.0 : 0.9 * Math.pow(tol / err, 0.2);
+            double factor = err == 0.0 ? 2.0 : 0.9 * StrictMath.pow(tol / err, 0.2);
             if (err <= tol) {
                 for (int p = 0; p < x.length; p++) {
                     for (int i = 0; i < x[p].length; i++) {
                         x[p][i] = half[p][i] + (half[p][i] - full[p][i]) / 15.0; // Richardson extrapolation
                     }
                 }
-                remaining -= h;
-                h *= Math.min(2.0, factor);
+                remaining -= hs;
+                // a sub-step cut short to land on t + η says nothing against the step size: never shrink for it
+                h = Math.max(hs == h ? 0 : h, hs * Math.min(2.0, factor));
             } else {
-                h *= Math.max(0.2, factor);
+                h = hs * Math.max(0.2, factor);
             }
         }
         setScalar("h", h);

@@ -22,7 +22,7 @@ public sealed interface LearningRate {
 
         @Override
         public double at(long t) {
-            return eta0 * Math.pow(gamma, Math.floorDiv(t, every));
+            return eta0 * StrictMath.pow(gamma, Math.floorDiv(t, every));
         }
     }
 
@@ -36,7 +36,7 @@ public sealed interface LearningRate {
 
         @Override
         public double at(long t) {
-            return eta0 * Math.pow(1.0 + c, t);
+            return eta0 * StrictMath.pow(1.0 + c, t);
         }
     }
 }
