@@ -132,7 +132,8 @@ public final class MainView extends BorderPane {
         status.getStyleClass().add("status-line");
         message.setId("message");
         message.getStyleClass().add("status-message");
-        message.setWrapText(true);
+        message.setMinWidth(Region.USE_PREF_SIZE); // the message wins; the status line gives way with an ellipsis
+        status.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox statusRow = new HBox(12, status, grow, message);
@@ -159,6 +160,12 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(model.frameProperty().get()),
                 model.frameProperty()));
         message.textProperty().bind(model.messageProperty());
+        // params changed elsewhere (a click on the map) show in the sheet; its own edits are already there
+        model.paramsProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(sheet.params())) {
+                sheet.show(now);
+            }
+        });
         model.alertProperty().addListener((obs, was, now) ->
                 message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), now));
     }
@@ -178,7 +185,6 @@ public final class MainView extends BorderPane {
         whatYouSee.setText(type.explanation().whatYouSee());
         formula.setText(type.explanation().formula());
         source.setText("Source: " + type.explanation().source());
-        sheet.show(model.params());
         seedField.setText(Long.toString(model.seed()));
     }
 

@@ -23,13 +23,14 @@ import org.trainscope.engine.experiment.Recording;
 
 /**
  * A JFreeChart line chart of named scalars against step, with a vertical marker at the frame shown. The y axis is
- * logarithmic while every value is positive and falls back to linear otherwise (a saddle's loss goes negative).
+ * logarithmic while no value is negative (exact zeros are left out) and linear otherwise (a saddle's loss goes
+ * negative).
  * Series are rebuilt from the recording at most {@value #REFRESH_MS} ms apart and down-sampled to
  * {@value #MAX_POINTS} points, so drawing stays cheap however long the run.
  */
 public final class LineChart {
-    private static final int MAX_POINTS = 1500;
-    private static final long REFRESH_MS = 120;
+    private static final int MAX_POINTS = 1000;
+    private static final long REFRESH_MS = 200;
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final JFreeChart chart;
@@ -82,45 +83,51 @@ public final class LineChart {
         builtCount = -1;
     }
 
-    /** Updates series from the recording's first {@code count} frames (throttled unless {@code force}). */
-    public void update(Recording recording, int count, boolean force) {
+    /**
+     * Updates series from the recording's first {@code count} frames and moves the marker to {@code step}; while
+     * {@code playing}, at most once per {@value #REFRESH_MS} ms (a chart redraw is the costliest thing on screen).
+     *
+     * @return true if the chart was redrawn
+     */
+    public boolean update(Recording recording, int count, long step, boolean playing) {
         long now = System.currentTimeMillis();
+        if (playing && now - lastBuildMillis < REFRESH_MS) {
+            return false;
+        }
+        chart.setNotify(false);
+        marker.setValue(step);
+        rebuild(recording, count);
+        chart.setNotify(true);
+        lastBuildMillis = now;
+        return true;
+    }
+
+    private void rebuild(Recording recording, int count) {
         boolean stale = recording != builtFor || recording.generation() != builtGeneration || count < builtCount;
         if (count == builtCount && !stale) {
             return;
         }
-        if (!force && !stale && now - lastBuildMillis < REFRESH_MS) {
-            return;
-        }
-        lastBuildMillis = now;
         builtFor = recording;
         builtGeneration = recording.generation();
         builtCount = count;
-        boolean allPositive = true;
-        for (int s = 0; s < scalars.size() && allPositive; s++) {
+        boolean noNegative = true;
+        for (int s = 0; s < scalars.size() && noNegative; s++) {
             for (int i = 0; i < count; i += Math.max(1, count / MAX_POINTS)) {
                 double v = recording.get(i).scalar(scalars.get(s), Double.NaN);
-                if (Double.isFinite(v) && v <= 0) {
-                    allPositive = false;
+                if (Double.isFinite(v) && v < 0) { // zeros (a minimum reached exactly) are just left out of a log plot
+                    noNegative = false;
                     break;
                 }
             }
         }
-        if (allPositive != logScale) {
-            logScale = allPositive;
+        if (noNegative != logScale) {
+            logScale = noNegative;
             plot.setRangeAxis(logScale ? logAxis() : linearAxis());
             applyAxisColours();
         }
-        chart.setNotify(false);
         for (int s = 0; s < scalars.size(); s++) {
             SeriesSampler.fill(dataset.getSeries(s), recording, count, scalars.get(s), MAX_POINTS, logScale);
         }
-        chart.setNotify(true);
-    }
-
-    /** Moves the marker to the step shown. */
-    public void mark(long step) {
-        marker.setValue(step);
     }
 
     public boolean isLogScale() {

@@ -28,8 +28,18 @@ public final class HeatmapRenderer {
     public record Heatmap(BufferedImage image, double x1min, double x1max, double x2min, double x2max, double fmin, double fmax) {
     }
 
-    /** Renders a {@code width}×{@code height} image of {@code f} over [x1min, x1max]×[x2min, x2max]. */
-    public static Heatmap render(Surface f, double x1min, double x1max, double x2min, double x2max, int width, int height) {
+    /** The fewest grid points along the short side of the view, however small the window. */
+    public static final int MIN_SAMPLES = 512;
+
+    /**
+     * Renders a {@code outWidth}×{@code outHeight} image of {@code f} over [x1min, x1max]×[x2min, x2max]: f is
+     * sampled on a grid of at least {@value #MIN_SAMPLES} points along the short side (more if the image is larger),
+     * coloured, resampled bilinearly to the output size, and the contours are drawn at output resolution.
+     */
+    public static Heatmap render(Surface f, double x1min, double x1max, double x2min, double x2max, int outWidth, int outHeight) {
+        double up = Math.max(1.0, MIN_SAMPLES / (double) Math.min(outWidth, outHeight));
+        int width = (int) Math.ceil(outWidth * up);
+        int height = (int) Math.ceil(outHeight * up);
         // pixel centres: x₁ at (i + ½)/W, x₂ from the top row down
         double dx = (x1max - x1min) / width;
         double dy = (x2max - x2min) / height;
@@ -52,8 +62,16 @@ public final class HeatmapRenderer {
             }
             image.setRGB(0, j, width, 1, row, 0, width);
         }
-        drawContours(image, f, x1min, x1max, x2min, x2max, fmin, fmax);
-        return new Heatmap(image, x1min, x1max, x2min, x2max, fmin, fmax);
+        BufferedImage out = image;
+        if (width != outWidth || height != outHeight) {
+            out = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = out.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, outWidth, outHeight, null);
+            g.dispose();
+        }
+        drawContours(out, f, x1min, x1max, x2min, x2max, fmin, fmax);
+        return new Heatmap(out, x1min, x1max, x2min, x2max, fmin, fmax);
     }
 
     private static void drawContours(BufferedImage image, Surface f, double x1min, double x1max, double x2min,

@@ -37,10 +37,10 @@ public final class LandscapeCanvas extends Pane {
     private static final double BOTTOM = 34;
     private static final double TOP = 10;
     private static final double RIGHT = 12;
-    private static final int MIN_RENDER = 512;
     private static final int MAX_RENDER = 1400;
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
+    private final Canvas canvas = new Canvas();     // paths, points, legend: redrawn for every frame shown
     private final Executor renderExecutor;
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
@@ -69,7 +69,7 @@ public final class LandscapeCanvas extends Pane {
 
     public LandscapeCanvas(Executor renderExecutor) {
         this.renderExecutor = renderExecutor;
-        getChildren().add(canvas);
+        getChildren().addAll(background, canvas);
         getStyleClass().add("landscape-canvas");
         setMinSize(200, 160);
         initListeners();
@@ -174,6 +174,8 @@ public final class LandscapeCanvas extends Pane {
     private void resized() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        background.setWidth(getWidth());
+        background.setHeight(getHeight());
         if (surface != null && Double.isNaN(unitsPerPixel) && plotWidth() > 0 && plotHeight() > 0) {
             double[] v = surface.view();
             centerX = (v[0] + v[1]) / 2;
@@ -198,6 +200,7 @@ public final class LandscapeCanvas extends Pane {
 
     private void viewChanged() {
         requestRender();
+        drawBackground();
         draw();
     }
 
@@ -213,9 +216,8 @@ public final class LandscapeCanvas extends Pane {
         renderPending = true;
         Surface f = surface;
         double[] b = viewBounds();
-        // at least MIN_RENDER points on the short side (sharper contours when zoomed in), at most MAX_RENDER on the long
-        double scale = Math.min(Math.max(1.0, MIN_RENDER / Math.min(plotWidth(), plotHeight())),
-                MAX_RENDER / Math.max(plotWidth(), plotHeight()));
+        // one image pixel per screen pixel (drawn 1:1, cheap every pulse), at most MAX_RENDER on the long side
+        double scale = Math.min(1.0, MAX_RENDER / Math.max(plotWidth(), plotHeight()));
         int w = Math.max(2, (int) Math.round(plotWidth() * scale));
         int h = Math.max(2, (int) Math.round(plotHeight() * scale));
         renderExecutor.execute(() -> {
@@ -225,7 +227,7 @@ public final class LandscapeCanvas extends Pane {
                 if (f.equals(surface)) {
                     heatmap = SwingFXUtils.toFXImage(map.image(), null);
                     heatmapBounds = new double[] {map.x1min(), map.x1max(), map.x2min(), map.x2max()};
-                    draw();
+                    drawBackground();
                 }
                 if (id != renderRequest) {
                     requestRender();
@@ -234,12 +236,31 @@ public final class LandscapeCanvas extends Pane {
         });
     }
 
+    private void drawBackground() {
+        GraphicsContext g = background.getGraphicsContext2D();
+        g.setFill(Color.web("#0E1320"));
+        g.fillRect(0, 0, background.getWidth(), background.getHeight());
+        if (surface == null || Double.isNaN(unitsPerPixel)) {
+            return;
+        }
+        if (heatmap != null) {
+            g.save();
+            g.beginPath();
+            g.rect(LEFT, TOP, plotWidth(), plotHeight());
+            g.clip();
+            double sx0 = toPx(heatmapBounds[0]);
+            double sx1 = toPx(heatmapBounds[1]);
+            double sy0 = toPy(heatmapBounds[3]);
+            double sy1 = toPy(heatmapBounds[2]);
+            g.drawImage(heatmap, sx0, sy0, sx1 - sx0, sy1 - sy0);
+            g.restore();
+        }
+        drawAxes(g);
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.web("#0E1320"));
-        g.fillRect(0, 0, w, h);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (surface == null || Double.isNaN(unitsPerPixel)) {
             return;
         }
@@ -247,17 +268,9 @@ public final class LandscapeCanvas extends Pane {
         g.beginPath();
         g.rect(LEFT, TOP, plotWidth(), plotHeight());
         g.clip();
-        if (heatmap != null) {
-            double sx0 = toPx(heatmapBounds[0]);
-            double sx1 = toPx(heatmapBounds[1]);
-            double sy0 = toPy(heatmapBounds[3]);
-            double sy1 = toPy(heatmapBounds[2]);
-            g.drawImage(heatmap, sx0, sy0, sx1 - sx0, sy1 - sy0);
-        }
         drawPaths(g);
         drawStart(g);
         g.restore();
-        drawAxes(g);
         drawLegend(g);
     }
 
@@ -273,14 +286,20 @@ public final class LandscapeCanvas extends Pane {
         double[] ys = new double[n];
         for (int r = 0; r < names.size(); r++) {
             String name = names.get(r);
+            // screen-space decimation: a point less than half a pixel from the last one drawn adds nothing visible,
+            // and a converged racer would otherwise draw thousands of coincident segments every pulse
             int m = 0;
             for (int i = 0; i < n; i++) {
                 double x1 = paths.x1(r, i);
                 double x2 = paths.x2(r, i);
                 if (Double.isFinite(x1) && Double.isFinite(x2)) {
-                    xs[m] = clampPx(toPx(x1));
-                    ys[m] = clampPx(toPy(x2));
-                    m++;
+                    double px = clampPx(toPx(x1));
+                    double py = clampPx(toPy(x2));
+                    if (m == 0 || i == n - 1 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5) {
+                        xs[m] = px;
+                        ys[m] = py;
+                        m++;
+                    }
                 }
             }
             Color c = Palette.of(name, r);
@@ -350,7 +369,7 @@ public final class LandscapeCanvas extends Pane {
         g.setFont(Font.font("System", FontWeight.BOLD, 13));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("x₁", LEFT + plotWidth(), canvas.getHeight() - 1);
+        g.fillText("x₁", LEFT + plotWidth(), background.getHeight() - 1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText("x₂", 4, TOP);

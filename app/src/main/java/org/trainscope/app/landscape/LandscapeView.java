@@ -22,6 +22,7 @@ public final class LandscapeView implements ExperimentView {
     private final SplitPane root = new SplitPane();
     private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
     private final ChangeListener<Params> onParams = (obs, was, now) -> paramsChanged(now);
+    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(); // a final, unthrottled chart
 
     public LandscapeView(PlaybackModel model, Executor renderExecutor) {
         this.model = model;
@@ -42,6 +43,7 @@ public final class LandscapeView implements ExperimentView {
     private void initListeners() {
         model.frameProperty().addListener(onFrame);
         model.paramsProperty().addListener(onParams);
+        model.playingProperty().addListener(onPlaying);
         canvas.setOnStartChosen((x1, x2) -> {
             Params p = model.params().withValue("x1", x1).withValue("x2", x2);
             model.applyParams(p);
@@ -68,8 +70,7 @@ public final class LandscapeView implements ExperimentView {
         List<String> racers = p.subset("optimizers");
         canvas.show(model.recording(), racers, model.indexProperty().get(), frame, p.real("x1"), p.real("x2"));
         if (frame != null && model.recording() != null) {
-            lossChart.update(model.recording(), model.frameCountProperty().get(), !model.playingProperty().get());
-            lossChart.mark(frame.step());
+            lossChart.update(model.recording(), model.frameCountProperty().get(), frame.step(), model.playingProperty().get());
         }
     }
 
@@ -101,5 +102,6 @@ public final class LandscapeView implements ExperimentView {
     public void dispose() {
         model.frameProperty().removeListener(onFrame);
         model.paramsProperty().removeListener(onParams);
+        model.playingProperty().removeListener(onPlaying);
     }
 }

@@ -67,6 +67,11 @@ public final class ParamSheet extends VBox {
         sheet.getItems().setAll(items);
     }
 
+    /** The params the sheet shows. */
+    public Params params() {
+        return params;
+    }
+
     /** The message currently shown for a refused value, or "" if none. */
     public String errorText() {
         return error.isVisible() ? error.getText() : "";

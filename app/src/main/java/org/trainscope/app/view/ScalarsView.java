@@ -12,10 +12,16 @@ public final class ScalarsView implements ExperimentView {
     private final PlaybackModel model;
     private final LineChart chart = new LineChart("Scalars", "step", "value");
     private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
+    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();
 
     public ScalarsView(PlaybackModel model) {
         this.model = model;
         model.frameProperty().addListener(onFrame);
+        model.playingProperty().addListener(onPlaying);
+    }
+
+    private void refresh() {
+        render(model.frame());
     }
 
     private void render(Frame frame) {
@@ -25,8 +31,7 @@ public final class ScalarsView implements ExperimentView {
         if (!chart.scalars().equals(frame.scalarNames())) {
             chart.setScalars(frame.scalarNames(), frame.scalarNames());
         }
-        chart.update(model.recording(), model.frameCountProperty().get(), false);
-        chart.mark(frame.step());
+        chart.update(model.recording(), model.frameCountProperty().get(), frame.step(), model.playingProperty().get());
     }
 
     @Override
@@ -42,5 +47,6 @@ public final class ScalarsView implements ExperimentView {
     @Override
     public void dispose() {
         model.frameProperty().removeListener(onFrame);
+        model.playingProperty().removeListener(onPlaying);
     }
 }

@@ -117,6 +117,10 @@ class MainWindowTest {
         waitUntil(() -> model.frame().step() == 3);
         robot.type(KeyCode.LEFT);
         waitUntil(() -> model.frame().step() == 2);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> model.playingProperty().get() && model.frame().step() > 5);
+        robot.type(KeyCode.SPACE);
+        assertFalse(model.playingProperty().get(), "Space toggles play");
         robot.type(KeyCode.HOME);
         waitUntil(() -> model.frame() != null && model.recording().size() == 1);
         assertEquals(0, model.frame().step());
@@ -144,6 +148,22 @@ class MainWindowTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> model.params().real("lr") == 0.02);
         assertFalse(error.isVisible(), "a good value clears the message");
+    }
+
+    @Test
+    void clickingTheMapMovesTheStartAndTheSheetShowsIt(FxRobot robot) {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        double x1Before = model.params().real("x1");
+        robot.clickOn("#landscape-canvas"); // the centre of the map: the default view of valley is centred on (0, 0)
+        waitUntil(() -> model.params().real("x1") != x1Before);
+        double x1 = model.params().real("x1");
+        double x2 = model.params().real("x2");
+        assertTrue(Math.abs(x1) < 0.5 && Math.abs(x2) < 0.5, "start near the centre: (" + x1 + ", " + x2 + ")");
+        waitUntil(() -> model.frame() != null && model.frame().step() == 0);
+        assertEquals(x1, model.frame().scalar("gd.x1"), "the new run starts there");
+        javafx.scene.control.TextField field = robot.lookup("#param-x1").queryAs(javafx.scene.control.TextField.class);
+        assertEquals(model.params().text("x1"), field.getText(), "the sheet shows the new start");
     }
 
     private Path screenshot(String name) throws Exception {
