@@ -29,6 +29,11 @@ public interface ExperimentType {
      */
     Experiment create(Params params, long seed);
 
+    /** Extra workloads for {@code bench} (e.g. at the peers' exact settings); none by default. */
+    default List<org.trainscope.engine.bench.BenchWorkload> benchWorkloads() {
+        return List.of();
+    }
+
     /** The default params. */
     default Params defaults() {
         return Params.defaults(params());

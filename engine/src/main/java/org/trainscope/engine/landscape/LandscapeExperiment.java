@@ -3,6 +3,13 @@ package org.trainscope.engine.landscape;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.trainscope.engine.bench.BenchWorkload;
+import org.trainscope.engine.bench.PeerResults;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -214,6 +221,23 @@ public final class LandscapeExperiment implements Experiment {
         @Override
         public int defaultSteps() {
             return 400;
+        }
+
+        /** W3 of shared/peers: the 1024×1024 grid of {@code valley} over [−2, 2]², DOUBLE, in grids per second. */
+        @Override
+        public List<BenchWorkload> benchWorkloads() {
+            return List.of(new BenchWorkload("landscape.grid 1024x1024 valley DOUBLE", "grids", () -> {
+                Surface valley = new Surface.Valley();
+                return () -> Grid.evaluate(valley, -2, 2, -2, 2, 1024, 1024).values().length > 0 ? 1 : 0;
+            }, peers -> {
+                Map<String, Double> rates = new LinkedHashMap<>();
+                for (String lib : List.of("numpy", "torch")) {
+                    List<JsonNode> r = PeerResults.results(peers.resolve("w3_landscape.json"),
+                            PeerResults.where("lib", lib).and(PeerResults.where("threads", 1)).and(PeerResults.where("dtype", "float64")));
+                    PeerResults.put(rates, lib + " (1 thread)", r, n -> 1000.0 / n.path("ms_per_grid_median").asDouble());
+                }
+                return rates;
+            }));
         }
 
         @Override
