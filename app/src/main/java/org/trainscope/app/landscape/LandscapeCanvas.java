@@ -38,9 +38,11 @@ public final class LandscapeCanvas extends Pane {
     private static final double TOP = 10;
     private static final double RIGHT = 12;
     private static final int MAX_RENDER = 1400;
+    private static final Color HALO = Color.web("#0B0F19");
 
     private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
-    private final Canvas canvas = new Canvas();     // paths, points, legend: redrawn for every frame shown
+    private final Canvas trails = new Canvas();     // paths: extended frame by frame, redrawn only when needed
+    private final Canvas canvas = new Canvas();     // points, start, legend: redrawn for every frame shown
     private final Executor renderExecutor;
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
@@ -53,6 +55,14 @@ public final class LandscapeCanvas extends Pane {
     private double[] heatmapBounds;
     private long renderRequest;
     private boolean renderPending;
+
+    private long viewVersion;
+    private Recording trailRecording;
+    private long trailGeneration = -1;
+    private long trailViewVersion = -1;
+    private List<String> trailRacers = List.of();
+    private int trailCount;
+    private double[][] trailEnds = new double[0][];
 
     private Recording recording;
     private List<String> racers = List.of();
@@ -69,7 +79,7 @@ public final class LandscapeCanvas extends Pane {
 
     public LandscapeCanvas(Executor renderExecutor) {
         this.renderExecutor = renderExecutor;
-        getChildren().addAll(background, canvas);
+        getChildren().addAll(background, trails, canvas);
         getStyleClass().add("landscape-canvas");
         setMinSize(200, 160);
         initListeners();
@@ -176,6 +186,8 @@ public final class LandscapeCanvas extends Pane {
         canvas.setHeight(getHeight());
         background.setWidth(getWidth());
         background.setHeight(getHeight());
+        trails.setWidth(getWidth());
+        trails.setHeight(getHeight());
         if (surface != null && Double.isNaN(unitsPerPixel) && plotWidth() > 0 && plotHeight() > 0) {
             double[] v = surface.view();
             centerX = (v[0] + v[1]) / 2;
@@ -199,6 +211,7 @@ public final class LandscapeCanvas extends Pane {
     }
 
     private void viewChanged() {
+        viewVersion++;
         requestRender();
         drawBackground();
         draw();
@@ -259,6 +272,7 @@ public final class LandscapeCanvas extends Pane {
     }
 
     private void draw() {
+        drawTrails();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (surface == null || Double.isNaN(unitsPerPixel)) {
@@ -268,66 +282,117 @@ public final class LandscapeCanvas extends Pane {
         g.beginPath();
         g.rect(LEFT, TOP, plotWidth(), plotHeight());
         g.clip();
-        drawPaths(g);
+        drawMarkers(g);
         drawStart(g);
         g.restore();
         drawLegend(g);
     }
 
-    private void drawPaths(GraphicsContext g) {
-        if (recording == null || frame == null) {
+    /**
+     * Extends the trails to the frame shown. A JavaFX canvas keeps its pixels and rasterizes only the commands added
+     * since the last pulse, so playing forward draws one short segment per racer per frame; anything else (a step
+     * back, a scrub, a new view or run) clears the layer and draws the trails again from frame 0.
+     */
+    private void drawTrails() {
+        GraphicsContext g = trails.getGraphicsContext2D();
+        int n = recording == null || frame == null ? 0 : Math.min(index + 1, paths.count());
+        List<String> names = paths.racers();
+        boolean fresh = recording != trailRecording || recording == null || recording.generation() != trailGeneration
+                || viewVersion != trailViewVersion || !names.equals(trailRacers) || n < trailCount;
+        if (fresh) {
+            g.clearRect(0, 0, trails.getWidth(), trails.getHeight());
+            trailRecording = recording;
+            trailGeneration = recording == null ? -1 : recording.generation();
+            trailViewVersion = viewVersion;
+            trailRacers = List.copyOf(names);
+            trailCount = 0;
+            trailEnds = new double[names.size()][];
+        }
+        if (n <= trailCount || Double.isNaN(unitsPerPixel)) {
             return;
         }
-        int n = Math.min(index + 1, paths.count());
-        List<String> names = paths.racers();
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, plotWidth(), plotHeight());
+        g.clip();
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        double[] xs = new double[n];
-        double[] ys = new double[n];
+        double[] xs = new double[n - trailCount + 1];
+        double[] ys = new double[xs.length];
         for (int r = 0; r < names.size(); r++) {
-            String name = names.get(r);
-            // screen-space decimation: a point less than half a pixel from the last one drawn adds nothing visible,
-            // and a converged racer would otherwise draw thousands of coincident segments every pulse
+            // starts at the last point drawn (x, y, dash offset); points within half a pixel of the previous one add
+            // nothing visible and are skipped, so a converged racer costs nothing
             int m = 0;
-            for (int i = 0; i < n; i++) {
+            double[] end = trailEnds[r];
+            if (end != null) {
+                xs[0] = end[0];
+                ys[0] = end[1];
+                m = 1;
+            }
+            double dashOffset = end == null ? 0 : end[2];
+            double length = 0;
+            for (int i = trailCount; i < n; i++) {
                 double x1 = paths.x1(r, i);
                 double x2 = paths.x2(r, i);
                 if (Double.isFinite(x1) && Double.isFinite(x2)) {
                     double px = clampPx(toPx(x1));
                     double py = clampPx(toPy(x2));
-                    if (m == 0 || i == n - 1 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5) {
+                    if (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5) {
+                        if (m > 0) {
+                            length += Math.hypot(px - xs[m - 1], py - ys[m - 1]);
+                        }
                         xs[m] = px;
                         ys[m] = py;
                         m++;
                     }
                 }
             }
-            Color c = Palette.of(name, r);
-            boolean flow = name.equals("flow");
+            if (m == 0) {
+                continue;
+            }
+            boolean flow = names.get(r).equals("flow");
             g.setLineDashes(flow ? new double[] {7, 5} : null);
-            g.setStroke(Color.rgb(0, 0, 0, 0.55));
+            g.setLineDashOffset(dashOffset);
+            g.setStroke(HALO);
             g.setLineWidth(4.5);
             g.strokePolyline(xs, ys, m);
-            g.setStroke(c);
+            g.setStroke(Palette.of(names.get(r), r));
             g.setLineWidth(2.2);
             g.strokePolyline(xs, ys, m);
-            g.setLineDashes(null);
-            if (m > 0) {
-                double px = xs[m - 1];
-                double py = ys[m - 1];
-                boolean diverged = frame.scalar(name + ".diverged", 0) != 0;
+            trailEnds[r] = new double[] {xs[m - 1], ys[m - 1], dashOffset + length};
+        }
+        g.setLineDashes(null);
+        g.restore();
+        trailCount = n;
+    }
+
+    /** The current point of each racer (a dot, or ✕ if it diverged), on the overlay. */
+    private void drawMarkers(GraphicsContext g) {
+        if (recording == null || frame == null) {
+            return;
+        }
+        List<String> names = paths.racers();
+        for (int r = 0; r < names.size(); r++) {
+            String name = names.get(r);
+            double x1 = frame.scalar(name + ".x1", Double.NaN);
+            double x2 = frame.scalar(name + ".x2", Double.NaN);
+            if (!Double.isFinite(x1) || !Double.isFinite(x2)) {
+                continue;
+            }
+            double px = clampPx(toPx(x1));
+            double py = clampPx(toPy(x2));
+            Color c = Palette.of(name, r);
+            if (frame.scalar(name + ".diverged", 0) != 0) {
+                g.setStroke(c);
+                g.setLineWidth(3);
+                g.strokeLine(px - 7, py - 7, px + 7, py + 7);
+                g.strokeLine(px - 7, py + 7, px + 7, py - 7);
+            } else {
                 g.setFill(c);
                 g.setStroke(Color.BLACK);
                 g.setLineWidth(1.5);
-                if (diverged) {
-                    g.setStroke(c);
-                    g.setLineWidth(3);
-                    g.strokeLine(px - 7, py - 7, px + 7, py + 7);
-                    g.strokeLine(px - 7, py + 7, px + 7, py - 7);
-                } else {
-                    g.fillOval(px - 6, py - 6, 12, 12);
-                    g.strokeOval(px - 6, py - 6, 12, 12);
-                }
+                g.fillOval(px - 6, py - 6, 12, 12);
+                g.strokeOval(px - 6, py - 6, 12, 12);
             }
         }
     }
