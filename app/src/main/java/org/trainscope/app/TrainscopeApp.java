@@ -6,6 +6,10 @@ import java.util.concurrent.Executors;
 import java.lang.management.ManagementFactory;
 
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.util.Duration;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -14,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainscope.app.run.Runner;
 import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.linalg.Nd4jRuntime;
 
 /** Creates the worker threads, the window and the pulse that drives playback. */
 public final class TrainscopeApp extends Application {
@@ -29,10 +34,12 @@ public final class TrainscopeApp extends Application {
         long t0 = System.nanoTime();
         worker = Executors.newSingleThreadExecutor(daemon("trainscope-worker"));
         renderer = Executors.newSingleThreadExecutor(daemon("trainscope-render"));
+        boolean smoke = getParameters().getRaw().contains("--smoke");
         main = new MainView(Registry.standard(), new Runner(worker), renderer);
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
         stage.setTitle("Trainscope");
+        stage.getIcons().add(new Image(TrainscopeApp.class.getResourceAsStream("icon.png")));
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -52,6 +59,14 @@ public final class TrainscopeApp extends Application {
                     long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
                     LOG.info("first frame after {} ms (JVM start; {} ms after the window was asked for)",
                             sinceJvmStart, (System.nanoTime() - t0) / 1_000_000);
+                    // now load ND4J's natives in the background (the first picture needs none of it, and on two
+                    // cores it would only slow that picture down), so a network experiment does not wait for them
+                    Thread preload = new Thread(Nd4jRuntime::init, "trainscope-nd4j-preload");
+                    preload.setDaemon(true);
+                    preload.start();
+                    if (smoke) {
+                        smokeTest(sinceJvmStart);
+                    }
                 }
             }
 
@@ -74,6 +89,21 @@ public final class TrainscopeApp extends Application {
             }
         };
         pulse.start();
+    }
+
+    /** --smoke: play for a few seconds, report, and leave with status 0 if frames kept coming. */
+    private void smokeTest(long firstFrameMillis) {
+        System.out.println("first frame after " + firstFrameMillis + " ms");
+        main.model().play();
+        PauseTransition wait = new PauseTransition(Duration.seconds(3));
+        wait.setOnFinished(e -> {
+            long step = main.model().frame().step();
+            System.out.println("played to step " + step);
+            System.out.flush();
+            Platform.exit();
+            System.exit(step > 0 ? 0 : 1);
+        });
+        wait.play();
     }
 
     @Override

@@ -6,9 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,8 @@ import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.session.AtomicFiles;
+import org.trainscope.engine.session.FrameWriter;
 
 /**
  * {@code java -jar trainscope-engine.jar list | describe <id> | run <id> [options] | bench [<id>…]}.
@@ -160,18 +160,16 @@ public final class Cli {
             w.flush();
             return status;
         }
-        Path target = Path.of(outFile).toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            int status;
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                status = record(experiment, steps, every, new FrameWriter(w, format));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return status;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        int[] status = new int[1];
+        String fmt = format;
+        long n = steps;
+        long k = every;
+        AtomicFiles.write(Path.of(outFile), stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            status[0] = record(experiment, n, k, new FrameWriter(w, fmt));
+            w.flush();
+        });
+        return status[0];
     }
 
     private int record(Experiment experiment, long steps, long every, FrameWriter writer) throws IOException {

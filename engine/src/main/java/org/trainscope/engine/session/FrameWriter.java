@@ -1,4 +1,4 @@
-package org.trainscope.engine.cli;
+package org.trainscope.engine.session;
 
 import java.io.IOException;
 import java.io.Writer;
