@@ -8,7 +8,11 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
@@ -31,6 +35,7 @@ import org.trainscope.app.params.ParamSheet;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.playback.TransportBar;
 import org.trainscope.app.run.Runner;
+import org.trainscope.app.session.SessionActions;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.Views;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -58,6 +63,11 @@ public final class MainView extends BorderPane {
     private final Label source = new Label();
     private final Label status = new Label();
     private final Label message = new Label();
+    private final SessionActions files;
+    private final CheckBox forkMode = new CheckBox("Apply changes from the frame shown (fork)");
+    private final ToggleButton presenter = new ToggleButton("Present");
+    private VBox left;
+    private boolean fullScreenWatched;
     private ExperimentView view;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
@@ -65,7 +75,9 @@ public final class MainView extends BorderPane {
         this.runner = runner;
         this.renderExecutor = renderExecutor;
         this.model = new PlaybackModel(runner);
-        this.sheet = new ParamSheet(model::applyParams);
+        this.sheet = new ParamSheet(this::paramsEdited);
+        this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(),
+                () -> getCenter(), () -> view == null ? java.util.List.of() : view.charts());
         createView();
         initListeners();
         picker.getSelectionModel().select(registry.types().get(0));
@@ -88,7 +100,28 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label("Space play · ←/→ step · Home reset");
         keys.getStyleClass().addAll(Styles.TEXT_MUTED, "keys-hint");
-        HBox top = new HBox(14, brand, picker, spacer, keys, darkToggle);
+        Button open = new Button("Open…");
+        open.setId("open");
+        open.setOnAction(e -> files.open());
+        Button save = new Button("Save…");
+        save.setId("save");
+        save.setOnAction(e -> files.save());
+        MenuItem csv = new MenuItem("Frames as CSV…");
+        csv.setOnAction(e -> files.exportFrames("csv"));
+        MenuItem jsonl = new MenuItem("Frames as JSON Lines…");
+        jsonl.setOnAction(e -> files.exportFrames("jsonl"));
+        MenuItem image = new MenuItem("View as PNG, charts as SVG…");
+        image.setOnAction(e -> files.exportImage());
+        MenuButton export = new MenuButton("Export", null, csv, jsonl, image);
+        export.setId("export");
+        open.setTooltip(new Tooltip("Open a saved session (Ctrl+O)"));
+        save.setTooltip(new Tooltip("Save this run as a session file (Ctrl+S)"));
+        presenter.setId("presenter");
+        presenter.setTooltip(new Tooltip("Presenter mode: full screen, large type, no editing panels (F)"));
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {open, save, export, presenter}) {
+            c.setFocusTraversable(false);
+        }
+        HBox top = new HBox(10, brand, picker, open, save, export, spacer, keys, presenter, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 14, 10, 14));
         top.getStyleClass().add("top-bar");
@@ -108,7 +141,7 @@ public final class MainView extends BorderPane {
 
         Label paramsHeader = new Label("Parameters");
         paramsHeader.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label("Press Enter to apply; a change restarts the run.");
+        Label hint = new Label("Press Enter to apply a value.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         seedField.setId("seed");
@@ -121,7 +154,11 @@ public final class MainView extends BorderPane {
         HBox seedRow = new HBox(8, seedLabel, seedField);
         seedRow.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(sheet, Priority.ALWAYS);
-        VBox left = new VBox(8, paramsHeader, hint, seedRow, seedError, sheet);
+        forkMode.setId("fork-mode");
+        forkMode.setWrapText(true);
+        forkMode.setTooltip(new Tooltip("Off: a change restarts the run from step 0.\n"
+                + "On: the run is forked at the frame shown — it keeps the exact state there and goes on with the new values."));
+        left = new VBox(8, paramsHeader, hint, forkMode, seedRow, seedError, sheet);
         left.setPadding(new Insets(12));
         left.setPrefWidth(330);
         left.setMinWidth(280);
@@ -166,17 +203,36 @@ public final class MainView extends BorderPane {
                 sheet.show(now);
             }
         });
+        model.seedProperty().addListener((obs, was, now) -> seedField.setText(Long.toString(now.longValue())));
+        // a session of another experiment was opened: show its view
+        model.typeProperty().addListener((obs, was, now) -> {
+            if (now != null && now != picker.getValue()) {
+                picker.setValue(now);
+            }
+        });
+        presenter.selectedProperty().addListener((obs, was, now) -> setPresenter(now));
         model.alertProperty().addListener((obs, was, now) ->
                 message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), now));
+    }
+
+    private void paramsEdited(org.trainscope.engine.experiment.Params params) {
+        if (forkMode.isSelected()) {
+            model.fork(params);
+        } else {
+            model.applyParams(params);
+        }
     }
 
     private void select(ExperimentType type) {
         if (view != null) {
             view.dispose();
         }
-        model.select(type);
+        if (type != model.type()) {
+            model.select(type); // not when a session of this type was just opened
+        }
         view = Views.create(type, model, renderExecutor);
         view.setDark(darkToggle.isSelected());
+        view.setPresenter(presenter.isSelected());
         VBox.setVgrow(view.node(), Priority.ALWAYS);
         VBox centre = new VBox(explanation, view.node());
         centre.getStyleClass().add("centre");
@@ -240,7 +296,18 @@ public final class MainView extends BorderPane {
             if (scene.getFocusOwner() instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE) {
                 return;
             }
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+                files.save();
+                e.consume();
+                return;
+            }
+            if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
+                files.open();
+                e.consume();
+                return;
+            }
             switch (e.getCode()) {
+                case F -> presenter.setSelected(!presenter.isSelected());
                 case SPACE -> model.togglePlay();
                 case RIGHT -> model.stepForward();
                 case LEFT -> model.stepBack();
@@ -252,6 +319,32 @@ public final class MainView extends BorderPane {
             }
             e.consume();
         });
+    }
+
+    /** Presenter mode: full screen, large type, thick lines, no editing panels; F or Esc leaves it. */
+    private void setPresenter(boolean on) {
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
+        setLeft(on ? null : left);
+        if (view != null) {
+            view.setPresenter(on);
+        }
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitHint("F or Esc leaves presenter mode");
+            stage.setFullScreen(on);
+            if (!fullScreenWatched) {
+                fullScreenWatched = true; // Esc leaves full screen: leave presenter mode with it
+                stage.fullScreenProperty().addListener((obs, was, now) -> {
+                    if (!now && presenter.isSelected()) {
+                        presenter.setSelected(false);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Open, save and export. */
+    public SessionActions files() {
+        return files;
     }
 
     /** Once per pulse. */

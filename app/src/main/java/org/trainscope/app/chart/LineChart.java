@@ -77,7 +77,7 @@ public final class LineChart {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         for (int i = 0; i < names.size(); i++) {
             dataset.addSeries(new XYSeries(labels.get(i), false, true));
-            r.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            r.setSeriesStroke(i, new BasicStroke(2.2f * scale, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         recolour();
         builtCount = -1;
@@ -140,6 +140,18 @@ public final class LineChart {
     }
 
     private boolean dark;
+    private float scale = 1f;
+
+    /** Presenter mode: thicker lines, larger type. */
+    public void setPresenter(boolean on) {
+        scale = on ? 1.8f : 1f;
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+        for (int i = 0; i < scalars.size(); i++) {
+            r.setSeriesStroke(i, new BasicStroke(2.2f * scale, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
+        chart.getTitle().setFont(new Font("SansSerif", Font.BOLD, Math.round(15 * scale)));
+        applyAxisColours();
+    }
 
     /** Matches the app theme. */
     public void setDark(boolean isDark) {
@@ -157,14 +169,14 @@ public final class LineChart {
         java.awt.Color grid = dark ? new java.awt.Color(0x30, 0x36, 0x3D) : new java.awt.Color(0xD0, 0xD7, 0xDE);
         chart.getTitle().setPaint(fg);
         chart.getLegend().setItemPaint(fg);
-        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 13));
+        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, Math.round(13 * scale)));
         for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             a.setLabelPaint(fg);
             a.setTickLabelPaint(fg);
             a.setAxisLinePaint(fg);
             a.setTickMarkPaint(fg);
-            a.setLabelFont(new Font("SansSerif", Font.PLAIN, 13));
-            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+            a.setLabelFont(new Font("SansSerif", Font.PLAIN, Math.round(13 * scale)));
+            a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, Math.round(12 * scale)));
         }
         plot.setDomainGridlinePaint(grid);
         plot.setRangeGridlinePaint(grid);

@@ -56,6 +56,7 @@ public final class LandscapeCanvas extends Pane {
     private long renderRequest;
     private boolean renderPending;
 
+    private double lineScale = 1.0;
     private long viewVersion;
     private Recording trailRecording;
     private long trailGeneration = -1;
@@ -165,6 +166,12 @@ public final class LandscapeCanvas extends Pane {
     /** True once a heatmap for the current surface has arrived from the render worker. */
     public boolean hasHeatmap() {
         return heatmap != null;
+    }
+
+    /** Scales line widths, markers and the legend (presenter mode uses about 1.8). */
+    public void setLineScale(double scale) {
+        lineScale = scale;
+        viewChanged();
     }
 
     /** Restores the surface's default view. */
@@ -354,10 +361,10 @@ public final class LandscapeCanvas extends Pane {
             g.setLineDashes(flow ? new double[] {7, 5} : null);
             g.setLineDashOffset(dashOffset);
             g.setStroke(HALO);
-            g.setLineWidth(4.5);
+            g.setLineWidth(4.5 * lineScale);
             g.strokePolyline(xs, ys, m);
             g.setStroke(Palette.of(names.get(r), r));
-            g.setLineWidth(2.2);
+            g.setLineWidth(2.2 * lineScale);
             g.strokePolyline(xs, ys, m);
             trailEnds[r] = new double[] {xs[m - 1], ys[m - 1], dashOffset + length};
         }
@@ -382,17 +389,18 @@ public final class LandscapeCanvas extends Pane {
             double px = clampPx(toPx(x1));
             double py = clampPx(toPy(x2));
             Color c = Palette.of(name, r);
+            double a = 6 * lineScale;
             if (frame.scalar(name + ".diverged", 0) != 0) {
                 g.setStroke(c);
-                g.setLineWidth(3);
-                g.strokeLine(px - 7, py - 7, px + 7, py + 7);
-                g.strokeLine(px - 7, py + 7, px + 7, py - 7);
+                g.setLineWidth(3 * lineScale);
+                g.strokeLine(px - a, py - a, px + a, py + a);
+                g.strokeLine(px - a, py + a, px + a, py - a);
             } else {
                 g.setFill(c);
                 g.setStroke(Color.BLACK);
-                g.setLineWidth(1.5);
-                g.fillOval(px - 6, py - 6, 12, 12);
-                g.strokeOval(px - 6, py - 6, 12, 12);
+                g.setLineWidth(1.5 * lineScale);
+                g.fillOval(px - a, py - a, 2 * a, 2 * a);
+                g.strokeOval(px - a, py - a, 2 * a, 2 * a);
             }
         }
     }
@@ -412,7 +420,7 @@ public final class LandscapeCanvas extends Pane {
     private void drawAxes(GraphicsContext g) {
         double[] b = viewBounds();
         g.setFill(Color.web("#C9D1DC"));
-        g.setFont(Font.font("System", 12));
+        g.setFont(Font.font("System", 12 * Math.sqrt(lineScale)));
         g.setStroke(Color.web("#C9D1DC"));
         g.setLineWidth(1);
         double stepX = niceStep((b[1] - b[0]) / 6);
@@ -447,11 +455,11 @@ public final class LandscapeCanvas extends Pane {
         }
         double x = LEFT + 10;
         double y = TOP + 10;
-        double rowH = 20;
-        double boxW = 210;
+        double rowH = 20 * lineScale;
+        double boxW = 210 * lineScale;
         g.setFill(Color.rgb(10, 14, 24, 0.72));
         g.fillRoundRect(x, y, boxW, rowH * racers.size() + 12, 10, 10);
-        g.setFont(Font.font("System", 13));
+        g.setFont(Font.font("System", 13 * lineScale));
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < racers.size(); r++) {
             String name = racers.get(r);
@@ -459,11 +467,11 @@ public final class LandscapeCanvas extends Pane {
             g.setStroke(Palette.of(name, r));
             g.setLineWidth(3);
             g.setLineDashes(name.equals("flow") ? new double[] {5, 3} : null);
-            g.strokeLine(x + 10, cy, x + 32, cy);
+            g.strokeLine(x + 10, cy, x + 10 + 22 * lineScale, cy);
             g.setLineDashes(null);
             g.setFill(Color.web("#E9ECF1"));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(name, x + 40, cy);
+            g.fillText(name, x + 18 + 22 * lineScale, cy);
             g.setTextAlign(TextAlignment.RIGHT);
             boolean diverged = frame.scalar(name + ".diverged", 0) != 0;
             double loss = frame.scalar(name + ".loss", Double.NaN);

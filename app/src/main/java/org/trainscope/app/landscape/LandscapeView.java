@@ -89,8 +89,19 @@ public final class LandscapeView implements ExperimentView {
     }
 
     @Override
+    public void setPresenter(boolean on) {
+        canvas.setLineScale(on ? 1.8 : 1.0);
+        lossChart.setPresenter(on);
+    }
+
+    @Override
     public void setDark(boolean dark) {
         lossChart.setDark(dark);
+    }
+
+    @Override
+    public List<org.jfree.chart.JFreeChart> charts() {
+        return List.of(lossChart.chart());
     }
 
     @Override

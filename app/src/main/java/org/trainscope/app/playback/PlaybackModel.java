@@ -1,5 +1,6 @@
 package org.trainscope.app.playback;
 
+import java.util.List;
 import java.util.Objects;
 
 import javafx.beans.property.BooleanProperty;
@@ -24,6 +25,8 @@ import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.session.Session;
+import org.trainscope.engine.session.SessionFile;
 
 /**
  * The state of the player, FX thread only. Everything the user does sets one number — the step they want to see —
@@ -48,6 +51,9 @@ public final class PlaybackModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty alert = new SimpleBooleanProperty(this, "alert", false);
 
+    private List<Session.Segment> segments = List.of();
+    private String expectedDigest;
+    private long expectedDigestStep = -1;
     private double wantedStep;
     private long lastTickNanos = -1;
     private long stopAtStep = -1;
@@ -76,6 +82,43 @@ public final class PlaybackModel {
         }
     }
 
+    /**
+     * Forks the run at the frame shown: a new run that takes over the exact state of that step and goes on with
+     * {@code newParams} (recomputed from the recipe on the worker; unchanged params give the same frames).
+     */
+    public void fork(Params newParams) {
+        long at = currentStep();
+        boolean wasPlaying = playing.get();
+        Session forked = session(at).fork(at, Objects.requireNonNull(newParams));
+        pause();
+        params.set(newParams);
+        start(forked, at, null);
+        say("Forked at step " + at + ": the run goes on from there with the new params.");
+        if (wasPlaying) {
+            play();
+        }
+    }
+
+    /** Opens a saved session: recomputes its frames up to its length and shows the last one. */
+    public void open(Session session, String lastFrameDigest) {
+        pause();
+        type.set(session.type());
+        seed.set(session.seed());
+        params.set(session.params());
+        start(session, session.steps(), lastFrameDigest);
+        say("Recomputing " + session.steps() + " steps…");
+    }
+
+    /** The current run as a recipe, up to the newest recorded step. */
+    public Session session() {
+        Recording rec = recording.get();
+        return session(rec == null || rec.isEmpty() ? 0 : rec.last().step());
+    }
+
+    private Session session(long steps) {
+        return new Session(type.get(), seed.get(), segments, steps);
+    }
+
     /** Sets the seed and restarts. */
     public void applySeed(long newSeed) {
         seed.set(newSeed);
@@ -86,12 +129,19 @@ public final class PlaybackModel {
     public void reset() {
         pause();
         say("");
-        wantedStep = 0;
+        start(Session.of(type.get(), params.get(), seed.get(), 0), 0, null);
+    }
+
+    private void start(Session session, long showStep, String digest) {
+        segments = session.segments();
+        expectedDigest = digest;
+        expectedDigestStep = digest == null ? -1 : session.steps();
+        wantedStep = showStep;
         frame.set(null);
         index.set(0);
         frameCount.set(0);
         recordingGeneration = 0;
-        recording.set(runner.start(type.get(), params.get(), seed.get()));
+        recording.set(runner.start(session));
     }
 
     public void play() {
@@ -197,6 +247,7 @@ public final class PlaybackModel {
             index.set(i);
             frame.set(rec.get(i));
         }
+        checkDigest(rec);
         if (playing.get() && stopAtStep >= 0 && frame.get().step() >= stopAtStep) {
             pause();
             say("End of the demo run (" + stopAtStep + " steps). Press Play to keep going.");
@@ -204,6 +255,22 @@ public final class PlaybackModel {
         if (wanted > lastStep) {
             failIfStopped();
         }
+    }
+
+    /** After opening a session: is the recomputed frame at its length the one that was saved? */
+    private void checkDigest(Recording rec) {
+        if (expectedDigest == null || rec.last().step() < expectedDigestStep) {
+            return;
+        }
+        int i = rec.indexOfStep(expectedDigestStep);
+        Frame f = rec.get(i);
+        if (f.step() == expectedDigestStep && SessionFile.digest(f).equals(expectedDigest)) {
+            say("Opened: " + expectedDigestStep + " steps recomputed, identical to the saved run.");
+        } else {
+            warn("Opened, but the recomputed run differs from the saved one at step " + expectedDigestStep
+                    + " (another machine or version?).");
+        }
+        expectedDigest = null;
     }
 
     private void failIfStopped() {
@@ -216,7 +283,8 @@ public final class PlaybackModel {
         }
     }
 
-    private void warn(String text) {
+    /** Shows a warning in the status line (a refused file, a failed run). */
+    public void warn(String text) {
         message.set(text);
         alert.set(true);
     }
@@ -243,6 +311,10 @@ public final class PlaybackModel {
 
     public long seed() {
         return seed.get();
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty seedProperty() {
+        return seed;
     }
 
     public ReadOnlyObjectProperty<Recording> recordingProperty() {

@@ -10,13 +10,15 @@ import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.session.Session;
 
 /**
  * Runs one experiment on a worker and records its frames. The only hand-off between threads is the
  * {@link Recording} (frames are immutable) plus a few volatile fields; the experiment and its arrays never leave
  * the worker.
  *
- * <p>Lifecycle: {@link #start} creates the experiment (on the worker) and records frame 0; {@link #ensureStep}
+ * <p>Lifecycle: {@link #start} creates the experiment (on the worker, replaying a session's recipe if given) and
+ * records its frames; {@link #ensureStep}
  * asks the worker to compute until the recording reaches that step; {@link #start} again (a reset or new
  * params) abandons the old run: its worker stops at the next step boundary and its frames go nowhere.
  */
@@ -33,12 +35,20 @@ public final class Runner {
 
     /** Starts a fresh run of {@code type} with {@code params} and {@code seed}, recording into a new Recording. */
     public Recording start(ExperimentType type, Params params, long seed) {
-        Run run = new Run(type, params, seed, new Recording());
+        return start(Session.of(type, params, seed, 0));
+    }
+
+    /**
+     * Starts a run that first replays a session's recipe (every frame up to its length, forks included) and then
+     * goes on on demand: the way to open a saved session or to fork a run at a step.
+     */
+    public Recording start(Session session) {
+        Run run = new Run(session, new Recording());
         Run old = current.getAndSet(run);
         if (old != null) {
             old.cancelled = true;
         }
-        ensureStep(0);
+        ensureStep(session.steps());
         return run.recording;
     }
 
@@ -89,8 +99,16 @@ public final class Runner {
     private void work(Run run) {
         try {
             if (run.experiment == null) {
-                run.experiment = run.type.create(run.params, run.seed);
-                run.recording.append(run.experiment.frame());
+                run.experiment = run.session.replay(frame -> {
+                    if (run.cancelled) {
+                        return false;
+                    }
+                    run.recording.append(frame);
+                    return true;
+                });
+                if (run.experiment == null) {
+                    return; // cancelled during the replay
+                }
             }
             while (!run.cancelled) {
                 synchronized (run) {
@@ -104,7 +122,7 @@ public final class Runner {
         } catch (DivergedException e) {
             run.failure = e.getMessage();
         } catch (RuntimeException e) {
-            LOG.error("run of {} failed", run.type.id(), e);
+            LOG.error("run of {} failed", run.session.type().id(), e);
             run.failure = "the run stopped: " + e.getMessage();
         }
         synchronized (run) {
@@ -114,9 +132,7 @@ public final class Runner {
 
     /** One run: touched by the worker only, except the volatile flags and the synchronized counters. */
     private static final class Run {
-        final ExperimentType type;
-        final Params params;
-        final long seed;
+        final Session session;
         final Recording recording;
         Experiment experiment;
         long wanted = -1;
@@ -124,10 +140,8 @@ public final class Runner {
         volatile boolean cancelled;
         volatile String failure;
 
-        Run(ExperimentType type, Params params, long seed, Recording recording) {
-            this.type = type;
-            this.params = params;
-            this.seed = seed;
+        Run(Session session, Recording recording) {
+            this.session = session;
             this.recording = recording;
         }
     }

@@ -9,9 +9,18 @@ public interface ExperimentView {
     /** Matches the app's light or dark theme. */
     void setDark(boolean dark);
 
+    /** Presenter mode: thicker lines and larger type, readable from the back of a room. */
+    default void setPresenter(boolean on) {
+    }
+
     /** True once the view shows its first complete picture (e.g. the heatmap has arrived). */
     default boolean isReady() {
         return true;
+    }
+
+    /** The view's charts, for export as SVG; none by default. */
+    default java.util.List<org.jfree.chart.JFreeChart> charts() {
+        return java.util.List.of();
     }
 
     /** Stops listening to the model (the user picked another experiment). */

@@ -127,6 +127,31 @@ class PlaybackModelTest {
         assertEquals(0.02, model.params().real("lr"));
     }
 
+    @Test
+    void aForkWithUnchangedParamsReproducesTheRunAndAForkWithNewOnesGoesOnFromTheSameState() {
+        model.select(LandscapeExperiment.TYPE);
+        for (int i = 0; i < 60; i++) {
+            model.stepForward();
+        }
+        java.util.List<Frame> original = model.recording().range(0, 61);
+        model.seek(25);
+        model.fork(model.params());
+        model.tick(0);
+        assertEquals(25, model.frame().step(), "the fork shows the frame it was made at");
+        for (int i = 0; i < 35; i++) {
+            model.stepForward();
+        }
+        assertEquals(original, model.recording().range(0, 61), "unchanged params: the same frames, bit for bit");
+
+        model.seek(40);
+        model.fork(model.params().with("lr", "0.05"));
+        model.stepForward();
+        assertEquals(41, model.frame().step());
+        assertEquals(original.subList(0, 41), model.recording().range(0, 41), "the state up to the fork is kept");
+        assertTrue(model.frame().scalar("gd.x1") != original.get(41).scalar("gd.x1"), "then the new lr takes over");
+        assertEquals(2, model.session().segments().size(), "the lineage records the fork");
+    }
+
     /** A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps. */
     private record DivergesAt(int limit) implements ExperimentType {
         public String id() {

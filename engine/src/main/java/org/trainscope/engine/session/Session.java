@@ -52,7 +52,10 @@ public record Session(ExperimentType type, long seed, List<Segment> segments, lo
         return segments.get(segments.size() - 1).params();
     }
 
-    /** This session forked at {@code step} with {@code params} (the run then ends at that step). */
+    /**
+     * This session forked at {@code step} with {@code params} (the run then ends at that step); later segments are
+     * dropped, and a fork that changes nothing adds no segment.
+     */
     public Session fork(long step, Params params) {
         List<Segment> kept = new ArrayList<>();
         for (Segment s : segments) {
@@ -63,7 +66,9 @@ public record Session(ExperimentType type, long seed, List<Segment> segments, lo
         if (step == 0) {
             kept.clear();
         }
-        kept.add(new Segment(step, params));
+        if (kept.isEmpty() || !kept.get(kept.size() - 1).params().equals(params)) {
+            kept.add(new Segment(step, params)); // a fork that changes nothing needs no segment of its own
+        }
         return new Session(type, seed, kept, step);
     }
 

@@ -1,0 +1,196 @@
+package org.trainscope.app.session;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.trainscope.app.Launcher;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.session.AtomicFiles;
+import org.trainscope.engine.session.FrameWriter;
+import org.trainscope.engine.session.Session;
+import org.trainscope.engine.session.SessionException;
+import org.trainscope.engine.session.SessionFile;
+
+/**
+ * Open, save and export. The {@code …(Path)} methods do the work (tests call them directly); the others ask for a
+ * file first. Files are written on the I/O executor; results are reported in the status line.
+ */
+public final class SessionActions {
+    public static final String EXTENSION = ".trainscope.json";
+
+    private final PlaybackModel model;
+    private final Registry registry;
+    private final Executor io;
+    private final Supplier<Window> window;
+    private final Supplier<Node> view;
+    private final Supplier<List<JFreeChart>> charts;
+
+    public SessionActions(PlaybackModel model, Registry registry, Executor io, Supplier<Window> window,
+                          Supplier<Node> view, Supplier<List<JFreeChart>> charts) {
+        this.model = model;
+        this.registry = registry;
+        this.io = io;
+        this.window = window;
+        this.view = view;
+        this.charts = charts;
+    }
+
+    public void open() {
+        FileChooser chooser = chooser("Open a Trainscope session", "Trainscope session", "*" + EXTENSION, "*.json");
+        java.io.File f = chooser.showOpenDialog(window.get());
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Reads, checks and opens a session; a refused file changes nothing and says why. */
+    public void open(Path file) {
+        try {
+            SessionFile.Contents contents = SessionFile.read(file, registry);
+            model.open(contents.session(), contents.lastFrameDigest());
+        } catch (SessionException e) {
+            model.warn(e.getMessage());
+        }
+    }
+
+    public void save() {
+        FileChooser chooser = chooser("Save the session", "Trainscope session", "*" + EXTENSION);
+        chooser.setInitialFileName(model.type().id() + "-step" + lastStep() + EXTENSION);
+        java.io.File f = chooser.showSaveDialog(window.get());
+        if (f != null) {
+            Path p = f.toPath();
+            save(p.toString().endsWith(".json") ? p : Path.of(p + EXTENSION));
+        }
+    }
+
+    /** Saves the current run (its recipe and the digest of its newest frame) atomically. */
+    public void save(Path file) {
+        Recording rec = model.recording();
+        if (rec == null || rec.isEmpty()) {
+            model.warn("Nothing to save yet.");
+            return;
+        }
+        Frame last = rec.last();
+        Session session = model.session();
+        io.execute(() -> {
+            try {
+                SessionFile.write(file, session, last, "Trainscope " + Launcher.version());
+                Platform.runLater(() -> model.say("Saved " + file.getFileName() + " (" + session.steps() + " steps)."));
+            } catch (SessionException e) {
+                Platform.runLater(() -> model.warn(e.getMessage()));
+            }
+        });
+    }
+
+    public void exportFrames(String format) {
+        FileChooser chooser = chooser("Export the recorded frames", format.toUpperCase(), "*." + format);
+        chooser.setInitialFileName(model.type().id() + "." + format);
+        java.io.File f = chooser.showSaveDialog(window.get());
+        if (f != null) {
+            exportFrames(f.toPath(), format);
+        }
+    }
+
+    /** Writes every recorded frame as CSV or JSON Lines (the CLI's format). */
+    public void exportFrames(Path file, String format) {
+        Recording rec = model.recording();
+        if (rec == null || rec.isEmpty()) {
+            model.warn("Nothing to export yet.");
+            return;
+        }
+        List<Frame> frames = rec.range(0, rec.size());
+        io.execute(() -> report(file, frames.size() + " frames", () -> AtomicFiles.write(file, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            FrameWriter writer = new FrameWriter(w, format);
+            for (Frame frame : frames) {
+                writer.write(frame);
+            }
+            w.flush();
+        })));
+    }
+
+    public void exportImage() {
+        FileChooser chooser = chooser("Export the view", "PNG image", "*.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG (charts)", "*.svg"));
+        chooser.setInitialFileName(model.type().id() + "-step" + lastStep() + ".png");
+        java.io.File f = chooser.showSaveDialog(window.get());
+        if (f != null) {
+            if (f.getName().endsWith(".svg")) {
+                exportSvg(f.toPath());
+            } else {
+                exportPng(f.toPath());
+            }
+        }
+    }
+
+    /** The view as shown, as a PNG (snapshot on the FX thread, encoding on the I/O executor). */
+    public void exportPng(Path file) {
+        BufferedImage image = SwingFXUtils.fromFXImage(view.get().snapshot(null, null), null);
+        io.execute(() -> report(file, image.getWidth() + "×" + image.getHeight() + " px",
+                () -> AtomicFiles.write(file, out -> ImageIO.write(image, "png", out))));
+    }
+
+    /** The view's charts as SVG (JFreeSVG), side by side in one drawing. */
+    public void exportSvg(Path file) {
+        List<JFreeChart> list = charts.get();
+        if (list.isEmpty()) {
+            model.warn("This view has no chart to export as SVG; export it as PNG instead.");
+            return;
+        }
+        int w = 640;
+        int h = 480;
+        SVGGraphics2D g = new SVGGraphics2D(w * list.size(), h);
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).draw(g, new java.awt.geom.Rectangle2D.Double(i * w, 0, w, h));
+        }
+        String svg = g.getSVGDocument();
+        io.execute(() -> report(file, list.size() + " chart(s)",
+                () -> AtomicFiles.write(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void report(Path file, String what, IoAction action) {
+        try {
+            action.run();
+            Platform.runLater(() -> model.say("Exported " + what + " to " + file.getFileName() + "."));
+        } catch (IOException e) {
+            Platform.runLater(() -> model.warn("Could not write " + file.getFileName() + ": " + e.getMessage()));
+        }
+    }
+
+    private long lastStep() {
+        Recording rec = model.recording();
+        return rec == null || rec.isEmpty() ? 0 : rec.last().step();
+    }
+
+    private static FileChooser chooser(String title, String description, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
+        return chooser;
+    }
+}

@@ -1,0 +1,156 @@
+package org.trainscope.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.MainView;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.run.Runner;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.experiment.Registry;
+
+/** Save, open and export from the real window (headless), with the real worker and I/O threads. */
+@ExtendWith(ApplicationExtension.class)
+class FilesTest {
+    private MainView main;
+    private ExecutorService worker;
+    private ExecutorService renderer;
+    private AnimationTimer pulse;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        worker = Executors.newSingleThreadExecutor();
+        renderer = Executors.newSingleThreadExecutor();
+        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        Scene scene = new Scene(main, 1280, 800);
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                main.tick(now);
+            }
+        };
+        pulse.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pulse.stop();
+        main.shutdown();
+        worker.shutdownNow();
+        renderer.shutdownNow();
+    }
+
+    private void stepTo(FxRobot robot, long step) {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        for (long s = model.frame().step(); s < step; s++) {
+            robot.interact(model::stepForward);
+        }
+        waitUntil(() -> model.frame().step() == step);
+    }
+
+    @Test
+    void aSavedSessionOpensToTheSameFrames(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        robot.interact(() -> model.applyParams(model.params().with("lr", "0.02").with("function", "himmelblau")));
+        stepTo(robot, 30);
+        List<Frame> before = model.recording().range(0, model.recording().size());
+        Path file = dir.resolve("run.trainscope.json");
+        robot.interact(() -> main.files().save(file));
+        waitUntil(() -> Files.exists(file) && model.messageProperty().get().startsWith("Saved"));
+
+        robot.interact(() -> model.applyParams(model.params().with("lr", "0.001").with("function", "valley")));
+        waitUntil(() -> model.frame() != null && model.frame().step() == 0);
+        robot.interact(() -> main.files().open(file));
+        waitUntil(() -> model.frame() != null && model.frame().step() == 30
+                && model.messageProperty().get().contains("identical"));
+        assertEquals("himmelblau", model.params().choice("function"));
+        assertEquals(before, model.recording().range(0, model.recording().size()), "frames 0..30, bit for bit");
+        assertEquals("0.02", robot.lookup("#param-lr").queryAs(javafx.scene.control.TextField.class).getText(),
+                "the sheet shows the opened params");
+    }
+
+    @Test
+    void aCorruptFileIsRefusedAndChangesNothing(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        stepTo(robot, 5);
+        Recording recording = model.recording();
+        Path bad = dir.resolve("bad.trainscope.json");
+        Files.writeString(bad, "{\"format\": \"trainscope-session\", \"version\": 1, \"experim");
+        robot.interact(() -> main.files().open(bad));
+        assertTrue(model.alertProperty().get());
+        assertTrue(model.messageProperty().get().contains("not valid JSON"), model.messageProperty().get());
+        assertSame(recording, model.recording(), "the run is untouched");
+        assertEquals(5, model.frame().step());
+    }
+
+    @Test
+    void exportsAreValidFiles(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        stepTo(robot, 12);
+        waitUntil(() -> ((org.trainscope.app.landscape.LandscapeView) main.view()).canvas().hasHeatmap());
+        Path csv = dir.resolve("frames.csv");
+        Path jsonl = dir.resolve("frames.jsonl");
+        Path png = dir.resolve("view.png");
+        Path svg = dir.resolve("charts.svg");
+        robot.interact(() -> {
+            main.files().exportFrames(csv, "csv");
+            main.files().exportFrames(jsonl, "jsonl");
+            main.files().exportPng(png);
+            main.files().exportSvg(svg);
+        });
+        waitUntil(() -> Files.exists(csv) && Files.exists(jsonl) && Files.exists(png) && Files.exists(svg));
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(13 + 1, rows.size(), "header + frames 0..12");
+        assertTrue(rows.get(0).startsWith("step,gd.x1,gd.x2"));
+        assertTrue(rows.get(13).startsWith("12,"));
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(13, lines.size());
+        assertTrue(lines.get(0).startsWith("{\"step\":0,\"scalars\":{"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a readable PNG");
+        assertEquals((int) Math.round(main.getCenter().getLayoutBounds().getWidth()), image.getWidth());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("<svg") && text.trim().endsWith("</svg>") && text.contains("Loss"), "an SVG of the chart: "
+                + text.substring(0, Math.min(200, text.length())));
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 30 s", e);
+        }
+    }
+}
