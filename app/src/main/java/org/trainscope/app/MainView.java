@@ -1,5 +1,6 @@
 package org.trainscope.app;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
@@ -64,10 +65,11 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label message = new Label();
     private final SessionActions files;
-    private final CheckBox forkMode = new CheckBox("Apply changes from the frame shown (fork)");
+    private final CheckBox forkMode = new CheckBox("Changes fork at the frame shown");
     private final ToggleButton presenter = new ToggleButton("Present");
     private VBox left;
     private boolean fullScreenWatched;
+    private List<javafx.scene.Node> editingTools = List.of();
     private ExperimentView view;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
@@ -121,6 +123,7 @@ public final class MainView extends BorderPane {
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {open, save, export, presenter}) {
             c.setFocusTraversable(false);
         }
+        editingTools = List.of(picker, open, save, export, keys, darkToggle);
         HBox top = new HBox(10, brand, picker, open, save, export, spacer, keys, presenter, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 14, 10, 14));
@@ -325,6 +328,14 @@ public final class MainView extends BorderPane {
     private void setPresenter(boolean on) {
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
         setLeft(on ? null : left);
+        for (javafx.scene.Node n : editingTools) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        for (javafx.scene.Node n : List.of(whatYouSee, source)) {
+            n.setVisible(!on); // the lecturer tells the story; the formula stays on screen
+            n.setManaged(!on);
+        }
         if (view != null) {
             view.setPresenter(on);
         }

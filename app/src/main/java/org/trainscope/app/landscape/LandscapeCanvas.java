@@ -64,6 +64,7 @@ public final class LandscapeCanvas extends Pane {
     private List<String> trailRacers = List.of();
     private int trailCount;
     private double[][] trailEnds = new double[0][];
+    private double[][] trailTails = new double[0][];
 
     private Recording recording;
     private List<String> racers = List.of();
@@ -314,6 +315,7 @@ public final class LandscapeCanvas extends Pane {
             trailRacers = List.copyOf(names);
             trailCount = 0;
             trailEnds = new double[names.size()][];
+            trailTails = new double[names.size()][];
         }
         if (n <= trailCount || Double.isNaN(unitsPerPixel)) {
             return;
@@ -324,53 +326,111 @@ public final class LandscapeCanvas extends Pane {
         g.clip();
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        double[] xs = new double[n - trailCount + 1];
-        double[] ys = new double[xs.length];
+        // pass 1 collects each racer's new points, pass 2 draws every halo, pass 3 every colour: a halo never
+        // covers the colour of a racer drawn before it in the same frame
+        double[][] xs = new double[names.size()][];
+        double[][] ys = new double[names.size()][];
+        int[] counts = new int[names.size()];
+        double[] offsets = new double[names.size()];
         for (int r = 0; r < names.size(); r++) {
             // starts at the last point drawn (x, y, dash offset); points within half a pixel of the previous one add
             // nothing visible and are skipped, so a converged racer costs nothing
+            double[] px = new double[n - trailCount + 1];
+            double[] py = new double[px.length];
             int m = 0;
             double[] end = trailEnds[r];
             if (end != null) {
-                xs[0] = end[0];
-                ys[0] = end[1];
+                px[0] = end[0];
+                py[0] = end[1];
                 m = 1;
             }
-            double dashOffset = end == null ? 0 : end[2];
             double length = 0;
             for (int i = trailCount; i < n; i++) {
                 double x1 = paths.x1(r, i);
                 double x2 = paths.x2(r, i);
                 if (Double.isFinite(x1) && Double.isFinite(x2)) {
-                    double px = clampPx(toPx(x1));
-                    double py = clampPx(toPy(x2));
-                    if (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5) {
+                    double qx = clampPx(toPx(x1));
+                    double qy = clampPx(toPy(x2));
+                    if (m == 0 || Math.abs(qx - px[m - 1]) + Math.abs(qy - py[m - 1]) >= 0.5) {
                         if (m > 0) {
-                            length += Math.hypot(px - xs[m - 1], py - ys[m - 1]);
+                            length += Math.hypot(qx - px[m - 1], qy - py[m - 1]);
                         }
-                        xs[m] = px;
-                        ys[m] = py;
+                        px[m] = qx;
+                        py[m] = qy;
                         m++;
                     }
                 }
             }
-            if (m == 0) {
+            xs[r] = px;
+            ys[r] = py;
+            counts[r] = m;
+            offsets[r] = end == null ? 0 : end[2];
+            if (m > 0) {
+                trailEnds[r] = new double[] {px[m - 1], py[m - 1], offsets[r] + length};
+            }
+        }
+        for (int r = 0; r < names.size(); r++) {
+            if (counts[r] == 0) {
                 continue;
             }
-            boolean flow = names.get(r).equals("flow");
-            g.setLineDashes(flow ? new double[] {7, 5} : null);
-            g.setLineDashOffset(dashOffset);
+            g.setLineDashes(names.get(r).equals("flow") ? new double[] {7 * lineScale, 5 * lineScale} : null);
+            g.setLineCap(StrokeLineCap.BUTT); // a round cap would reach back over the colour drawn last frame
+            g.setLineDashOffset(offsets[r]);
             g.setStroke(HALO);
             g.setLineWidth(4.5 * lineScale);
-            g.strokePolyline(xs, ys, m);
+            g.strokePolyline(xs[r], ys[r], counts[r]);
+        }
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (int r = 0; r < names.size(); r++) {
+            if (counts[r] == 0) {
+                continue;
+            }
+            // the colour is laid again over the last few pixels drawn before, where the new halo may have crept
+            double[] tail = trailTails[r] == null ? new double[0] : trailTails[r];
+            int k = tail.length / 2;
+            double[] cx = new double[k + counts[r]];
+            double[] cy = new double[cx.length];
+            for (int i = 0; i < k; i++) {
+                cx[i] = tail[2 * i];
+                cy[i] = tail[2 * i + 1];
+            }
+            int start = k > 0 ? 1 : 0; // the first new point repeats the tail's last
+            int m = k;
+            for (int i = start; i < counts[r]; i++) {
+                cx[m] = xs[r][i];
+                cy[m] = ys[r][i];
+                m++;
+            }
+            double back = 0;
+            for (int i = 1; i < k; i++) {
+                back += Math.hypot(cx[i] - cx[i - 1], cy[i] - cy[i - 1]);
+            }
+            g.setLineDashes(names.get(r).equals("flow") ? new double[] {7 * lineScale, 5 * lineScale} : null);
+            g.setLineDashOffset(offsets[r] - back);
             g.setStroke(Palette.of(names.get(r), r));
             g.setLineWidth(2.2 * lineScale);
-            g.strokePolyline(xs, ys, m);
-            trailEnds[r] = new double[] {xs[m - 1], ys[m - 1], dashOffset + length};
+            g.strokePolyline(cx, cy, m);
+            trailTails[r] = tailOf(cx, cy, m, 6 * lineScale);
         }
         g.setLineDashes(null);
         g.restore();
         trailCount = n;
+    }
+
+    /** The last points of a polyline that cover at least {@code length} pixels (x, y interleaved). */
+    private static double[] tailOf(double[] xs, double[] ys, int m, double length) {
+        int from = m - 1;
+        double covered = 0;
+        while (from > 0 && covered < length) {
+            covered += Math.hypot(xs[from] - xs[from - 1], ys[from] - ys[from - 1]);
+            from--;
+        }
+        double[] tail = new double[2 * (m - from)];
+        for (int i = from; i < m; i++) {
+            tail[2 * (i - from)] = xs[i];
+            tail[2 * (i - from) + 1] = ys[i];
+        }
+        return tail;
     }
 
     /** The current point of each racer (a dot, or ✕ if it diverged), on the overlay. */
@@ -455,11 +515,12 @@ public final class LandscapeCanvas extends Pane {
         }
         double x = LEFT + 10;
         double y = TOP + 10;
-        double rowH = 20 * lineScale;
-        double boxW = 210 * lineScale;
+        double legendScale = Math.sqrt(lineScale); // bigger type, but the legend must not hide the map
+        double rowH = 20 * legendScale;
+        double boxW = 210 * legendScale;
         g.setFill(Color.rgb(10, 14, 24, 0.72));
         g.fillRoundRect(x, y, boxW, rowH * racers.size() + 12, 10, 10);
-        g.setFont(Font.font("System", 13 * lineScale));
+        g.setFont(Font.font("System", 13 * legendScale));
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < racers.size(); r++) {
             String name = racers.get(r);
@@ -467,11 +528,11 @@ public final class LandscapeCanvas extends Pane {
             g.setStroke(Palette.of(name, r));
             g.setLineWidth(3);
             g.setLineDashes(name.equals("flow") ? new double[] {5, 3} : null);
-            g.strokeLine(x + 10, cy, x + 10 + 22 * lineScale, cy);
+            g.strokeLine(x + 10, cy, x + 10 + 22 * legendScale, cy);
             g.setLineDashes(null);
             g.setFill(Color.web("#E9ECF1"));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(name, x + 18 + 22 * lineScale, cy);
+            g.fillText(name, x + 18 + 22 * legendScale, cy);
             g.setTextAlign(TextAlignment.RIGHT);
             boolean diverged = frame.scalar(name + ".diverged", 0) != 0;
             double loss = frame.scalar(name + ".loss", Double.NaN);
