@@ -36,7 +36,11 @@ import org.trainscope.app.params.ParamSheet;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.playback.TransportBar;
 import org.trainscope.app.run.Runner;
+import org.trainscope.app.preset.GalleryView;
+import org.trainscope.app.session.RecentSessions;
 import org.trainscope.app.session.SessionActions;
+import org.trainscope.engine.preset.Preset;
+import org.trainscope.engine.preset.Presets;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.Views;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -65,24 +69,73 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label message = new Label();
     private final SessionActions files;
+    private final List<Preset> presets;
+    private final GalleryView gallery;
+    private VBox centre;
     private final CheckBox forkMode = new CheckBox("Changes fork at the frame shown");
     private final ToggleButton presenter = new ToggleButton("Present");
     private VBox left;
+    private VBox bottom;
     private boolean fullScreenWatched;
     private List<javafx.scene.Node> editingTools = List.of();
     private ExperimentView view;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
+        this(registry, runner, renderExecutor, RecentSessions.forUser());
+    }
+
+    public MainView(Registry registry, Runner runner, Executor renderExecutor, RecentSessions recent) {
         this.registry = registry;
+        this.presets = Presets.standard(registry);
         this.runner = runner;
         this.renderExecutor = renderExecutor;
         this.model = new PlaybackModel(runner);
         this.sheet = new ParamSheet(this::paramsEdited);
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(),
-                () -> getCenter(), () -> view == null ? java.util.List.of() : view.charts());
+                () -> getCenter(), () -> view == null ? java.util.List.of() : view.charts(), recent);
+        this.gallery = new GalleryView(presets, this::startPreset, files::open);
         createView();
         initListeners();
         picker.getSelectionModel().select(registry.types().get(0));
+        showGallery();
+    }
+
+    /** The start screen: lecture presets and recent sessions. */
+    public void showGallery() {
+        model.pause();
+        gallery.showRecent(files.recent());
+        setCenter(gallery);
+        setLeft(null);     // the sheet and the transport belong to an experiment, not to the start screen
+        setBottom(null);
+    }
+
+    /** Starts a lecture preset: its experiment, params, seed and speed, playing. */
+    public void startPreset(Preset preset) {
+        ExperimentType type = preset.type(registry);
+        if (picker.getValue() != type) {
+            picker.setValue(type);
+        }
+        showExperiment();
+        model.speedProperty().set(preset.speed());
+        model.applySeedAndParams(preset.seed(), preset.params(registry));
+        model.play();
+    }
+
+    /** The experiment's view (leaving the gallery). */
+    public void showExperiment() {
+        setCenter(centre);
+        setLeft(presenter.isSelected() ? null : left);
+        setBottom(bottom);
+    }
+
+    /** The start screen. */
+    public GalleryView gallery() {
+        return gallery;
+    }
+
+    /** The presets of the gallery, in order (keys 1–9). */
+    public List<Preset> presets() {
+        return presets;
     }
 
     private void createView() {
@@ -102,6 +155,10 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label("Space play · ←/→ step · Home reset");
         keys.getStyleClass().addAll(Styles.TEXT_MUTED, "keys-hint");
+        Button home = new Button("Gallery");
+        home.setId("gallery-button");
+        home.setTooltip(new Tooltip("The lecture demos and recent sessions"));
+        home.setOnAction(e -> showGallery());
         Button open = new Button("Open…");
         open.setId("open");
         open.setOnAction(e -> files.open());
@@ -120,11 +177,11 @@ public final class MainView extends BorderPane {
         save.setTooltip(new Tooltip("Save this run as a session file (Ctrl+S)"));
         presenter.setId("presenter");
         presenter.setTooltip(new Tooltip("Presenter mode: full screen, large type, no editing panels (F)"));
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {open, save, export, presenter}) {
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {home, open, save, export, presenter}) {
             c.setFocusTraversable(false);
         }
-        editingTools = List.of(picker, open, save, export, keys, darkToggle);
-        HBox top = new HBox(10, brand, picker, open, save, export, spacer, keys, presenter, darkToggle);
+        editingTools = List.of(home, picker, open, save, export, keys, darkToggle);
+        HBox top = new HBox(10, brand, home, picker, open, save, export, spacer, keys, presenter, darkToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 14, 10, 14));
         top.getStyleClass().add("top-bar");
@@ -178,7 +235,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox statusRow = new HBox(12, status, grow, message);
         statusRow.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(6, new TransportBar(model), statusRow);
+        bottom = new VBox(6, new TransportBar(model), statusRow);
         bottom.setPadding(new Insets(8, 14, 10, 14));
         bottom.getStyleClass().add("bottom-bar");
         setBottom(bottom);
@@ -190,6 +247,7 @@ public final class MainView extends BorderPane {
                 select(now);
             }
         });
+        picker.setOnAction(e -> showExperiment()); // also when the same experiment is picked from the gallery
         darkToggle.selectedProperty().addListener((obs, was, now) -> applyTheme(now));
         seedField.setOnAction(e -> commitSeed());
         seedField.focusedProperty().addListener((obs, was, now) -> {
@@ -237,9 +295,9 @@ public final class MainView extends BorderPane {
         view.setDark(darkToggle.isSelected());
         view.setPresenter(presenter.isSelected());
         VBox.setVgrow(view.node(), Priority.ALWAYS);
-        VBox centre = new VBox(explanation, view.node());
+        centre = new VBox(explanation, view.node());
         centre.getStyleClass().add("centre");
-        setCenter(centre);
+        showExperiment();
         title.setText(type.title());
         whatYouSee.setText(type.explanation().whatYouSee());
         formula.setText(type.explanation().formula());
@@ -307,6 +365,17 @@ public final class MainView extends BorderPane {
             if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
                 files.open();
                 e.consume();
+                return;
+            }
+            if (e.getCode().isDigitKey() && !e.isShortcutDown()) {
+                int n = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+                if (e.getCode().getName().startsWith("Numpad")) {
+                    n = e.getCode().getCode() - KeyCode.NUMPAD1.getCode();
+                }
+                if (n >= 0 && n < Math.min(9, presets.size())) {
+                    startPreset(presets.get(n));
+                    e.consume();
+                }
                 return;
             }
             switch (e.getCode()) {

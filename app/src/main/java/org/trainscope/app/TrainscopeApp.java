@@ -44,6 +44,9 @@ public final class TrainscopeApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        if (smoke) {
+            main.startPreset(main.presets().get(0)); // the smoke test plays the first lecture demo
+        }
         pulse = new AnimationTimer() {
             private boolean first = true;
 
@@ -54,7 +57,8 @@ public final class TrainscopeApp extends Application {
             public void handle(long now) {
                 main.tick(now);
                 measureFrameRate(now);
-                if (first && main.model().frame() != null && main.view().isReady()) {
+                if (first && main.model().frame() != null && main.view().isReady() && main.getCenter() != null
+                        && main.getCenter() != main.gallery()) {
                     first = false;
                     long sinceJvmStart = ManagementFactory.getRuntimeMXBean().getUptime();
                     LOG.info("first frame after {} ms (JVM start; {} ms after the window was asked for)",
@@ -94,7 +98,6 @@ public final class TrainscopeApp extends Application {
     /** --smoke: play for a few seconds, report, and leave with status 0 if frames kept coming. */
     private void smokeTest(long firstFrameMillis) {
         System.out.println("first frame after " + firstFrameMillis + " ms");
-        main.model().play();
         PauseTransition wait = new PauseTransition(Duration.seconds(3));
         wait.setOnFinished(e -> {
             long step = main.model().frame().step();

@@ -119,6 +119,13 @@ public final class PlaybackModel {
         return new Session(type.get(), seed.get(), segments, steps);
     }
 
+    /** Seed and params at once (a preset), and a fresh run. */
+    public void applySeedAndParams(long newSeed, Params newParams) {
+        seed.set(newSeed);
+        params.set(Objects.requireNonNull(newParams));
+        reset();
+    }
+
     /** Sets the seed and restarts. */
     public void applySeed(long newSeed) {
         seed.set(newSeed);

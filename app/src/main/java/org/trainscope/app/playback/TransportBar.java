@@ -108,5 +108,6 @@ public final class TransportBar extends HBox {
                 model.speedProperty().set(now);
             }
         });
+        model.speedProperty().addListener((obs, was, now) -> speed.setValue(now.doubleValue())); // e.g. a preset
     }
 }

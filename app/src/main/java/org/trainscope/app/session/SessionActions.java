@@ -45,9 +45,11 @@ public final class SessionActions {
     private final Supplier<Window> window;
     private final Supplier<Node> view;
     private final Supplier<List<JFreeChart>> charts;
+    private final RecentSessions recent;
 
     public SessionActions(PlaybackModel model, Registry registry, Executor io, Supplier<Window> window,
-                          Supplier<Node> view, Supplier<List<JFreeChart>> charts) {
+                          Supplier<Node> view, Supplier<List<JFreeChart>> charts, RecentSessions recent) {
+        this.recent = recent;
         this.model = model;
         this.registry = registry;
         this.io = io;
@@ -69,6 +71,7 @@ public final class SessionActions {
         try {
             SessionFile.Contents contents = SessionFile.read(file, registry);
             model.open(contents.session(), contents.lastFrameDigest());
+            recent.add(file);
         } catch (SessionException e) {
             model.warn(e.getMessage());
         }
@@ -96,6 +99,7 @@ public final class SessionActions {
         io.execute(() -> {
             try {
                 SessionFile.write(file, session, last, "Trainscope " + Launcher.version());
+                recent.add(file);
                 Platform.runLater(() -> model.say("Saved " + file.getFileName() + " (" + session.steps() + " steps)."));
             } catch (SessionException e) {
                 Platform.runLater(() -> model.warn(e.getMessage()));
@@ -180,6 +184,11 @@ public final class SessionActions {
         } catch (IOException e) {
             Platform.runLater(() -> model.warn("Could not write " + file.getFileName() + ": " + e.getMessage()));
         }
+    }
+
+    /** The recent sessions, newest first. */
+    public List<Path> recent() {
+        return recent.list();
     }
 
     private long lastStep() {

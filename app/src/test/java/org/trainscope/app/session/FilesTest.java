@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.run.Runner;
+import org.trainscope.app.session.RecentSessions;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.experiment.Registry;
@@ -49,11 +50,12 @@ class FilesTest {
     void start(Stage stage) {
         worker = Executors.newSingleThreadExecutor();
         renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        main = new MainView(Registry.standard(), new Runner(worker), renderer, new RecentSessions(recentStore()));
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
         stage.setScene(scene);
         stage.show();
+        main.showExperiment();
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -61,6 +63,14 @@ class FilesTest {
             }
         };
         pulse.start();
+    }
+
+    private static Path recentStore() {
+        try {
+            return java.nio.file.Files.createTempDirectory("trainscope-test").resolve("recent.txt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach

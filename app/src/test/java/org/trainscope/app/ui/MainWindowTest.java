@@ -33,6 +33,7 @@ import org.trainscope.app.MainView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.run.Runner;
+import org.trainscope.app.session.RecentSessions;
 import org.trainscope.engine.experiment.Registry;
 
 /**
@@ -52,11 +53,12 @@ class MainWindowTest {
     void start(Stage stage) {
         worker = Executors.newSingleThreadExecutor();
         renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        main = new MainView(Registry.standard(), new Runner(worker), renderer, new RecentSessions(recentStore()));
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
         stage.setScene(scene);
         stage.show();
+        main.showExperiment();
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -64,6 +66,14 @@ class MainWindowTest {
             }
         };
         pulse.start();
+    }
+
+    private static Path recentStore() {
+        try {
+            return java.nio.file.Files.createTempDirectory("trainscope-test").resolve("recent.txt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -164,6 +174,21 @@ class MainWindowTest {
         assertEquals(x1, model.frame().scalar("gd.x1"), "the new run starts there");
         javafx.scene.control.TextField field = robot.lookup("#param-x1").queryAs(javafx.scene.control.TextField.class);
         assertEquals(model.params().text("x1"), field.getText(), "the sheet shows the new start");
+    }
+
+    @Test
+    void theGalleryStartsPresetsByClickAndByNumber(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        robot.interact(main::showGallery);
+        waitUntil(() -> main.getCenter() == main.gallery());
+        screenshot("trainscope-gallery.png");
+        robot.clickOn("#preset-1");
+        waitUntil(() -> model.playingProperty().get() && model.frame() != null && model.frame().step() > 3);
+        assertEquals("quadratic", model.params().choice("function"), "the first card's settings");
+        assertTrue(main.getCenter() != main.gallery(), "the experiment is shown");
+        robot.type(KeyCode.DIGIT3);
+        waitUntil(() -> "rosenbrock".equals(model.params().choice("function")) && model.playingProperty().get());
+        assertEquals(main.presets().get(2).params(Registry.standard()), model.params());
     }
 
     private Path screenshot(String name) throws Exception {
