@@ -68,6 +68,8 @@ public final class MainView extends BorderPane {
     private final Label source = new Label();
     private final Label status = new Label();
     private final Label message = new Label();
+    private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar(0);
+    private final Button cancelExport = new Button("Cancel");
     private final SessionActions files;
     private final List<Preset> presets;
     private final GalleryView gallery;
@@ -171,7 +173,9 @@ public final class MainView extends BorderPane {
         jsonl.setOnAction(e -> files.exportFrames("jsonl"));
         MenuItem image = new MenuItem("View as PNG, charts as SVG…");
         image.setOnAction(e -> files.exportImage());
-        MenuButton export = new MenuButton("Export", null, csv, jsonl, image);
+        MenuItem gif = new MenuItem("Run as animated GIF…");
+        gif.setOnAction(e -> files.exportGif(exportProgress, cancelExport));
+        MenuButton export = new MenuButton("Export", null, csv, jsonl, image, gif);
         export.setId("export");
         open.setTooltip(new Tooltip("Open a saved session (Ctrl+O)"));
         save.setTooltip(new Tooltip("Save this run as a session file (Ctrl+S)"));
@@ -233,7 +237,14 @@ public final class MainView extends BorderPane {
         status.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox statusRow = new HBox(12, status, grow, message);
+        exportProgress.setId("export-progress");
+        cancelExport.setId("cancel-export");
+        exportProgress.setVisible(false);
+        exportProgress.setPrefWidth(160);
+        cancelExport.setVisible(false);
+        cancelExport.getStyleClass().add(Styles.SMALL);
+        cancelExport.setFocusTraversable(false);
+        HBox statusRow = new HBox(12, status, grow, message, exportProgress, cancelExport);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         bottom = new VBox(6, new TransportBar(model), statusRow);
         bottom.setPadding(new Insets(8, 14, 10, 14));
@@ -420,6 +431,15 @@ public final class MainView extends BorderPane {
                 });
             }
         }
+    }
+
+    /** The progress bar and cancel button of a running GIF export. */
+    public javafx.scene.control.ProgressBar exportProgress() {
+        return exportProgress;
+    }
+
+    public Button cancelExport() {
+        return cancelExport;
     }
 
     /** Open, save and export. */

@@ -186,6 +186,45 @@ public final class SessionActions {
         }
     }
 
+    public void exportGif(javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+        FileChooser chooser = chooser("Export the run as an animated GIF", "GIF animation", "*.gif");
+        chooser.setInitialFileName(model.type().id() + ".gif");
+        java.io.File f = chooser.showSaveDialog(window.get());
+        if (f != null) {
+            exportGif(f.toPath(), bar, cancel);
+        }
+    }
+
+    /**
+     * The recorded run as an animated GIF (rendered off-screen frame by frame, encoded on its own thread), with a
+     * progress bar and a cancel button shown while it runs.
+     */
+    public AnimationExport exportGif(Path file, javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+        Recording rec = model.recording();
+        if (rec == null || rec.isEmpty()) {
+            model.warn("Nothing to export yet.");
+            return null;
+        }
+        AnimationExport export = new AnimationExport(model, view.get(), r -> {
+            Thread t = new Thread(r, "trainscope-gif");
+            t.setDaemon(true);
+            t.start();
+        });
+        bar.progressProperty().bind(export.progressProperty());
+        bar.visibleProperty().bind(export.runningProperty()); // space stays reserved: the view keeps its size
+        cancel.visibleProperty().bind(export.runningProperty());
+        cancel.setOnAction(e -> export.cancel());
+        model.say("Rendering the run as a GIF…");
+        export.start(file, 50, failure -> {
+            if (failure == null) {
+                model.say("Exported the run to " + file.getFileName() + ".");
+            } else {
+                model.warn(failure);
+            }
+        });
+        return export;
+    }
+
     /** The recent sessions, newest first. */
     public List<Path> recent() {
         return recent.list();

@@ -156,6 +156,38 @@ class FilesTest {
                 + text.substring(0, Math.min(200, text.length())));
     }
 
+    @Test
+    void theRunExportsAsAnAnimatedGifAndCanBeCancelled(FxRobot robot) throws Exception {
+        stepTo(robot, 20);
+        Path gif = dir.resolve("run.gif");
+        AnimationExport[] export = new AnimationExport[1];
+        robot.interact(() -> export[0] = main.files().exportGif(gif, main.exportProgress(), main.cancelExport()));
+        waitUntil(() -> main.model().messageProperty().get().startsWith("Exported"));
+        assertEquals(1.0, export[0].progressProperty().get(), 1e-12);
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(21, reader.getNumImages(true), "one GIF frame per recorded frame 0..20");
+            BufferedImage first = reader.read(0);
+            assertEquals((int) Math.round(main.getCenter().getLayoutBounds().getWidth()), first.getWidth());
+            assertEquals((int) Math.round(main.getCenter().getLayoutBounds().getHeight()), first.getHeight());
+        } finally {
+            reader.dispose();
+        }
+        assertEquals(20, main.model().frame().step(), "the frame shown before the export is shown again");
+
+        Path cancelled = dir.resolve("cancelled.gif");
+        robot.interact(() -> {
+            main.files().exportGif(cancelled, main.exportProgress(), main.cancelExport());
+            main.cancelExport().fire();
+        });
+        waitUntil(() -> main.model().messageProperty().get().contains("cancelled"));
+        assertTrue(!Files.exists(cancelled), "a cancelled export leaves no file");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "and no temporary file");
+        }
+    }
+
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
