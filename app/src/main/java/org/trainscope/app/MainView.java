@@ -70,6 +70,7 @@ public final class MainView extends BorderPane {
     private final Label message = new Label();
     private final javafx.scene.control.ProgressBar exportProgress = new javafx.scene.control.ProgressBar(0);
     private final Button cancelExport = new Button("Cancel");
+    private final Button pin = new Button("Pin this run to compare");
     private final SessionActions files;
     private final List<Preset> presets;
     private final GalleryView gallery;
@@ -222,7 +223,10 @@ public final class MainView extends BorderPane {
         forkMode.setWrapText(true);
         forkMode.setTooltip(new Tooltip("Off: a change restarts the run from step 0.\n"
                 + "On: the run is forked at the frame shown — it keeps the exact state there and goes on with the new values."));
-        left = new VBox(8, paramsHeader, hint, forkMode, seedRow, seedError, sheet);
+        pin.setId("pin");
+        pin.setTooltip(new Tooltip("Keep this run on screen (dashed) and compare it with the next one"));
+        pin.setMaxWidth(Double.MAX_VALUE);
+        left = new VBox(8, paramsHeader, hint, forkMode, pin, seedRow, seedError, sheet);
         left.setPadding(new Insets(12));
         left.setPrefWidth(330);
         left.setMinWidth(280);
@@ -283,6 +287,15 @@ public final class MainView extends BorderPane {
             }
         });
         presenter.selectedProperty().addListener((obs, was, now) -> setPresenter(now));
+        pin.setOnAction(e -> {
+            if (model.pinnedProperty().get() == null) {
+                model.pinCurrent();
+            } else {
+                model.unpin();
+            }
+        });
+        model.pinnedProperty().addListener((obs, was, now) ->
+                pin.setText(now == null ? "Pin this run to compare" : "Unpin the compared run"));
         model.alertProperty().addListener((obs, was, now) ->
                 message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), now));
     }

@@ -39,6 +39,8 @@ public final class LineChart {
     private final ValueMarker marker = new ValueMarker(0);
     private final String yLabel;
     private List<String> scalars = List.of();
+    private Recording comparison;
+    private int comparisonSeries;
     private boolean logScale = true;
     private int builtCount = -1;
     private Recording builtFor;
@@ -73,6 +75,8 @@ public final class LineChart {
     /** Which scalars to plot (series named after them, coloured by {@link Palette}). */
     public void setScalars(List<String> names, List<String> labels) {
         scalars = List.copyOf(names);
+        comparison = null;
+        comparisonSeries = 0;
         dataset.removeAllSeries();
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         for (int i = 0; i < names.size(); i++) {
@@ -80,6 +84,32 @@ public final class LineChart {
             r.setSeriesStroke(i, new BasicStroke(2.2f * scale, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         recolour();
+        builtCount = -1;
+    }
+
+    /**
+     * Draws another run's scalars too (dashed, same colours), for comparison; null removes them. The legend shows
+     * one entry, "pinned run: {@code label} (dashed)".
+     */
+    public void setComparison(Recording recording, String label) {
+        while (dataset.getSeriesCount() > scalars.size()) {
+            dataset.removeSeries(dataset.getSeriesCount() - 1);
+        }
+        comparison = recording;
+        comparisonSeries = 0;
+        if (recording != null) {
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+            for (int i = 0; i < scalars.size(); i++) {
+                int k = scalars.size() + i;
+                dataset.addSeries(new XYSeries(i == 0 ? "pinned run: " + label + " (dashed)" : "pinned " + scalars.get(i),
+                        false, true));
+                r.setSeriesStroke(k, new BasicStroke(1.8f * scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                        10f, new float[] {6f * scale, 4f * scale}, 0f));
+                r.setSeriesVisibleInLegend(k, i == 0);
+            }
+            comparisonSeries = scalars.size();
+            recolour();
+        }
         builtCount = -1;
     }
 
@@ -127,6 +157,10 @@ public final class LineChart {
         }
         for (int s = 0; s < scalars.size(); s++) {
             SeriesSampler.fill(dataset.getSeries(s), recording, count, scalars.get(s), MAX_POINTS, logScale);
+        }
+        for (int s = 0; s < comparisonSeries; s++) {
+            SeriesSampler.fill(dataset.getSeries(scalars.size() + s), comparison, comparison.size(), scalars.get(s),
+                    MAX_POINTS, logScale);
         }
     }
 
@@ -191,6 +225,9 @@ public final class LineChart {
             String name = scalars.get(i).contains(".") ? scalars.get(i).substring(0, scalars.get(i).indexOf('.')) : scalars.get(i);
             Color c = dark ? Palette.of(name, i) : Palette.onLight(name, i);
             r.setSeriesPaint(i, Palette.awt(c));
+            if (i < comparisonSeries) {
+                r.setSeriesPaint(scalars.size() + i, Palette.awt(c.deriveColor(0, 0.8, 1, 0.75)));
+            }
         }
     }
 

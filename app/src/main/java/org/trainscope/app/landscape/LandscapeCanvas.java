@@ -66,6 +66,11 @@ public final class LandscapeCanvas extends Pane {
     private double[][] trailEnds = new double[0][];
     private double[][] trailTails = new double[0][];
 
+    private final PathCache pinnedPaths = new PathCache();
+    private Recording pinnedRecording;
+    private List<String> pinnedRacers = List.of();
+    private Frame pinnedFrame;
+
     private Recording recording;
     private List<String> racers = List.of();
     private Frame frame;
@@ -156,6 +161,20 @@ public final class LandscapeCanvas extends Pane {
         if (rec != null) {
             paths.update(rec, names, rec.size());
         }
+        draw();
+    }
+
+    /** A run to compare with: its paths are drawn thin and dashed, up to the same step as the current run. */
+    public void setPinned(Recording rec, List<String> racers) {
+        pinnedRecording = rec;
+        pinnedRacers = List.copyOf(racers);
+        pinnedFrame = null;
+        draw();
+    }
+
+    /** The pinned run's frame at the step shown (null: none). */
+    public void showPinned(Frame frame) {
+        pinnedFrame = frame;
         draw();
     }
 
@@ -290,6 +309,7 @@ public final class LandscapeCanvas extends Pane {
         g.beginPath();
         g.rect(LEFT, TOP, plotWidth(), plotHeight());
         g.clip();
+        drawPinned(g);
         drawMarkers(g);
         drawStart(g);
         g.restore();
@@ -415,6 +435,40 @@ public final class LandscapeCanvas extends Pane {
         g.setLineDashes(null);
         g.restore();
         trailCount = n;
+    }
+
+    /** The pinned run's paths up to its frame at the step shown: thin, dashed, translucent, with hollow markers. */
+    private void drawPinned(GraphicsContext g) {
+        if (pinnedRecording == null || pinnedFrame == null) {
+            return;
+        }
+        pinnedPaths.update(pinnedRecording, pinnedRacers, pinnedRecording.size());
+        int n = Math.min(pinnedRecording.indexOfStep(pinnedFrame.step()) + 1, pinnedPaths.count());
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        g.setLineDashes(5 * lineScale, 5 * lineScale);
+        g.setLineWidth(1.6 * lineScale);
+        for (int r = 0; r < pinnedRacers.size(); r++) {
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                double px = clampPx(toPx(pinnedPaths.x1(r, i)));
+                double py = clampPx(toPy(pinnedPaths.x2(r, i)));
+                if (Double.isFinite(px) && Double.isFinite(py)
+                        && (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5)) {
+                    xs[m] = px;
+                    ys[m] = py;
+                    m++;
+                }
+            }
+            Color c = Palette.of(pinnedRacers.get(r), r).deriveColor(0, 1, 1, 0.8);
+            g.setStroke(c);
+            g.strokePolyline(xs, ys, m);
+            if (m > 0) {
+                double a = 5 * lineScale;
+                g.strokeOval(xs[m - 1] - a, ys[m - 1] - a, 2 * a, 2 * a);
+            }
+        }
+        g.setLineDashes(null);
     }
 
     /** The last points of a polyline that cover at least {@code length} pixels (x, y interleaved). */

@@ -23,6 +23,7 @@ public final class LandscapeView implements ExperimentView {
     private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
     private final ChangeListener<Params> onParams = (obs, was, now) -> paramsChanged(now);
     private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(); // a final, unthrottled chart
+    private final ChangeListener<PlaybackModel.Pinned> onPinned = (obs, was, now) -> pinnedChanged();
 
     public LandscapeView(PlaybackModel model, Executor renderExecutor) {
         this.model = model;
@@ -44,6 +45,7 @@ public final class LandscapeView implements ExperimentView {
         model.frameProperty().addListener(onFrame);
         model.paramsProperty().addListener(onParams);
         model.playingProperty().addListener(onPlaying);
+        model.pinnedProperty().addListener(onPinned);
         canvas.setOnStartChosen((x1, x2) -> {
             Params p = model.params().withValue("x1", x1).withValue("x2", x2);
             model.applyParams(p);
@@ -58,6 +60,21 @@ public final class LandscapeView implements ExperimentView {
         canvas.setSurface(Surface.of(p.choice("function"), p.real("a"), p.real("b")));
         List<String> racers = p.subset("optimizers");
         lossChart.setScalars(racers.stream().map(r -> r + ".loss").toList(), racers);
+        pinnedChanged();
+    }
+
+    /** A pinned run is drawn under the current one: dashed on the map and in the loss chart. */
+    private void pinnedChanged() {
+        PlaybackModel.Pinned pin = model.pinnedProperty().get();
+        Params p = model.params();
+        List<String> racers = p == null ? List.of() : p.subset("optimizers");
+        if (pin != null && pin.params().subset("optimizers").containsAll(racers)) {
+            lossChart.setComparison(pin.recording(), pin.label(p, model.seed()));
+            canvas.setPinned(pin.recording(), racers);
+        } else {
+            lossChart.setComparison(null, "");
+            canvas.setPinned(null, List.of());
+        }
         render();
     }
 
@@ -69,6 +86,7 @@ public final class LandscapeView implements ExperimentView {
         }
         List<String> racers = p.subset("optimizers");
         canvas.show(model.recording(), racers, model.indexProperty().get(), frame, p.real("x1"), p.real("x2"));
+        canvas.showPinned(model.pinnedFrame());
         if (frame != null && model.recording() != null) {
             lossChart.update(model.recording(), model.frameCountProperty().get(), frame.step(), model.playingProperty().get());
         }
@@ -114,5 +132,6 @@ public final class LandscapeView implements ExperimentView {
         model.frameProperty().removeListener(onFrame);
         model.paramsProperty().removeListener(onParams);
         model.playingProperty().removeListener(onPlaying);
+        model.pinnedProperty().removeListener(onPinned);
     }
 }

@@ -50,6 +50,7 @@ public final class PlaybackModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 60);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty alert = new SimpleBooleanProperty(this, "alert", false);
+    private final ObjectProperty<Pinned> pinned = new SimpleObjectProperty<>(this, "pinned");
 
     private List<Session.Segment> segments = List.of();
     private String expectedDigest;
@@ -67,6 +68,7 @@ public final class PlaybackModel {
 
     /** Switches to another experiment at its defaults and starts a fresh run. */
     public void select(ExperimentType newType) {
+        pinned.set(null); // a run of another experiment cannot be compared
         type.set(newType);
         params.set(newType.defaults());
         reset();
@@ -102,6 +104,9 @@ public final class PlaybackModel {
     /** Opens a saved session: recomputes its frames up to its length and shows the last one. */
     public void open(Session session, String lastFrameDigest) {
         pause();
+        if (session.type() != type.get()) {
+            pinned.set(null);
+        }
         type.set(session.type());
         seed.set(session.seed());
         params.set(session.params());
@@ -214,6 +219,50 @@ public final class PlaybackModel {
         int clamped = Math.max(0, Math.min(i, rec.size() - 1));
         wantedStep = rec.get(clamped).step();
         tick(System.nanoTime());
+    }
+
+    /** A run kept on screen to compare with the current one, shown at the same step (linked transport). */
+    public record Pinned(Recording recording, Params params, long seed) {
+        /** What distinguishes it from the current run, e.g. "lr=0.01, momentum=0.5" (or "same params, seed 3"). */
+        public String label(Params current, long currentSeed) {
+            StringBuilder sb = new StringBuilder();
+            for (var e : params.asText().entrySet()) {
+                if (current != null && !e.getValue().equals(current.asText().get(e.getKey()))) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+                }
+            }
+            if (seed != currentSeed) {
+                sb.append(sb.length() == 0 ? "" : ", ").append("seed ").append(seed);
+            }
+            return sb.length() == 0 ? "same params" : sb.toString();
+        }
+    }
+
+    /** Keeps the current run on screen for comparison; the next change of params starts a new run beside it. */
+    public void pinCurrent() {
+        if (recording.get() != null && !recording.get().isEmpty()) {
+            pinned.set(new Pinned(recording.get(), params.get(), seed.get()));
+            say("Pinned this run: change a param, and the new run is drawn over it (dashed).");
+        }
+    }
+
+    public void unpin() {
+        pinned.set(null);
+    }
+
+    public ReadOnlyObjectProperty<Pinned> pinnedProperty() {
+        return pinned;
+    }
+
+    /** The pinned run's frame at the step shown (or its last one before), or null. */
+    public Frame pinnedFrame() {
+        Pinned p = pinned.get();
+        Frame f = frame.get();
+        if (p == null || f == null || p.recording().isEmpty()) {
+            return null;
+        }
+        int i = p.recording().indexOfStep(f.step());
+        return i < 0 ? null : p.recording().get(i);
     }
 
     // ---- the pulse ----

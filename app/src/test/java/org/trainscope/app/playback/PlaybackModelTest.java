@@ -152,6 +152,26 @@ class PlaybackModelTest {
         assertEquals(2, model.session().segments().size(), "the lineage records the fork");
     }
 
+    @Test
+    void aPinnedRunStaysOnScreenLinkedByStep() {
+        model.select(LandscapeExperiment.TYPE);
+        for (int i = 0; i < 30; i++) {
+            model.stepForward();
+        }
+        var first = model.recording();
+        model.pinCurrent();
+        model.applyParams(model.params().with("lr", "0.03"));
+        for (int i = 0; i < 12; i++) {
+            model.stepForward();
+        }
+        assertEquals(first, model.pinnedProperty().get().recording(), "the pinned run is the first one");
+        assertEquals(12, model.pinnedFrame().step(), "shown at the same step as the current run");
+        assertEquals(first.get(12), model.pinnedFrame());
+        assertEquals("lr=0.01", model.pinnedProperty().get().label(model.params(), model.seed()));
+        model.unpin();
+        assertEquals(null, model.pinnedFrame());
+    }
+
     /** A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps. */
     private record DivergesAt(int limit) implements ExperimentType {
         public String id() {

@@ -191,6 +191,30 @@ class MainWindowTest {
         assertEquals(main.presets().get(2).params(Registry.standard()), model.params());
     }
 
+    @Test
+    void aPinnedRunIsDrawnForComparison(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        robot.interact(() -> model.applyParams(model.params().with("function", "quadratic").with("a", "0.2")
+                .with("x1", "-1.8").with("x2", "1.2").with("optimizers", "gd,momentum").with("lr", "0.09")
+                .with("momentum", "0.7")));
+        for (int i = 0; i < 60; i++) {
+            robot.interact(model::stepForward);
+        }
+        waitUntil(() -> model.frame() != null && model.frame().step() == 60);
+        robot.clickOn("#pin");
+        robot.interact(() -> model.applyParams(model.params().with("momentum", "0.3")));
+        for (int i = 0; i < 60; i++) {
+            robot.interact(model::stepForward);
+        }
+        waitUntil(() -> model.frame() != null && model.frame().step() == 60);
+        LandscapeView view = (LandscapeView) main.view();
+        waitUntil(() -> view.canvas().hasHeatmap());
+        assertEquals(4, view.lossChart().chart().getXYPlot().getDataset().getSeriesCount(), "2 racers + 2 pinned");
+        assertTrue(robot.lookup("#pin").queryButton().getText().startsWith("Unpin"));
+        screenshot("trainscope-compare.png");
+    }
+
     private Path screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
