@@ -24,6 +24,14 @@ modules=java.base,java.desktop,java.logging,java.management,jdk.management,java.
   --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2' \
   --dest "$dest"
 
+# the launcher must start: --version needs no display and must print this build's version
+answer=$("$dest/Trainscope/bin/Trainscope" --version)
+if [ "$answer" != "Trainscope $version" ]; then
+  echo "jpackage.sh: the packaged launcher answered '$answer', expected 'Trainscope $version'" >&2
+  exit 1
+fi
+echo "jpackage.sh: packaged launcher starts: $answer" >&2
+
 if command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null; then
   "$jpackage" --type deb --name Trainscope --app-version "$version" \
     --vendor "Trainscope" --description "Watch the mathematics of deep learning train" \
