@@ -24,7 +24,7 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, org.trainscope.engine.depth.SawtoothExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
