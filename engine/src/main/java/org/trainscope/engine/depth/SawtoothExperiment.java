@@ -208,13 +208,10 @@ public final class SawtoothExperiment implements Experiment {
         @Override
         public Explanation explanation() {
             return new Explanation(
-                    "Each step adds one layer. The sawtooth s_m = s∘…∘s doubles its teeth with every layer (2^(m−1) "
-                            + "teeth, 2^m linear pieces, counted exactly from the network's breakpoints), and "
-                            + "g_m = x − Σ s_j/4^j follows x² ever closer: its error falls 4× per layer. A depth-2 "
-                            + "network would need a unit per breakpoint. The drawn network is the honest one: besides "
-                            + "the tent units every layer carries the running sum, so its true width is one more than "
-                            + "the slide's \"width 3\" (two more with the slide's 3-unit tent; pick tent = compact for an "
-                            + "honest width 3).",
+                    "Each step adds one layer. The sawtooth s_m doubles its teeth per layer (2^(m−1) teeth, 2^m pieces, "
+                            + "counted exactly from the network's breakpoints) and g_m = x − Σ s_j/4^j approaches x², its "
+                            + "error falling 4× per layer; a depth-2 network needs a unit per breakpoint. The network drawn "
+                            + "is the honest one: each layer also carries the running sum (blue unit).",
                     "s(x) = 2r(x) − 4r(x−½) + 2r(x−1),   s_m = s∘…∘s\n"
                             + "g_m = g_{m−1} − s_m/4^m = x − Σ_{j≤m} s_j/4^j,   ‖g_m − x²‖∞ = 4^−(m+1)\n"
                             + "|x| = r(x) + r(−x),   xy = ((x+y)² − (x−y)²)/4",
