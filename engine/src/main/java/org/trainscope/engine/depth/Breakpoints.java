@@ -25,38 +25,102 @@ public final class Breakpoints {
         if (net.inputSize() != 1 || net.outputSize() != 1) {
             throw new IllegalArgumentException("need a network R → R, got " + net.inputSize() + " → " + net.outputSize());
         }
+        List<DenseLayer> layers = net.layers();
         double[] knots = {a, b};
-        double[][] values = {{a, b}};                                  // o_0 = x at the knots
-        for (DenseLayer layer : net.layers()) {
-            double[][] w = rows(layer);
-            double[] bias = Flat.toArrays(List.of(layer.bias()))[0];
-            double[][] z = new double[w.length][knots.length];
-            for (int u = 0; u < w.length; u++) {
-                for (int k = 0; k < knots.length; k++) {
-                    double s = bias[u];                                // z_u = Σ_v W_uv·o_v + b_u
-                    for (int v = 0; v < values.length; v++) {
-                        s += w[u][v] * values[v][k];
-                    }
-                    z[u][k] = s;
+        double[][] z = affine(layers.get(0), new double[][] {{a, b}});      // z_1 = W_1·x + b_1 at the knots
+        for (int t = 0; t < layers.size(); t++) {
+            Activation sigma = layers.get(t).activation();
+            boolean last = t == layers.size() - 1;
+            if (sigma == Activation.IDENTITY) {
+                if (!last) {
+                    z = affine(layers.get(t + 1), z);
                 }
-            }
-            if (layer.activation() == Activation.RELU) {
+            } else if (sigma == Activation.RELU) {
                 double[] merged = withSignChanges(knots, z);
-                double[][] zMerged = interpolate(knots, z, merged);
-                pinCrossings(knots, z, merged, zMerged);
-                z = zMerged;
+                z = last ? relu(interpolate(knots, z, merged)) : nextLayer(knots, z, merged, layers.get(t + 1));
                 knots = merged;
-                for (double[] unit : z) {
-                    for (int k = 0; k < unit.length; k++) {
-                        unit[k] = Math.max(0.0, unit[k]);              // o = r(z)
-                    }
-                }
-            } else if (layer.activation() != Activation.IDENTITY) {
-                throw new IllegalArgumentException("only RELU and IDENTITY layers are piecewise linear, got " + layer.activation());
+            } else {
+                throw new IllegalArgumentException("only RELU and IDENTITY layers are piecewise linear, got " + sigma);
             }
-            values = z;
         }
-        return new PiecewiseLinear(knots, values[0]);
+        return new PiecewiseLinear(knots, z[0]);
+    }
+
+    /** z = W·o + b at every knot. */
+    private static double[][] affine(DenseLayer layer, double[][] o) {
+        double[][] w = rows(layer);
+        double[] bias = Flat.toArrays(List.of(layer.bias()))[0];
+        int n = o[0].length;
+        double[][] z = new double[w.length][n];
+        for (int u = 0; u < w.length; u++) {
+            for (int k = 0; k < n; k++) {
+                double s = bias[u];                                            // z_u = Σ_v W_uv·o_v + b_u
+                for (int v = 0; v < o.length; v++) {
+                    s += w[u][v] * o[v][k];
+                }
+                z[u][k] = s;
+            }
+        }
+        return z;
+    }
+
+    /**
+     * The next layer's z' = W'·r(z) + b' at the merged knots, one knot at a time, so that a wide layer (a depth-2
+     * interpolant of 10,000 units) never holds units × knots numbers. Each unit is exactly 0 at its own crossing.
+     */
+    private static double[][] nextLayer(double[] knots, double[][] z, double[] merged, DenseLayer next) {
+        double[][] w = rows(next);
+        double[] bias = Flat.toArrays(List.of(next.bias()))[0];
+        double[][] out = new double[w.length][merged.length];
+        double[] o = new double[z.length];
+        int k = 0;
+        for (int j = 0; j < merged.length; j++) {
+            double x = merged[j];
+            while (k + 1 < knots.length - 1 && knots[k + 1] <= x) {
+                k++;
+            }
+            for (int u = 0; u < z.length; u++) {
+                o[u] = Math.max(0.0, valueAt(knots, z[u], k, x));               // o_u = r(z_u(x))
+            }
+            for (int u = 0; u < w.length; u++) {
+                double s = bias[u];
+                for (int v = 0; v < o.length; v++) {
+                    s += w[u][v] * o[v];
+                }
+                out[u][j] = s;
+            }
+        }
+        return out;
+    }
+
+    /** z(x) for x in [knots[k], knots[k+1]]: the knot value, 0 at the unit's own crossing, else linear interpolation. */
+    private static double valueAt(double[] knots, double[] z, int k, double x) {
+        if (x == knots[k]) {
+            return z[k];
+        }
+        if (x == knots[k + 1]) {
+            return z[k + 1];
+        }
+        double z0 = z[k];
+        double z1 = z[k + 1];
+        if (((z0 < 0 && z1 > 0) || (z0 > 0 && z1 < 0)) && x == crossing(knots[k], knots[k + 1], z0, z1)) {
+            return 0.0;
+        }
+        return z0 + (z1 - z0) * ((x - knots[k]) / (knots[k + 1] - knots[k]));
+    }
+
+    /** Where the line through (x0, z0), (x1, z1) meets 0. */
+    private static double crossing(double x0, double x1, double z0, double z1) {
+        return x0 - z0 * ((x1 - x0) / (z1 - z0));
+    }
+
+    private static double[][] relu(double[][] z) {
+        for (double[] unit : z) {
+            for (int k = 0; k < unit.length; k++) {
+                unit[k] = Math.max(0.0, unit[k]);                              // o = r(z)
+            }
+        }
+        return z;
     }
 
     private static double[][] rows(DenseLayer layer) {
@@ -79,7 +143,7 @@ public final class Breakpoints {
                 double z0 = unit[k];
                 double z1 = unit[k + 1];
                 if ((z0 < 0 && z1 > 0) || (z0 > 0 && z1 < 0)) {
-                    double x = knots[k] - z0 * ((knots[k + 1] - knots[k]) / (z1 - z0));   // z(x) = 0
+                    double x = crossing(knots[k], knots[k + 1], z0, z1);               // z(x) = 0
                     if (x > knots[k] && x < knots[k + 1]) {
                         if (n == extra.length) {
                             extra = Arrays.copyOf(extra, 2 * n);
@@ -101,36 +165,16 @@ public final class Breakpoints {
         return Arrays.copyOf(all, m);
     }
 
-    /** Sets each unit's z to exactly 0 at its own crossings, so rounding cannot fake a sign change downstream. */
-    private static void pinCrossings(double[] knots, double[][] z, double[] merged, double[][] zMerged) {
-        for (int u = 0; u < z.length; u++) {
-            for (int k = 0; k + 1 < knots.length; k++) {
-                double z0 = z[u][k];
-                double z1 = z[u][k + 1];
-                if ((z0 < 0 && z1 > 0) || (z0 > 0 && z1 < 0)) {
-                    int j = Arrays.binarySearch(merged, knots[k] - z0 * ((knots[k + 1] - knots[k]) / (z1 - z0)));
-                    if (j >= 0) {
-                        zMerged[u][j] = 0.0;
-                    }
-                }
-            }
-        }
-    }
-
     /** Every unit's piecewise-linear z, given at {@code knots}, evaluated at {@code merged} (a superset). */
     private static double[][] interpolate(double[] knots, double[][] z, double[] merged) {
         double[][] out = new double[z.length][merged.length];
         int k = 0;
         for (int j = 0; j < merged.length; j++) {
-            double x = merged[j];
-            while (k + 1 < knots.length - 1 && knots[k + 1] <= x) {
+            while (k + 1 < knots.length - 1 && knots[k + 1] <= merged[j]) {
                 k++;
             }
-            boolean atKnot = x == knots[k] || x == knots[k + 1];
-            int at = x == knots[k + 1] ? k + 1 : k;
-            double t = (x - knots[k]) / (knots[k + 1] - knots[k]);
             for (int u = 0; u < z.length; u++) {
-                out[u][j] = atKnot ? z[u][at] : z[u][k] + (z[u][k + 1] - z[u][k]) * t;
+                out[u][j] = valueAt(knots, z[u], k, merged[j]);
             }
         }
         return out;

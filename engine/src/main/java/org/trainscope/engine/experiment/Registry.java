@@ -24,7 +24,8 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE, org.trainscope.engine.depth.SawtoothExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, org.trainscope.engine.depth.SawtoothExperiment.TYPE,
+                org.trainscope.engine.depth.ShallowApproxExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
