@@ -40,27 +40,35 @@ public record ShallowInterpolant(Network network, double[] points, int width) {
         }
         int n = (int) Math.ceil(radius * lipschitz / eps);                    // n = ⌈RL/ε⌉
         double h = eps / lipschitz;                                           // spacing ε/L
-        int width = 2 * n + 1;
-        double[] x = new double[width];
-        double[] y = new double[width];
-        for (int i = 0; i < width; i++) {
+        double[] x = new double[2 * n + 1];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
             x[i] = centre + (i - n) * h;                                      // x_i = c + iε/L
             y[i] = clamped.applyAsDouble(x[i]);
         }
+        return through(x, y);
+    }
+
+    /**
+     * The depth-2 network through the points (x_i, y_i) (x increasing): one unit r(x − x_i) per point with output
+     * weight f'(x_i+) − f'(x_i−), bias y_0; constant before x_0 and after the last point.
+     */
+    public static ShallowInterpolant through(double[] x, double[] y) {
+        int width = x.length;
         double[][] in = new double[width][1];
         double[] bias = new double[width];
         double[][] out = new double[1][width];
         for (int i = 0; i < width; i++) {
-            double right = i + 1 < width ? (y[i + 1] - y[i]) / h : 0.0;       // f'(x_i+), 0 beyond x_n
-            double left = i > 0 ? (y[i] - y[i - 1]) / h : 0.0;                // f'(x_i−), 0 before x_{−n}
+            double right = i + 1 < width ? (y[i + 1] - y[i]) / (x[i + 1] - x[i]) : 0.0;   // f'(x_i+), 0 beyond the last
+            double left = i > 0 ? (y[i] - y[i - 1]) / (x[i] - x[i - 1]) : 0.0;           // f'(x_i−), 0 before x_0
             in[i][0] = 1.0;
             bias[i] = -x[i];                                                  // r(x − x_i)
             out[0][i] = right - left;                                         // f'(x_i+) − f'(x_i−)
         }
         Network net = new Network(List.of(
                 SawtoothNets.layer(in, bias, Activation.RELU),
-                SawtoothNets.layer(out, new double[] {y[0]}, Activation.IDENTITY)));  // + f(x_{−n})
-        return new ShallowInterpolant(net, x, width);
+                SawtoothNets.layer(out, new double[] {y[0]}, Activation.IDENTITY)));  // + f(x_0)
+        return new ShallowInterpolant(net, x.clone(), width);
     }
 
     /** The hidden layer (for drawing). */
