@@ -12,6 +12,8 @@ public final class DepthViews {
     public static ExperimentView create(ExperimentType type, PlaybackModel model) {
         return switch (type.id()) {
             case "sawtooth" -> new SawtoothView(model);
+            case "shallow-approx" -> new ShallowApproxView(model);
+            case "depth-separation" -> new DepthSeparationView(model);
             default -> throw new IllegalArgumentException("no depth view for " + type.id());
         };
     }

@@ -95,6 +95,41 @@ class DepthViewsTest {
         assertEquals(6, model.recording().size(), "and recomputes nothing");
     }
 
+    @Test
+    void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
+        pick(robot, "shallow-approx");
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
+        ShallowApproxView view = (ShallowApproxView) main.view();
+        for (int i = 0; i < 6; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, view.widthPointCount(), "one width point per depth m = 1…7");
+        assertTrue(model.frame().scalar("sup_error") <= model.frame().scalar("eps"));
+        screenshot("trainscope-shallow-approx.png");
+        robot.clickOn("#step-back");
+        waitUntil(() -> model.frame().step() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, view.widthPointCount());
+    }
+
+    @Test
+    void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
+        pick(robot, "depth-separation");
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);
+        DepthSeparationView view = (DepthSeparationView) main.view();
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 300);
+        robot.clickOn("#play-pause");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.fitTitle().contains("init: construction"), view.fitTitle());
+        assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
+        screenshot("trainscope-depth-separation.png");
+    }
+
     private void pick(FxRobot robot, String id) {
         ExperimentType type = Registry.standard().get(id);
         @SuppressWarnings("unchecked")
