@@ -4,10 +4,7 @@ import java.util.Locale;
 
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.paint.Color;
 
 import org.jfree.chart.axis.NumberAxis;
@@ -51,10 +48,11 @@ public final class SawtoothView implements ExperimentView {
 
     public SawtoothView(PlaybackModel model) {
         this.model = model;
+        // the first series is drawn on top: x², then g_m, then the sawtooth beneath them
         squareCurve = curves.add("x²", SQUARE, XYChart.Style.DASHED);
-        sCurve = curves.add("s_m (sawtooth)", S, XYChart.Style.LINE);
         gCurve = curves.add("g_m ≈ x²", G, XYChart.Style.LINE);
         teethMarks = curves.add("teeth", TEETH, XYChart.Style.MARKERS);
+        sCurve = curves.add("s_m (sawtooth)", S.deriveColor(0, 1, 1, 0.75), XYChart.Style.LINE);
         errorPoints = errors.add("g_m (measured)", G, XYChart.Style.LINE_MARKERS);
         boundLine = errors.add("4^−(m+1) (slide)", BOUND, XYChart.Style.HALO);
         piecePoints = pieces.add("pieces of s_m (= 2^m)", S, XYChart.Style.LINE_MARKERS);
@@ -80,20 +78,7 @@ public final class SawtoothView implements ExperimentView {
         root.add(diagram, 1, 0);
         root.add(errors.viewer(), 0, 1);
         root.add(pieces.viewer(), 1, 1);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            root.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < 2; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            rc.setVgrow(Priority.ALWAYS);
-            root.getRowConstraints().add(rc);
-        }
-        root.setHgap(6);
-        root.setVgap(6);
+        XYChart.halves(root);
         root.getStyleClass().add("sawtooth-view");
     }
 
@@ -120,6 +105,7 @@ public final class SawtoothView implements ExperimentView {
         curves.batch(() -> {
             curves.set(squareCurve, x, f.series("x2"));
             curves.set(sCurve, x, f.series("s"));
+            curves.setLineWidth(sCurve, teeth.length <= 16 ? 2.6f : teeth.length <= 64 ? 1.4f : 0.6f);
             curves.set(gCurve, x, f.series("g"));
             double[] shownTeeth = teeth.length <= 64 ? teeth : new double[0];  // beyond 64 the dots would hide the teeth
             curves.set(teethMarks, shownTeeth, filled(shownTeeth.length, 1.0));

@@ -4,10 +4,7 @@ import java.util.Locale;
 
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 
 import org.jfree.chart.axis.NumberAxis;
 import org.trainscope.app.playback.PlaybackModel;
@@ -59,23 +56,10 @@ public final class ShallowApproxView implements ExperimentView {
         root.add(fit.viewer(), 0, 0, 2, 1);
         root.add(widths.viewer(), 0, 1);
         root.add(errors.viewer(), 1, 1);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            root.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < 2; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            rc.setVgrow(Priority.ALWAYS);
-            root.getRowConstraints().add(rc);
-        }
+        XYChart.halves(root);
         for (XYChart c : new XYChart[] {widths, errors}) {
             ((NumberAxis) c.plot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        root.setHgap(6);
-        root.setVgap(6);
     }
 
     private void render() {

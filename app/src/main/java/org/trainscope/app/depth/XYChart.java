@@ -66,6 +66,22 @@ final class XYChart {
         return a;
     }
 
+    /** Splits a grid into two equal columns and two equal rows that grow with the window. */
+    static void halves(javafx.scene.layout.GridPane root) {
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            root.getColumnConstraints().add(cc);
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(javafx.scene.layout.Priority.ALWAYS);
+            root.getRowConstraints().add(rc);
+        }
+        root.setHgap(6);
+        root.setVgap(6);
+    }
+
     /** Adds a series; returns its index. */
     int add(String label, Color colour, Style style) {
         int i = dataset.getSeriesCount();
@@ -82,6 +98,11 @@ final class XYChart {
         Shape dot = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
         renderer.setSeriesShape(i, dot);
         return i;
+    }
+
+    /** A solid line of the given width for series i (thin lines let dense curves show what lies beneath). */
+    void setLineWidth(int i, float width) {
+        renderer.setSeriesStroke(i, new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
 
     /** Replaces series i by the points (x_k, y_k); non-finite and (on a log axis) non-positive y are left out. */
