@@ -228,14 +228,19 @@ public final class DepthSeparationExperiment implements Experiment {
         }
     }
 
-    /** One network, its parameters θ as plain arrays (the optimizer's storage) and its optimizer. */
+    /**
+     * One network, its parameters θ as plain arrays (the optimizer's storage) and its optimizer. The forward pass
+     * that gives the frame's loss at θ_k is kept and reused by the next step's gradient at the same θ_k: with ND4J's
+     * per-op cost dominating these tiny networks, that saves a quarter of each step.
+     */
     private final class Learner {
         final String name;
         final Network net;
         final Optimizer optimizer;
-        double[][] theta;
+        final double[][] theta;
         final Objective objective;
         double loss;
+        private Network.Forward atTheta;   // forward pass on the data at the current θ, until θ changes
 
         Learner(String name, Network net, Optimizer optimizer) {
             this.name = name;
@@ -243,12 +248,16 @@ public final class DepthSeparationExperiment implements Experiment {
             this.optimizer = optimizer;
             this.theta = Flat.toArrays(net.parameters());
             this.objective = (x, grad) -> {
-                Flat.copy(x, net.parameters());
-                Network.Forward f = net.forward(dataX);
-                double loss = Loss.SQUARED.value(f.output(), dataY);         // L = (1/n) Σ ½(f(x_i) − y_i)²
+                Network.Forward f = atTheta;
+                if (f == null || x != theta) {                                   // e.g. Nesterov's look-ahead point
+                    Flat.copy(x, net.parameters());
+                    f = net.forward(dataX);
+                }
+                atTheta = null;                                                  // the optimizer is about to move θ
+                double value = Loss.SQUARED.value(f.output(), dataY);           // L = (1/n) Σ ½(f(x_i) − y_i)²
                 List<INDArray> g = net.backward(f, Loss.SQUARED.gradient(f.output(), dataY));
                 Flat.copy(g, grad);
-                return loss;
+                return value;
             };
             this.loss = evaluate();
         }
@@ -260,8 +269,10 @@ public final class DepthSeparationExperiment implements Experiment {
             loss = evaluate();
         }
 
+        /** L at the network's current parameters (which must equal θ); keeps the forward pass for the next step. */
         double evaluate() {
-            return Loss.SQUARED.value(net.forward(dataX).output(), dataY);
+            atTheta = net.forward(dataX);
+            return Loss.SQUARED.value(atTheta.output(), dataY);
         }
     }
 
@@ -307,7 +318,7 @@ public final class DepthSeparationExperiment implements Experiment {
 
         @Override
         public int defaultSteps() {
-            return 2000;
+            return 1000;
         }
 
         @Override
