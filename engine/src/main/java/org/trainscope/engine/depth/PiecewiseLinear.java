@@ -79,9 +79,7 @@ public final class PiecewiseLinear {
             if (lastSign > 0 && sign < 0) {
                 out[n++] = xs[lastTurn];
             }
-            if (sign != lastSign) {
-                lastSign = sign;
-            }
+            lastSign = sign;
             lastTurn = i + 1; // the knot at the end of the last non-flat piece
         }
         return Arrays.copyOf(out, n);
