@@ -17,6 +17,7 @@ public final class Views {
     public static ExperimentView create(ExperimentType type, PlaybackModel model, Executor renderExecutor) {
         return switch (type.id()) {
             case "landscape" -> new LandscapeView(model, renderExecutor);
+            case "sawtooth", "shallow-approx", "depth-separation" -> org.trainscope.app.depth.DepthViews.create(type, model);
             default -> new ScalarsView(model);
         };
     }

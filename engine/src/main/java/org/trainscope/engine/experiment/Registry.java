@@ -24,7 +24,9 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, org.trainscope.engine.depth.SawtoothExperiment.TYPE,
+                org.trainscope.engine.depth.ShallowApproxExperiment.TYPE,
+                org.trainscope.engine.depth.DepthSeparationExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {

@@ -1,0 +1,193 @@
+package org.trainscope.app.depth;
+
+import java.util.Locale;
+
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Color;
+
+import org.jfree.chart.axis.NumberAxis;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Recording;
+
+/**
+ * The sawtooth experiment: s_m, g_m and x² with the teeth marked; the network g_m drawn with its true width; the
+ * sup-error against depth on a log scale beside the slide's 4^−(m+1); pieces against depth on a log₂ scale beside
+ * the units a depth-2 network would need. Frame k is depth m = k + 1, so stepping forward adds a layer and stepping
+ * back removes it (the depth charts show the recording up to the frame shown).
+ */
+public final class SawtoothView implements ExperimentView {
+    static final Color S = Color.web("#E69F00");
+    static final Color G = Color.web("#0072B2");
+    static final Color SQUARE = Color.web("#7F7F7F");
+    static final Color TEETH = Color.web("#D55E00");
+    static final Color BOUND = Color.web("#009E73");
+
+    private final PlaybackModel model;
+    private final GridPane root = new GridPane();
+    private final XYChart curves = new XYChart("s_m and g_m against x²", XYChart.linear("x"), XYChart.linear("value"));
+    private final XYChart errors = new XYChart("sup |g_m − x²| on [0, 1]", XYChart.linear("depth m"), XYChart.log("error", 10));
+    private final XYChart pieces = new XYChart("Linear pieces of s_m", XYChart.linear("depth m"), XYChart.log("count (log₂)", 2));
+    private final NetworkDiagram diagram = new NetworkDiagram();
+    private final int sCurve;
+    private final int gCurve;
+    private final int squareCurve;
+    private final int teethMarks;
+    private final int errorPoints;
+    private final int boundLine;
+    private final int piecePoints;
+    private final int deepUnits;
+    private final int shallowUnits;
+    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
+    private int renderedIndex = -1;
+    private Frame renderedFrame;
+
+    public SawtoothView(PlaybackModel model) {
+        this.model = model;
+        // the first series is drawn on top: x², then g_m, then the sawtooth beneath them
+        squareCurve = curves.add("x²", SQUARE, XYChart.Style.DASHED);
+        gCurve = curves.add("g_m ≈ x²", G, XYChart.Style.LINE);
+        teethMarks = curves.add("teeth", TEETH, XYChart.Style.MARKERS);
+        sCurve = curves.add("s_m (sawtooth)", S.deriveColor(0, 1, 1, 0.75), XYChart.Style.LINE);
+        errorPoints = errors.add("g_m (measured)", G, XYChart.Style.LINE_MARKERS);
+        boundLine = errors.add("4^−(m+1) (slide)", BOUND, XYChart.Style.HALO);
+        piecePoints = pieces.add("pieces of s_m (= 2^m)", S, XYChart.Style.LINE_MARKERS);
+        shallowUnits = pieces.add("depth-2 units needed (≥ pieces − 1)", TEETH, XYChart.Style.DASHED);
+        deepUnits = pieces.add("units of the deep net (width · m)", G, XYChart.Style.LINE_MARKERS);
+        createView();
+        initListeners();
+        render();
+    }
+
+    private void createView() {
+        NumberAxis unit = (NumberAxis) curves.plot().getRangeAxis();
+        unit.setRange(-0.02, 1.06);
+        ((NumberAxis) curves.plot().getDomainAxis()).setRange(0, 1);
+        for (XYChart c : new XYChart[] {errors, pieces}) {
+            ((NumberAxis) c.plot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        curves.viewer().setId("sawtooth-curves");
+        errors.viewer().setId("sawtooth-errors");
+        pieces.viewer().setId("sawtooth-pieces");
+        diagram.setId("sawtooth-network");
+        root.add(curves.viewer(), 0, 0);
+        root.add(diagram, 1, 0);
+        root.add(errors.viewer(), 0, 1);
+        root.add(pieces.viewer(), 1, 1);
+        XYChart.halves(root);
+        root.getStyleClass().add("sawtooth-view");
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener(onFrame);
+    }
+
+    private void render() {
+        Frame f = model.frame();
+        Recording rec = model.recording();
+        Params p = model.params();
+        if (f == null || rec == null || p == null || !f.hasScalar("s_pieces")) {
+            return;
+        }
+        int index = model.indexProperty().get();
+        if (f == renderedFrame && index == renderedIndex) {
+            return;
+        }
+        renderedFrame = f;
+        renderedIndex = index;
+        int m = (int) f.scalar("m");
+        double[] x = f.series("x");
+        double[] teeth = f.series("teeth_x");
+        curves.batch(() -> {
+            curves.set(squareCurve, x, f.series("x2"));
+            curves.set(sCurve, x, f.series("s"));
+            curves.setLineWidth(sCurve, teeth.length <= 16 ? 2.6f : teeth.length <= 64 ? 1.4f : 0.6f);
+            curves.set(gCurve, x, f.series("g"));
+            double[] shownTeeth = teeth.length <= 64 ? teeth : new double[0];  // beyond 64 the dots would hide the teeth
+            curves.set(teethMarks, shownTeeth, filled(shownTeeth.length, 1.0));
+        });
+        curves.chart().setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
+                (int) f.scalar("s_teeth"), (int) f.scalar("s_pieces"), m));
+
+        int n = Math.min(index + 1, rec.size());
+        double[] depth = new double[n];
+        double[] err = new double[n];
+        double[] pc = new double[n];
+        double[] deep = new double[n];
+        for (int i = 0; i < n; i++) {
+            Frame fi = rec.get(i);
+            depth[i] = fi.scalar("m");
+            err[i] = fi.scalar("g_sup_error");
+            pc[i] = fi.scalar("s_pieces");
+            deep[i] = fi.scalar("g_width") * fi.scalar("m");
+        }
+        int maxDepth = p.integer("max_depth");
+        double[] all = new double[maxDepth];
+        double[] bound = new double[maxDepth];
+        double[] needed = new double[maxDepth];
+        for (int k = 0; k < maxDepth; k++) {
+            all[k] = k + 1;
+            bound[k] = Math.pow(4, -(k + 2));                          // 4^−(m+1)
+            needed[k] = Math.pow(2, k + 1) - 1;                        // a depth-2 net with w units has ≤ w + 1 pieces
+        }
+        errors.batch(() -> {
+            errors.set(errorPoints, depth, err);
+            errors.set(boundLine, all, bound);
+        });
+        errors.chart().setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g   (slide: 4^−%d = %.3g)", m,
+                f.scalar("g_sup_error"), m + 1, f.scalar("bound")));
+        pieces.batch(() -> {
+            pieces.set(piecePoints, depth, pc);
+            pieces.set(shallowUnits, all, needed);
+            pieces.set(deepUnits, depth, deep);
+        });
+        for (XYChart c : new XYChart[] {errors, pieces}) {
+            ((NumberAxis) c.plot().getDomainAxis()).setRange(0.5, maxDepth + 0.5);
+        }
+        int tent = (int) f.scalar("s_width");
+        diagram.show(m, tent, String.format(Locale.ROOT,
+                "true width %d = %d tent units + 1 carry   (slide: \"width 3\")%n"
+                        + "%d ReLU layers + linear read-out · %d parameters%n"
+                        + "|x| net: x² on [−1,1] within %.2g · xy net: width %d, within %.2g",
+                (int) f.scalar("g_width"), tent, m, (int) f.scalar("g_params"),
+                f.scalar("abs_sup_error"), (int) f.scalar("prod_width"), f.scalar("prod_sup_error")));
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Points in the error chart's measured series (one per depth shown). */
+    public int errorPointCount() {
+        return errors.pointCount(errorPoints);
+    }
+
+    /** The depth the diagram shows. */
+    public int diagramDepth() {
+        return diagram.shownDepth();
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void setDark(boolean dark) {
+        for (XYChart c : new XYChart[] {curves, errors, pieces}) {
+            c.setDark(dark);
+        }
+        diagram.setDark(dark);
+    }
+
+    @Override
+    public void dispose() {
+        model.frameProperty().removeListener(onFrame);
+    }
+}

@@ -1,0 +1,164 @@
+package org.trainscope.app.depth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.MainView;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.run.Runner;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Registry;
+
+/**
+ * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
+ * the picker, step with the transport buttons, check what the view shows, and save a snapshot PNG to target/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DepthViewsTest {
+    private static final int TIMEOUT_S = 30;
+
+    private MainView main;
+    private ExecutorService worker;
+    private ExecutorService renderer;
+    private AnimationTimer pulse;
+
+    @Start
+    void start(Stage stage) {
+        worker = Executors.newSingleThreadExecutor();
+        renderer = Executors.newSingleThreadExecutor();
+        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        Scene scene = new Scene(main, 1280, 800);
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                main.tick(now);
+            }
+        };
+        pulse.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pulse.stop();
+        main.shutdown();
+        worker.shutdownNow();
+        renderer.shutdownNow();
+    }
+
+    @Test
+    void sawtoothStepsAddAndRemoveLayers(FxRobot robot) throws Exception {
+        pick(robot, "sawtooth");
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null && main.view() instanceof SawtoothView);
+        SawtoothView view = (SawtoothView) main.view();
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, model.frame().scalar("m"), "frame 5 is depth 6");
+        assertEquals(6, view.diagramDepth(), "the diagram shows six layers");
+        assertEquals(6, view.errorPointCount(), "one error point per depth shown");
+        screenshot("trainscope-sawtooth.png");
+
+        robot.clickOn("#step-back");
+        waitUntil(() -> model.frame().step() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, view.diagramDepth(), "stepping back removes a layer");
+        assertEquals(5, view.errorPointCount());
+        assertEquals(6, model.recording().size(), "and recomputes nothing");
+    }
+
+    @Test
+    void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
+        pick(robot, "shallow-approx");
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
+        ShallowApproxView view = (ShallowApproxView) main.view();
+        for (int i = 0; i < 6; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, view.widthPointCount(), "one width point per depth m = 1…7");
+        assertTrue(model.frame().scalar("sup_error") <= model.frame().scalar("eps"));
+        screenshot("trainscope-shallow-approx.png");
+        robot.clickOn("#step-back");
+        waitUntil(() -> model.frame().step() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, view.widthPointCount());
+    }
+
+    @Test
+    void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
+        pick(robot, "depth-separation");
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);
+        DepthSeparationView view = (DepthSeparationView) main.view();
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 300);
+        robot.clickOn("#play-pause");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.fitTitle().contains("init: construction"), view.fitTitle());
+        assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
+        screenshot("trainscope-depth-separation.png");
+    }
+
+    private void pick(FxRobot robot, String id) {
+        ExperimentType type = Registry.standard().get(id);
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(type));
+        assertEquals(id, main.model().type().id());
+    }
+
+    private Path screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
+        Files.createDirectories(dir);
+        Path png = dir.resolve(name);
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = main.getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        return png;
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+    }
+}

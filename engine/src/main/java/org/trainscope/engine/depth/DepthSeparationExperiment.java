@@ -1,0 +1,329 @@
+package org.trainscope.engine.depth;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Rng;
+import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.linalg.Nd4jRuntime;
+import org.trainscope.engine.nn.Activation;
+import org.trainscope.engine.nn.DenseLayer;
+import org.trainscope.engine.nn.Flat;
+import org.trainscope.engine.nn.Init;
+import org.trainscope.engine.nn.Loss;
+import org.trainscope.engine.nn.Network;
+import org.trainscope.engine.optim.Objective;
+import org.trainscope.engine.optim.Optimizer;
+import org.trainscope.engine.optim.OptimizerConfig;
+
+/**
+ * Depth separation in training: a deep narrow ReLU network (m layers of width 3, the shape of the s_m construction)
+ * and a shallow wide one (one layer, width chosen so the parameter counts match as closely as possible) are trained
+ * side by side on the same n samples (x_i ~ U[0, 1], y_i = s_m(x_i)), with the same optimizer, full batch, squared
+ * loss. Init {@code random}: PyTorch's U(±1/√fan_in) from the seed. Init {@code construction}: the deep net starts at
+ * the exact s_m weights and the shallow one at the depth-2 interpolant of s_m at width equally spaced points (the best
+ * the lemma offers at that width), both plus N(0, noise²) on every parameter.
+ *
+ * <p>One step = one optimizer step of each network. Scalars: {@code deep.loss}, {@code shallow.loss} (at the current
+ * weights), {@code deep.pieces}, {@code shallow.pieces} (exact, from the weights), {@code deep.params},
+ * {@code shallow.params}, {@code deep.width}, {@code shallow.width}, {@code target.pieces} (2^m). Series: {@code x},
+ * {@code target}, {@code deep}, {@code shallow} (the fitted functions, read exactly from the weights, on a grid of
+ * [0, 1] holding every breakpoint of s_m), {@code data_x}, {@code data_y}.
+ */
+public final class DepthSeparationExperiment implements Experiment {
+    /** The registry entry. */
+    public static final ExperimentType TYPE = new Type();
+
+    private static final int DEEP_WIDTH = 3;
+
+    private final Params params;
+    private final long seed;
+    private final int m;
+    private final Learner deep;
+    private final Learner shallow;
+    private final INDArray dataX;
+    private final INDArray dataY;
+    private final double[] xs;
+    private final double[] ys;
+    private final double[] grid;
+    private final double[] target;
+    private long steps;
+
+    private DepthSeparationExperiment(Params params, long seed) {
+        Nd4jRuntime.init();
+        this.params = params;
+        this.seed = seed;
+        this.m = params.integer("m");
+        Rng rng = new Rng(seed);
+        int n = params.integer("samples");
+        xs = new double[n];
+        ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = rng.nextDouble();                                         // x_i ~ U[0, 1)
+            ys[i] = ShallowApproxExperiment.sawtooth(xs[i], m);              // y_i = s_m(x_i)
+        }
+        dataX = Nd4j.create(xs.clone(), new long[] {1, n}, 'c');
+        dataY = Nd4j.create(ys.clone(), new long[] {1, n}, 'c');
+        grid = Nets.grid(0, 1, 1 << Math.max(m + 1, 9));
+        target = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            target[i] = ShallowApproxExperiment.sawtooth(grid[i], m);
+        }
+
+        int deepParams = deepParams(m);
+        int width = shallowWidth(m);
+        boolean construction = params.choice("init").equals("construction");
+        double noise = params.real("noise");
+        Init init = Init.uniform(rng::nextDouble);
+        Network deepNet = construction ? SawtoothNets.sawtooth(m, SawtoothNets.Tent.SLIDE)
+                : Network.of(deepSizes(m), Activation.RELU, Activation.IDENTITY, init);
+        Network shallowNet = construction ? interpolant(width)
+                : Network.of(new int[] {1, width, 1}, Activation.RELU, Activation.IDENTITY, init);
+        if (construction) {
+            perturb(deepNet, noise, rng);
+            perturb(shallowNet, noise, rng);
+        }
+        if (deepNet.parameterCount() != deepParams) {
+            throw new IllegalStateException("deep net has " + deepNet.parameterCount() + " parameters, expected " + deepParams);
+        }
+        OptimizerConfig config = OptimizerConfig.of(params.choice("optimizer"), params.real("lr"));
+        deep = new Learner("deep", deepNet, config.create());
+        shallow = new Learner("shallow", shallowNet, config.create());
+    }
+
+    /** Parameters of m ReLU layers of width 3 and a linear read-out: 6 + 12(m − 1) + 4. */
+    static int deepParams(int m) {
+        return 2 * DEEP_WIDTH + (m - 1) * (DEEP_WIDTH * DEEP_WIDTH + DEEP_WIDTH) + DEEP_WIDTH + 1;
+    }
+
+    /** The width w of 1 → w → 1 (3w + 1 parameters) closest to the deep net's count. */
+    static int shallowWidth(int m) {
+        return Math.max(1, (int) Math.round((deepParams(m) - 1) / 3.0));
+    }
+
+    private static int[] deepSizes(int m) {
+        int[] sizes = new int[m + 2];
+        java.util.Arrays.fill(sizes, DEEP_WIDTH);
+        sizes[0] = 1;
+        sizes[m + 1] = 1;
+        return sizes;
+    }
+
+    /** The depth-2 interpolant of s_m at w equally spaced points of [0, 1]. */
+    private Network interpolant(int width) {
+        double[] px = Nets.grid(0, 1, Math.max(1, width - 1));
+        double[] py = new double[px.length];
+        for (int i = 0; i < px.length; i++) {
+            py[i] = ShallowApproxExperiment.sawtooth(px[i], m);
+        }
+        return ShallowInterpolant.through(px, py).network();
+    }
+
+    /** θ ← θ + σ·ξ, ξ ~ N(0, 1) from the run's Rng, layer by layer (W row-major, then b). */
+    private static void perturb(Network net, double sigma, Rng rng) {
+        double[][] theta = Flat.toArrays(net.parameters());
+        for (double[] p : theta) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] += sigma * rng.nextGaussian();
+            }
+        }
+        Flat.copy(theta, net.parameters());
+    }
+
+    @Override
+    public ExperimentType type() {
+        return TYPE;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public Frame frame() {
+        Frame.Builder b = Frame.builder(steps);
+        for (Learner l : List.of(deep, shallow)) {
+            b.scalar(l.name + ".loss", l.loss);
+        }
+        PiecewiseLinear deepFn = Breakpoints.of(deep.net, 0, 1);                 // the exact functions, from the weights
+        PiecewiseLinear shallowFn = Breakpoints.of(shallow.net, 0, 1);
+        b.scalar("deep.pieces", deepFn.pieces()).scalar("shallow.pieces", shallowFn.pieces());
+        b.scalar("deep.params", deep.net.parameterCount())
+                .scalar("shallow.params", shallow.net.parameterCount())
+                .scalar("deep.width", DEEP_WIDTH)
+                .scalar("shallow.width", shallowWidth(m))
+                .scalar("target.pieces", 1 << m);
+        return b.series("x", grid)
+                .series("target", target)
+                .series("deep", sample(deepFn))
+                .series("shallow", sample(shallowFn))
+                .series("data_x", xs)
+                .series("data_y", ys)
+                .build();
+    }
+
+    private double[] sample(PiecewiseLinear f) {
+        double[] y = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            y[i] = f.at(grid[i]);
+        }
+        return y;
+    }
+
+    /** One full-batch step of each network: forward → loss and gradient → optimizer.step → frame. */
+    @Override
+    public Frame step() {
+        Snapshot before = snapshot();
+        deep.step();
+        shallow.step();
+        if (!Double.isFinite(deep.loss) || !Double.isFinite(shallow.loss)) {
+            restore(before);
+            throw new DivergedException("the loss stopped being finite at step " + (steps + 1) + "; lower lr");
+        }
+        steps++;
+        return frame();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
+        for (Learner l : List.of(deep, shallow)) {
+            for (int p = 0; p < l.theta.length; p++) {
+                b.array(l.name + ".theta." + p, l.theta[p]);
+            }
+            l.optimizer.saveTo(b, l.name + ".opt");
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restore(Snapshot s) {
+        steps = s.longValue("steps");
+        for (Learner l : List.of(deep, shallow)) {
+            for (int p = 0; p < l.theta.length; p++) {
+                l.theta[p] = s.array(l.name + ".theta." + p);
+            }
+            Flat.copy(l.theta, l.net.parameters());
+            l.optimizer.restoreFrom(s, l.name + ".opt", l.theta);
+            l.loss = l.evaluate();
+        }
+    }
+
+    /**
+     * One network, its parameters θ as plain arrays (the optimizer's storage) and its optimizer. The forward pass
+     * that gives the frame's loss at θ_k is kept and reused by the next step's gradient at the same θ_k: with ND4J's
+     * per-op cost dominating these tiny networks, that saves a quarter of each step.
+     */
+    private final class Learner {
+        final String name;
+        final Network net;
+        final Optimizer optimizer;
+        final double[][] theta;
+        final Objective objective;
+        double loss;
+        private Network.Forward atTheta;   // forward pass on the data at the current θ, until θ changes
+
+        Learner(String name, Network net, Optimizer optimizer) {
+            this.name = name;
+            this.net = net;
+            this.optimizer = optimizer;
+            this.theta = Flat.toArrays(net.parameters());
+            this.objective = (x, grad) -> {
+                Network.Forward f = atTheta;
+                if (f == null || x != theta) {                                   // e.g. Nesterov's look-ahead point
+                    Flat.copy(x, net.parameters());
+                    f = net.forward(dataX);
+                }
+                atTheta = null;                                                  // the optimizer is about to move θ
+                double value = Loss.SQUARED.value(f.output(), dataY);           // L = (1/n) Σ ½(f(x_i) − y_i)²
+                List<INDArray> g = net.backward(f, Loss.SQUARED.gradient(f.output(), dataY));
+                Flat.copy(g, grad);
+                return value;
+            };
+            this.loss = evaluate();
+        }
+
+        /** θ ← optimizer(θ, ∇L), then L at the new θ (the frame's loss is at the frame's weights). */
+        void step() {
+            optimizer.step(theta, objective);
+            Flat.copy(theta, net.parameters());
+            loss = evaluate();
+        }
+
+        /** L at the network's current parameters (which must equal θ); keeps the forward pass for the next step. */
+        double evaluate() {
+            atTheta = net.forward(dataX);
+            return Loss.SQUARED.value(atTheta.output(), dataY);
+        }
+    }
+
+    private static final class Type implements ExperimentType {
+        private final List<ParamSpec> specs = List.of(
+                new ParamSpec.Int("m", "Target s_m: 2^m pieces; the deep net has m layers of width 3", 4, 1, 8),
+                new ParamSpec.Choice("init", "construction (exact weights + noise) or random (PyTorch default)", "construction",
+                        List.of("construction", "random")),
+                new ParamSpec.Real("noise", "construction init: σ of the noise on every weight", 0.02, 0, 2),
+                new ParamSpec.Int("samples", "Training points x_i ~ U[0,1]", 256, 8, 4096),
+                new ParamSpec.Choice("optimizer", "Update rule (both networks)", "adam",
+                        List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
+                new ParamSpec.Real("lr", "Learning rate η", 0.01, 1e-6, 10));
+
+        @Override
+        public String id() {
+            return "depth-separation";
+        }
+
+        @Override
+        public String title() {
+            return "Why depth: deep narrow vs shallow wide, trained";
+        }
+
+        @Override
+        public Explanation explanation() {
+            return new Explanation(
+                    "Two ReLU networks with (about) the same number of parameters learn the sawtooth s_m from the same "
+                            + "samples with the same optimizer: m layers of width 3 against one layer of ~4m units. The "
+                            + "shallow net can make at most width + 1 linear pieces; the deep one up to 2^m. From a random "
+                            + "init the deep narrow net is itself hard to train; init = construction starts both near "
+                            + "their best construction (the panel says which init is shown).",
+                    "L(θ) = (1/n) Σ ½(f_θ(x_i) − s_m(x_i))²,   same optimizer, data, seed\n"
+                            + "pieces(depth 2, width w) ≤ w + 1,   pieces(s_m) = 2^m",
+                    "Lecture 000, \"Why deep?\" (Eldan–Shamir 2016, Telgarsky 2016); lecture 002, \"Example: sawteeth "
+                            + "function\" and the Eldan–Shamir lemma.");
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return specs;
+        }
+
+        @Override
+        public int defaultSteps() {
+            return 1000;
+        }
+
+        @Override
+        public Experiment create(Params params, long seed) {
+            return new DepthSeparationExperiment(params, seed);
+        }
+    }
+}

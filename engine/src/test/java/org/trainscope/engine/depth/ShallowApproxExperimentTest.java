@@ -1,0 +1,93 @@
+package org.trainscope.engine.depth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.linalg.Nd4jRuntime;
+
+/** The Eldan–Shamir lemma: within ε, with width ≤ 8RL/ε, on every target and step. */
+class ShallowApproxExperimentTest {
+    static {
+        Nd4jRuntime.init();
+    }
+
+    /**
+     * The lemma's two promises at every step. The error is measured on ND4J outputs; rounding there is ≈ width·1e-16
+     * relative (a sum of width terms), far below ε, so no slack is added to the bound.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sawtooth", "square", "sin"})
+    void withinEpsWithWidthAtMost8RLOverEps(String target) {
+        Params p = ShallowApproxExperiment.TYPE.defaults().with("target", target).with("eps", "0.3");
+        Experiment e = ShallowApproxExperiment.TYPE.create(p, 0);
+        for (int k = 0; k <= 6; k++) {
+            Frame f = k == 0 ? e.frame() : e.step();
+            assertTrue(f.scalar("sup_error") <= f.scalar("eps"), target + " step " + k + ": " + f.scalar("sup_error"));
+            assertTrue(f.scalar("width") <= f.scalar("width_bound"), target + " width " + f.scalar("width"));
+            assertEquals(3 * f.scalar("width") + 1, f.scalar("params"), "1 → w → 1");
+            assertTrue(f.scalar("pieces") <= f.scalar("width") + 1, "a depth-2 net of width w has ≤ w + 1 pieces");
+        }
+    }
+
+    /**
+     * Closed form: interpolating x² at spacing h errs by exactly h²/4 at each midpoint ((x−a)(b−x) peaks at h²/4).
+     * With L = 2, h = ε/2, so sup = ε²/16. The interpolant's outputs are sums of ≈ 2n terms of size ≤ 4 (weights
+     * ≤ 2L): absolute rounding ≈ 2n·4·1e-16 ≤ 1e-12 for n ≤ 1000, hence the tolerance 1e-12 (absolute).
+     */
+    @Test
+    void squareErrorIsHSquaredOverFour() {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults()
+                .with("target", "square").with("eps", "0.5"), 0);
+        for (int k = 0; k <= 5; k++) {
+            Frame f = k == 0 ? e.frame() : e.step();
+            double h = f.scalar("eps") / 2;
+            assertEquals(h * h / 4, f.scalar("sup_error"), 1e-12, "step " + k);
+            assertEquals(0.5 / Math.pow(2, k), f.scalar("eps"), 0.0, "ε halves each step");
+        }
+    }
+
+    /** For s_m the width doubles with m (RL/ε = 2^(m−1)/ε), and the deep network stays at width 3. */
+    @Test
+    void sawtoothWidthGrowsLike2ToTheM() {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults(), 0);
+        for (int m = 1; m <= 10; m++) {
+            Frame f = m == 1 ? e.frame() : e.step();
+            double n = Math.ceil(Math.pow(2, m - 1) / 0.3);                    // ⌈RL/ε⌉, R = ½, L = 2^m
+            assertEquals(2 * n + 1, f.scalar("width"), "m = " + m);
+            assertEquals(3, f.scalar("deep_width"));
+            assertEquals(m, f.scalar("m"));
+        }
+    }
+
+    @Test
+    void aWidthBeyondTheLimitStopsTheRunAtTheLastGoodFrame() {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults()
+                .with("target", "sin").with("eps", "0.01"), 0);      // width 2⌈π/ε_k⌉ + 1: 631, 1259, 2515, 5029
+        for (int k = 1; k <= 2; k++) {
+            e.step();
+        }
+        Frame last = e.frame();
+        assertTrue(last.scalar("width") <= ShallowApproxExperiment.MAX_WIDTH);
+        assertThrows(DivergedException.class, e::step);
+        assertEquals(last, e.frame(), "state stays at the last good frame");
+    }
+
+    @Test
+    void restoreReturnsToTheSameFrame() {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults().with("target", "sin"), 0);
+        e.step();
+        var s = e.snapshot();
+        Frame before = e.frame();
+        e.step();
+        e.restore(s);
+        assertEquals(before, e.frame());
+    }
+}
