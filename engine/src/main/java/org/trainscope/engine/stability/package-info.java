@@ -1,0 +1,6 @@
+/**
+ * The {@code noise-stability} family (lecture 000; Arora, Ge, Neyshabur &amp; Zhang, ICML 2018): an MLP trained on
+ * the digits and probed as it trains — layer cushion, noise attenuation, spectra and stable rank
+ * ({@link org.trainscope.engine.stability.StabilityProbe}).
+ */
+package org.trainscope.engine.stability;
