@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.trainscope.engine.landscape.LandscapeExperiment;
-import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
 /** Every experiment Trainscope knows, by id, in the order a user meets them. */
 public final class Registry {
@@ -26,7 +25,7 @@ public final class Registry {
     /** The built-in experiments. */
     public static Registry standard() {
         return new Registry(List.of(LandscapeExperiment.TYPE,
-                NoiseStabilityExperiment.TYPE));
+                org.trainscope.engine.stability.NoiseStabilityExperiment.TYPE, org.trainscope.engine.stability.CompressionExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {

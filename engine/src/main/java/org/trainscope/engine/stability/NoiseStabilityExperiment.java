@@ -206,8 +206,12 @@ public final class NoiseStabilityExperiment implements Experiment {
         probeStep = steps;
     }
 
-    /** {mean cross-entropy, accuracy} of the current network on a whole set, in chunks of the batch capacity. */
     private double[] score(double[] x, int[] y, int n) {
+        return score(mlp, x, y, n);
+    }
+
+    /** {mean cross-entropy, accuracy} of a network on a whole set, in chunks of its batch capacity. */
+    static double[] score(Mlp mlp, double[] x, int[] y, int n) {
         double[] acc = new double[2];
         for (int from = 0; from < n; from += mlp.capacity()) {
             int count = Math.min(mlp.capacity(), n - from);
@@ -270,7 +274,7 @@ public final class NoiseStabilityExperiment implements Experiment {
 
     /** The registry entry: params, explanation, bench workloads. */
     static final class NoiseStabilityType implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
+        static final List<ParamSpec> SPECS = List.of(
                 new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0)", "digits",
                         concat("digits", Synthetic.NAMES)),
                 new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
@@ -287,7 +291,7 @@ public final class NoiseStabilityExperiment implements Experiment {
                 new ParamSpec.Int("points", "Synthetic sets: number of points", 1000, 20, 100_000),
                 new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5));
 
-        private static List<String> concat(String first, List<String> rest) {
+        static List<String> concat(String first, List<String> rest) {
             List<String> out = new ArrayList<>();
             out.add(first);
             out.addAll(rest);
@@ -323,7 +327,7 @@ public final class NoiseStabilityExperiment implements Experiment {
 
         @Override
         public List<ParamSpec> params() {
-            return specs;
+            return SPECS;
         }
 
         @Override
