@@ -18,7 +18,6 @@ public final class Views {
         return switch (type.id()) {
             case "landscape" -> new LandscapeView(model, renderExecutor);
             case "noise-stability", "compression" -> org.trainscope.app.stability.StabilityViews.create(type.id(), model);
-            case "noise-stability" -> new org.trainscope.app.stability.StabilityView(model);
             default -> new ScalarsView(model);
         };
     }
