@@ -19,8 +19,8 @@ import org.trainscope.engine.experiment.Frame;
  */
 public final class CompressionView implements ExperimentView {
     private final PlaybackModel model;
-    private final LineChart errors = new LineChart("Error after compression (k doubles per step)", "step", "relative error");
-    private final LineChart accuracy = new LineChart("Accuracy of the compressed nets", "step", "accuracy");
+    private final LineChart errors = new LineChart("Error after compression", "step s (k = k_min·factor^(s−1))", "relative error");
+    private final LineChart accuracy = new LineChart("Accuracy of the compressed nets", "step s (k = k_min·factor^(s−1))", "accuracy");
     private final HBox box = new HBox(errors.viewer(), accuracy.viewer());
     private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
     private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();

@@ -49,7 +49,7 @@ public final class StabilityView implements ExperimentView {
     private long lastRender;
     private boolean dark;
     private int shownDepth = -1;
-    private long shownProbeStep = -1;
+    private volatile long shownProbeStep = -1;
 
     public StabilityView(PlaybackModel model) {
         this.model = model;
@@ -120,7 +120,6 @@ public final class StabilityView implements ExperimentView {
         }
         lastRender = now;
         int depth = ProbeCharts.depth(frame);
-        shownProbeStep = (long) frame.scalar("probe.step", -1);
         cushionPlot.setDataset(ProbeCharts.cushionHistograms(frame));
         ((NumberAxis) cushionPlot.getDomainAxis()).setRange(0, Math.max(0.05, maxCushion(frame)));
         if (depth != shownDepth) {
@@ -137,6 +136,7 @@ public final class StabilityView implements ExperimentView {
         noisePlot.setDataset(ProbeCharts.noiseCurves(frame));
         spectrumPlot.setDataset(ProbeCharts.spectra(frame));
         accuracy.update(model.recording(), model.frameCountProperty().get(), frame.step(), playing);
+        shownProbeStep = (long) frame.scalar("probe.step", -1);   // last: tests read it once all panels are set
     }
 
     /** The histogram's right end: the largest occupied bin edge, so the bars use the width of the panel. */

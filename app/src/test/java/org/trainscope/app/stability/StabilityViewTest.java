@@ -33,7 +33,7 @@ import org.trainscope.engine.experiment.Registry;
 /** The noise-stability view in the real window (headless): pick it, step through a probe, play, screenshot. */
 @ExtendWith(ApplicationExtension.class)
 class StabilityViewTest {
-    private static final int TIMEOUT_S = 30;
+    private static final int TIMEOUT_S = 60;
 
     private MainView main;
     private ExecutorService worker;
@@ -99,6 +99,35 @@ class StabilityViewTest {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
         Path png = dir.resolve("trainscope-noise-stability.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = main.getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    @Test
+    void compressionShowsTrueAndRandomLabelsSideBySide(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.trainscope.engine.experiment.ExperimentType> picker =
+                robot.lookup("#experiment-picker").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
+                .filter(t -> t.id().equals("compression")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && main.view() instanceof CompressionView && model.frame().hasScalar("k"));
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 5);
+        assertEquals(1024, model.frame().scalar("k"), 0.0);            // k = 64·2^(5−1)
+        WaitForAsyncUtils.waitForFxEvents(10);
+        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
+        Files.createDirectories(dir);
+        Path png = dir.resolve("trainscope-compression.png");
         WaitForAsyncUtils.asyncFx(() -> {
             WritableImage image = main.getScene().getRoot().snapshot(null, null);
             try {
