@@ -69,11 +69,7 @@ class StabilityViewTest {
     @Test
     void probesAppearAsTheRunStepsAndPlays(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<org.trainscope.engine.experiment.ExperimentType> picker =
-                robot.lookup("#experiment-picker").queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(t -> t.id().equals("noise-stability")).findFirst().orElseThrow()));
+        pick(robot, "noise-stability");
         waitUntil(() -> model.frame() != null && main.view() instanceof StabilityView);
         StabilityView view = (StabilityView) main.view();
         waitUntil(() -> view.shownProbeStep() == 0);
@@ -96,28 +92,14 @@ class StabilityViewTest {
         long step = model.frame().step();
         assertEquals(step - step % 25, view.shownProbeStep());
 
-        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve("trainscope-noise-stability.png");
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage image = main.getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        Path png = screenshot("trainscope-noise-stability.png");
         assertTrue(Files.size(png) > 20_000, "screenshot has content");
     }
 
     @Test
     void compressionShowsTrueAndRandomLabelsSideBySide(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<org.trainscope.engine.experiment.ExperimentType> picker =
-                robot.lookup("#experiment-picker").queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(t -> t.id().equals("compression")).findFirst().orElseThrow()));
+        pick(robot, "compression");
         waitUntil(() -> model.frame() != null && main.view() instanceof CompressionView && model.frame().hasScalar("k"));
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step-forward");
@@ -125,9 +107,23 @@ class StabilityViewTest {
         waitUntil(() -> model.frame().step() == 5);
         assertEquals(1024, model.frame().scalar("k"), 0.0);            // k = 64·2^(5−1)
         WaitForAsyncUtils.waitForFxEvents(10);
+        Path png = screenshot("trainscope-compression.png");
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    /** Chooses the experiment in the picker, as a user would (the main view swaps its view). */
+    private static void pick(FxRobot robot, String id) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.trainscope.engine.experiment.ExperimentType> picker =
+                robot.lookup("#experiment-picker").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
+                .filter(t -> t.id().equals(id)).findFirst().orElseThrow()));
+    }
+
+    private Path screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
-        Path png = dir.resolve("trainscope-compression.png");
+        Path png = dir.resolve(name);
         WaitForAsyncUtils.asyncFx(() -> {
             WritableImage image = main.getScene().getRoot().snapshot(null, null);
             try {
@@ -136,7 +132,7 @@ class StabilityViewTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }).get(TIMEOUT_S, TimeUnit.SECONDS);
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        return png;
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
