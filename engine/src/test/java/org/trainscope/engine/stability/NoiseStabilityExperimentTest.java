@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
@@ -106,6 +107,33 @@ class NoiseStabilityExperimentTest {
         }
         Frame other = NoiseStabilityExperiment.TYPE.create(p, 4).step();
         assertNotEquals(NoiseStabilityExperiment.TYPE.create(p, 3).step(), other);
+    }
+
+    /**
+     * Weights blown up to 1e300 make the logits overflow: the loss is no longer finite, step() throws
+     * DivergedException and the state stays at the last good frame (same step count, same frame).
+     */
+    @Test
+    void aNonFiniteLossThrowsAndKeepsTheLastGoodState() {
+        Experiment e = NoiseStabilityExperiment.TYPE.create(params("depth=1", "width=16", "probe_every=1000"), 0);
+        e.step();
+        Snapshot good = e.snapshot();
+        Snapshot.Builder huge = Snapshot.builder();
+        good.longs().forEach(huge::longValue);
+        for (String name : good.arrayNames()) {
+            double[] a = good.array(name);
+            if (name.startsWith("theta.")) {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] *= 1e300;
+                }
+            }
+            huge.array(name, a);
+        }
+        e.restore(huge.build());
+        Frame before = e.frame();
+        assertThrows(DivergedException.class, e::step);
+        assertEquals(1, e.stepCount());
+        assertEquals(before, e.frame());
     }
 
     @Test
