@@ -2,8 +2,10 @@ package org.trainscope.app.view;
 
 import java.util.concurrent.Executor;
 
+import org.trainscope.app.depth.DepthViews;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.stability.StabilityViews;
 import org.trainscope.engine.experiment.ExperimentType;
 
 /** Chooses the view for an experiment type. */
@@ -17,7 +19,8 @@ public final class Views {
     public static ExperimentView create(ExperimentType type, PlaybackModel model, Executor renderExecutor) {
         return switch (type.id()) {
             case "landscape" -> new LandscapeView(model, renderExecutor);
-            case "sawtooth", "shallow-approx", "depth-separation" -> org.trainscope.app.depth.DepthViews.create(type, model);
+            case "sawtooth", "shallow-approx", "depth-separation" -> DepthViews.create(type, model);
+            case "noise-stability", "compression" -> StabilityViews.create(type.id(), model);
             default -> new ScalarsView(model);
         };
     }

@@ -5,7 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.trainscope.engine.depth.DepthSeparationExperiment;
+import org.trainscope.engine.depth.SawtoothExperiment;
+import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.stability.CompressionExperiment;
+import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
 /** Every experiment Trainscope knows, by id, in the order a user meets them. */
 public final class Registry {
@@ -24,9 +29,10 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE, org.trainscope.engine.depth.SawtoothExperiment.TYPE,
-                org.trainscope.engine.depth.ShallowApproxExperiment.TYPE,
-                org.trainscope.engine.depth.DepthSeparationExperiment.TYPE));
+        return new Registry(List.of(
+                LandscapeExperiment.TYPE,
+                SawtoothExperiment.TYPE, ShallowApproxExperiment.TYPE, DepthSeparationExperiment.TYPE,
+                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {

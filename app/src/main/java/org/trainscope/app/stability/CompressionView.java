@@ -1,0 +1,82 @@
+package org.trainscope.app.stability;
+
+import java.util.List;
+
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import org.trainscope.app.chart.LineChart;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.experiment.Frame;
+
+/**
+ * True labels vs random labels, side by side, as both nets are compressed with more and more sign matrices
+ * (k doubles per step): left, how far the compressed net's outputs move (and the matrix error, equal for both);
+ * right, the accuracy the compressed nets keep.
+ */
+public final class CompressionView implements ExperimentView {
+    private final PlaybackModel model;
+    private final LineChart errors = new LineChart("Error after compression", "step s (k = k_min·factor^(s−1))", "relative error");
+    private final LineChart accuracy = new LineChart("Accuracy of the compressed nets", "step s (k = k_min·factor^(s−1))", "accuracy");
+    private final HBox box = new HBox(errors.viewer(), accuracy.viewer());
+    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
+    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();
+
+    public CompressionView(PlaybackModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        errors.setScalars(List.of("true.output_err", "random.output_err", "true.err.2", "random.err.2"),
+                List.of("true labels: output ‖f̂(x) − f(x)‖/‖f(x)‖", "random labels: output",
+                        "true labels: ‖Â₂ − A₂‖_F/‖A₂‖_F", "random labels: ‖Â₂ − A₂‖_F/‖A₂‖_F"));
+        accuracy.setScalars(List.of("true.test.acc", "true.train.acc", "random.train.acc", "random.test.acc"),
+                List.of("true labels: test", "true labels: train", "random labels: train (memorised)",
+                        "random labels: test"));
+        HBox.setHgrow(errors.viewer(), Priority.ALWAYS);
+        HBox.setHgrow(accuracy.viewer(), Priority.ALWAYS);
+        errors.viewer().setPrefWidth(10);
+        accuracy.viewer().setPrefWidth(10);
+        refresh();
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener(onFrame);
+        model.playingProperty().addListener(onPlaying);
+    }
+
+    private void refresh() {
+        render(model.frame());
+    }
+
+    private void render(Frame frame) {
+        if (frame == null || !frame.hasScalar("k")) {
+            return;
+        }
+        boolean playing = model.playingProperty().get();
+        errors.update(model.recording(), model.frameCountProperty().get(), frame.step(), playing);
+        accuracy.update(model.recording(), model.frameCountProperty().get(), frame.step(), playing);
+    }
+
+    @Override
+    public Node node() {
+        return box;
+    }
+
+    @Override
+    public void setDark(boolean dark) {
+        errors.setDark(dark);
+        accuracy.setDark(dark);
+    }
+
+    @Override
+    public void dispose() {
+        model.frameProperty().removeListener(onFrame);
+        model.playingProperty().removeListener(onPlaying);
+    }
+}

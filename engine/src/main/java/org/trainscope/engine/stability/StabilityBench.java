@@ -1,0 +1,75 @@
+package org.trainscope.engine.stability;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.trainscope.engine.bench.BenchWorkload;
+import org.trainscope.engine.bench.PeerResults;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Rng;
+
+/**
+ * The {@code noise-stability} workloads at the peers' exact settings (shared/peers W2, W4): the 64-128-128-10 MLP
+ * on the digits with plain SGD at lr 0.1, full-batch GD (1,437 examples) and minibatch SGD (batch 64), timed as
+ * whole experiment steps; and one full probe (cushion, noise, spectra) on the 360 test images. The engine
+ * computes in DOUBLE; the peers' files say which precision they ran in, and the labels carry it.
+ */
+final class StabilityBench {
+    private StabilityBench() {
+    }
+
+    static List<BenchWorkload> workloads() {
+        return List.of(
+                training("stability.w2 gd 64-128-128-10 full batch DOUBLE", 1437, 10, "gd"),
+                training("stability.w2 sgd 64-128-128-10 batch 64 DOUBLE", 64, 23, "sgd"),
+                probe("stability.w4 probe 64-128-128-10, 360 inputs DOUBLE", 2, true),
+                probe("stability.probe defaults 64-128-128-128-10, 360 inputs DOUBLE", 3, false));
+    }
+
+    private static Params w2(int depth, int batch) {
+        return NoiseStabilityExperiment.TYPE.defaults().with("depth", String.valueOf(depth)).with("batch", String.valueOf(batch))
+                .with("lr", "0.1").with("momentum", "0").with("probe_every", "1000000");
+    }
+
+    private static BenchWorkload training(String name, int batch, int stepsPerCall, String mode) {
+        return new BenchWorkload(name, "steps", () -> {
+            Experiment e = NoiseStabilityExperiment.TYPE.create(w2(2, batch), 0);
+            return () -> {
+                for (int s = 0; s < stepsPerCall; s++) {
+                    e.step();
+                }
+                return stepsPerCall;
+            };
+        }, peers -> peerRates(peers.resolve("w2_mlp_digits.json"), mode, "steps_per_sec_median", false));
+    }
+
+    private static BenchWorkload probe(String name, int depth, boolean withPeers) {
+        return new BenchWorkload(name, "probes", () -> {
+            NoiseStabilityExperiment e = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(w2(depth, 64), 0);
+            StabilityProbe p = new StabilityProbe(e.network(), e.testSet().inputs(), 360, 40);
+            Rng rng = new Rng(2);
+            return () -> p.run(rng).scalars().isEmpty() ? 0 : 1;
+        }, peers -> withPeers ? peerRates(peers.resolve("w4_noise_stability.json"), null, "ms_per_probe_median", true) : Map.of());
+    }
+
+    /** lib (1 thread, dtype) → rate, from a peers' results file; {@code inverseMs} turns ms per unit into units/s. */
+    private static Map<String, Double> peerRates(Path file, String mode, String field, boolean inverseMs) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (String lib : List.of("numpy", "torch")) {
+            var filter = PeerResults.where("lib", lib).and(PeerResults.where("threads", 1));
+            if (mode != null) {
+                filter = filter.and(PeerResults.where("mode", mode));
+            }
+            List<JsonNode> r = PeerResults.results(file, filter);
+            String dtype = r.isEmpty() ? "" : r.get(0).path("dtype").asText("float32");
+            PeerResults.put(rates, lib + " (1 thread, " + dtype + ")", r,
+                    n -> inverseMs ? 1000.0 / n.path(field).asDouble() : n.path(field).asDouble());
+        }
+        return rates;
+    }
+}

@@ -1,0 +1,136 @@
+package org.trainscope.engine.stability;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.DoubleBuffer;
+
+import org.junit.jupiter.api.Test;
+import org.trainscope.engine.experiment.Rng;
+import org.trainscope.engine.nn.Mlp;
+
+/** The probe math against closed forms on hand-made matrices. */
+class StabilityProbeTest {
+    /** A one-layer "network" x ↦ A x (bias 0) with the given row-major A. */
+    private static Mlp linear(double[] a, int out, int in, int capacity) {
+        Mlp mlp = new Mlp(new int[] {in, out}, capacity);
+        mlp.setParameters(new double[][] {a, new double[out]});
+        return mlp;
+    }
+
+    /**
+     * A = σ·u·vᵀ has ‖A‖_F = σ and A v = σ u, so μ(c·v) = σc/(σ·c) = 1; any x ⟂ v gives A x = 0, μ = 0. Tolerance 1e-15:
+     * a handful of roundings in the norms of numbers of order 1.
+     */
+    @Test
+    void rankOneMatrixHasCushionOneOnItsTopSingularVector() {
+        double[] u = {0.6, 0.8, 0.0};                 // unit
+        double[] v = {0.5, -0.5, 0.5, -0.5};          // unit
+        double sigma = 3.0;
+        double[] a = new double[12];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                a[i * 4 + j] = sigma * u[i] * v[j];
+            }
+        }
+        double[] x = {2 * v[0], 2 * v[1], 2 * v[2], 2 * v[3], 1, 1, 1, 1};   // 2v, and (1,1,1,1) ⟂ v
+        StabilityProbe p = new StabilityProbe(linear(a, 3, 4, 2), x, 2, 10);
+        StabilityProbe.Result r = p.run(new Rng(0));
+        assertEquals(0.5, r.scalars().get("cushion.1.mean"), 1e-15);             // (μ(2v) + μ(x ⟂ v))/2 = (1 + 0)/2
+        assertEquals(0.0, r.scalars().get("cushion.1.min"), 1e-15);
+        assertEquals(0.5, r.scalars().get("cushion.1.random"), 0.0);             // 1/√4
+        // histogram: one input in the last bin [0.9, 1] and one in the first [0, 0.1)
+        assertArrayEquals(new double[] {0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0.5}, r.series().get("cushion.1.hist"), 0.0);
+        assertEquals(11, r.series().get("cushion.1.edges").length);
+        // the spectrum of a rank-one matrix: σ then zeros; stable rank 1 (LAPACK to ~1e-15 relative)
+        double[] sv = r.series().get("sv.1");
+        assertEquals(3.0, sv[0], 1e-14);
+        assertEquals(0.0, sv[1], 1e-14);
+        assertEquals(1.0, r.scalars().get("stable_rank.1"), 1e-14);
+    }
+
+    /**
+     * For x uniform on the sphere, E‖A x‖²/‖x‖² = tr(AᵀA)/n = ‖A‖_F²/n, so E μ² = 1/n: the random reference
+     * 1/√(fan-in). With a Gaussian 32×64 A and 4,000 Gaussian directions, n·μ² has mean 1 and standard deviation
+     * ≈ √(2Σσ⁴)/Σσ² ≈ 0.3, a standard error ≈ 0.005 of the mean: 3% is six standard errors.
+     */
+    @Test
+    void randomDirectionsHaveMeanSquaredCushionOneOverN() {
+        int out = 32;
+        int in = 64;
+        int count = 4000;
+        Rng rng = new Rng(5);
+        double[] a = new double[out * in];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextGaussian();
+        }
+        double[] x = new double[count * in];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        Mlp mlp = linear(a, out, in, count);
+        mlp.load(x, 0, count);
+        mlp.forward(count);
+        double[] mu = StabilityProbe.cushions(mlp.linear(1), x, out, in, count, StabilityProbe.norm(a, 0, a.length));
+        double meanSquare = 0;
+        for (double m : mu) {
+            meanSquare += m * m / count;
+        }
+        assertEquals(1.0, meanSquare * in, 0.03);
+    }
+
+    /** ‖η‖ = ‖x‖ up to rounding: relative 1e-15 allows a few ulps from the two square roots and the sums. */
+    @Test
+    void injectedNoiseHasTheNormOfTheSignal() {
+        Rng rng = new Rng(9);
+        for (int len : new int[] {1, 10, 128}) {
+            double[] x = new double[len + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 10 * rng.nextGaussian();
+            }
+            double[] eta = new double[len];
+            StabilityProbe.scaledNoise(x, 3, len, rng, eta);
+            assertEquals(StabilityProbe.norm(x, 3, len), StabilityProbe.norm(eta, 0, len),
+                    1e-15 * StabilityProbe.norm(x, 3, len));
+        }
+    }
+
+    /**
+     * The polar-method normals have mean 0, variance 1 and kurtosis 3. With 200,000 draws the standard errors are
+     * 0.0022 (mean), 0.0032 (variance) and ≈ 0.011 (kurtosis): tolerances of 0.01, 0.015 and 0.05 are ≥ 4.5 sd.
+     */
+    @Test
+    void polarGaussiansAreStandardNormal() {
+        int n = 200_000;
+        double[] z = new double[n];
+        StabilityProbe.gaussians(new Rng(4), z, n);
+        double m1 = 0;
+        double m2 = 0;
+        double m4 = 0;
+        for (double v : z) {
+            m1 += v / n;
+            m2 += v * v / n;
+            m4 += v * v * v * v / n;
+        }
+        assertEquals(0, m1, 0.01);
+        assertEquals(1, m2, 0.015);
+        assertEquals(3, m4 / (m2 * m2), 0.05);
+    }
+
+    /**
+     * Noise through a linear layer of orthogonal rows (A = I here) keeps its relative size: x₁' − x₁ = A η, so
+     * ‖x₁' − x₁‖/‖x₁‖ = ‖η‖/‖x‖ = 1 for every input (rounding only; 1e-14).
+     */
+    @Test
+    void noiseThroughAnIsometryKeepsItsRelativeSize() {
+        double[] identity = new double[9];
+        for (int i = 0; i < 3; i++) {
+            identity[i * 4] = 1;
+        }
+        double[] x = {1, 2, 3, -1, 0.5, 4};
+        StabilityProbe.Result r = new StabilityProbe(linear(identity, 3, 3, 2), x, 2, 5).run(new Rng(1));
+        assertEquals(1.0, r.scalars().get("noise.0.1"), 1e-14);
+        assertEquals(1 / Math.sqrt(3), r.scalars().get("cushion.1.min"), 1e-15);   // μ = ‖x‖/(‖I‖_F‖x‖) = 1/√3
+    }
+}
