@@ -161,7 +161,11 @@ public final class PlaybackModel {
             return;
         }
         if (runner.failure() != null && atEnd()) {
-            warn(runner.failure());
+            if (runner.ended()) {
+                say("The end: " + runner.failure() + ".");
+            } else {
+                warn(runner.failure());
+            }
             return;
         }
         long from = (long) wantedStep;
@@ -335,7 +339,11 @@ public final class PlaybackModel {
             pause();
             Recording rec = recording.get();
             wantedStep = rec.isEmpty() ? 0 : rec.last().step();
-            warn(failure);
+            if (runner.ended()) {
+                say("The end: " + failure + ".");
+            } else {
+                warn(failure);
+            }
         }
     }
 

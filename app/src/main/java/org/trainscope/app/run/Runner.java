@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Params;
@@ -71,10 +72,16 @@ public final class Runner {
         executor.execute(() -> work(run));
     }
 
-    /** The message of the failure that stopped the current run (divergence or error), or null. */
+    /** The message of what stopped the current run (divergence, error, or its natural end), or null. */
     public String failure() {
         Run run = current.get();
         return run == null ? null : run.failure;
+    }
+
+    /** True if the current run stopped because the experiment had nothing more to show (not an error). */
+    public boolean ended() {
+        Run run = current.get();
+        return run != null && run.ended;
     }
 
     /** True while the worker is computing frames for the current run. */
@@ -121,6 +128,9 @@ public final class Runner {
             }
         } catch (DivergedException e) {
             run.failure = e.getMessage();
+        } catch (EndOfRunException e) {
+            run.ended = true;
+            run.failure = e.getMessage();
         } catch (RuntimeException e) {
             LOG.error("run of {} failed", run.session.type().id(), e);
             run.failure = "the run stopped: " + e.getMessage();
@@ -139,6 +149,7 @@ public final class Runner {
         boolean working;
         volatile boolean cancelled;
         volatile String failure;
+        volatile boolean ended;
 
         Run(Session session, Recording recording) {
             this.session = session;

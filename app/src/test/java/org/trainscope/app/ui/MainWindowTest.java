@@ -186,9 +186,10 @@ class MainWindowTest {
         waitUntil(() -> model.playingProperty().get() && model.frame() != null && model.frame().step() > 3);
         assertEquals("quadratic", model.params().choice("function"), "the first card's settings");
         assertTrue(main.getCenter() != main.gallery(), "the experiment is shown");
-        robot.type(KeyCode.DIGIT3);
-        waitUntil(() -> "rosenbrock".equals(model.params().choice("function")) && model.playingProperty().get());
-        assertEquals(main.presets().get(2).params(Registry.standard()), model.params());
+        robot.type(KeyCode.DIGIT2);
+        waitUntil(() -> "sawtooth".equals(model.type().id()) && model.frame() != null);
+        assertEquals(main.presets().get(1).params(Registry.standard()), model.params(), "key 2: the second card");
+        assertTrue(main.view() instanceof org.trainscope.app.depth.SawtoothView, "and its view is shown");
     }
 
     @Test
@@ -213,6 +214,18 @@ class MainWindowTest {
         assertEquals(4, view.lossChart().chart().getXYPlot().getDataset().getSeriesCount(), "2 racers + 2 pinned");
         assertTrue(robot.lookup("#pin").queryButton().getText().startsWith("Unpin"));
         screenshot("trainscope-compare.png");
+    }
+
+    @Test
+    void everyPresetStartsAndProducesFrames(FxRobot robot) {
+        PlaybackModel model = main.model();
+        for (org.trainscope.engine.preset.Preset preset : main.presets()) {
+            robot.interact(() -> main.startPreset(preset));
+            waitUntil(() -> model.type().id().equals(preset.experiment()) && model.frame() != null
+                    && model.frame().step() >= 1);
+            assertEquals(preset.params(Registry.standard()), model.params(), preset.title());
+            assertTrue(model.frame().scalarNames().size() > 0, preset.title() + " shows scalars");
+        }
     }
 
     private Path screenshot(String name) throws Exception {

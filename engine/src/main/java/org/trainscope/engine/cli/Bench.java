@@ -84,7 +84,7 @@ final class Bench {
                     e.step();
                     steps++;
                 }
-            } catch (DivergedException ignored) {
+            } catch (DivergedException | org.trainscope.engine.experiment.EndOfRunException ignored) {
                 // counted up to the divergence
             }
             return steps;

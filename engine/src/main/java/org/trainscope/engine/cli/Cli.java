@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -181,6 +182,9 @@ public final class Cli {
             } catch (DivergedException e) {
                 err.println("trainscope: diverged at step " + s + ": " + e.getMessage());
                 return DIVERGED;
+            } catch (EndOfRunException e) {
+                err.println("trainscope: the run ends at step " + (s - 1) + ": " + e.getMessage());
+                return OK;
             }
             if (s % every == 0) {
                 writer.write(f);

@@ -2,7 +2,7 @@ package org.trainscope.engine.depth;
 
 import java.util.List;
 
-import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -172,7 +172,7 @@ public final class SawtoothExperiment implements Experiment {
     @Override
     public Frame step() {
         if (m >= maxDepth) {
-            throw new DivergedException("the construction stops at max_depth = " + maxDepth
+            throw new EndOfRunException("the construction stops at max_depth = " + maxDepth
                     + "; raise max_depth to add more layers");
         }
         m++;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
-import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -234,7 +234,7 @@ public final class ShallowApproxExperiment implements Experiment {
     @Override
     public Frame step() {
         if (widthAt(k + 1) > MAX_WIDTH) {
-            throw new DivergedException("the next width, " + widthAt(k + 1) + " units, is beyond the " + MAX_WIDTH
+            throw new EndOfRunException("the next width, " + widthAt(k + 1) + " units, is beyond the " + MAX_WIDTH
                     + " this view evaluates; raise eps to go further");
         }
         k++;

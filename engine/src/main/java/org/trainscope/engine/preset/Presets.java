@@ -20,6 +20,53 @@ public final class Presets {
                     Map.of("function", "quadratic", "a", "0.2", "b", "10", "x1", "-1.8", "x2", "1.2",
                             "optimizers", "gd,momentum,nesterov,flow", "lr", "0.09", "momentum", "0.7"),
                     0, 30),
+            new Preset("Teeth double with depth",
+                    "Each step adds one layer to a ReLU network built from the slide's explicit weights: the tent "
+                            + "map s composed m times. Watch the teeth double with every layer (2^(m−1) teeth, 2^m "
+                            + "linear pieces, counted exactly from the network's breakpoints), while a depth-2 "
+                            + "network would need a unit per breakpoint — width growing like 2^m.",
+                    "Lecture 002, \"Example: sawteeth function\"; Telgarsky 2016",
+                    "sawtooth", Map.of(), 0, 1),
+            new Preset("x² by a width-3 net",
+                    "The same layers, summed: g_m = x − Σ s_j/4^j approaches x² and its worst error is exactly "
+                            + "4^−(m+1) — it falls fourfold with every layer (the straight line on the log chart). "
+                            + "With the compact tent the network's honest width is 3 tent units plus the one that "
+                            + "carries the running sum.",
+                    "Lecture 002, \"Example: square function\"; Yarotsky 2017",
+                    "sawtooth", Map.of("tent", "compact"), 0, 1),
+            new Preset("Deep narrow beats shallow wide",
+                    "Two ReLU networks with the same number of parameters learn the sawtooth s_4 from the same "
+                            + "samples with the same optimizer and seed: four layers of width 3 against one wide "
+                            + "layer. The deep net fits all 16 pieces; the shallow one cannot make that many and its "
+                            + "loss stalls. (Both start near their best construction; the panel says so.)",
+                    "Lecture 000, \"Why deep?\" (Eldan & Shamir 2016, Telgarsky 2016)",
+                    "depth-separation", Map.of(), 0, 60),
+            new Preset("Noise fades in trained nets",
+                    "An MLP learns the 8×8 digits. Every 25 steps it is probed: the layer-cushion histograms move "
+                            + "right of the dashed random-matrix line 1/√n, Gaussian noise injected at a layer "
+                            + "shrinks as it travels up, and each layer's singular values concentrate. Step 0 is the "
+                            + "random-init reference.",
+                    "Lecture 000, \"noise stability\", \"layer cushion\"; Arora, Ge, Neyshabur & Zhang, ICML 2018",
+                    "noise-stability", Map.of(), 0, 120),
+            new Preset("Random labels break the cushion",
+                    "The same network and data, but the training labels are shuffled: it can only memorise. Test "
+                            + "accuracy stays near 10%, the cushions stay near the random-matrix line, and noise "
+                            + "is not damped the way it is in the net trained on true labels. Compare with the "
+                            + "previous demo.",
+                    "Lecture 000; Zhang et al. 2017 (random labels); Arora et al. 2018",
+                    "noise-stability", Map.of("labels", "random"), 0, 120),
+            new Preset("Compression: true vs random labels",
+                    "Both nets are compressed with k random sign matrices (Idea 1 of the proof), k doubling each "
+                            + "step. The matrix errors are the same for both, but the noise-stable net trained on "
+                            + "true labels keeps its outputs and its accuracy at much smaller k.",
+                    "Lecture 000, compression by random sign matrices; Arora et al. 2018, Idea 1",
+                    "compression", Map.of(), 0, 1),
+            new Preset("A shallow network needs width",
+                    "The Eldan–Shamir lemma made concrete: a depth-2 ReLU network that interpolates the target at "
+                            + "evenly spaced points is within ε of it with width ≤ 8RL/ε. For the sawtooth s_m the "
+                            + "width needed doubles with every m, while the deep construction stays at width 3.",
+                    "Lecture 002, depth-2 interpolation; Eldan & Shamir 2016",
+                    "shallow-approx", Map.of(), 0, 1),
             new Preset("Momentum jumps basins on the slide's valley",
                     "The landscape of the lecture's \"more interesting\" slide, with two minima. From the same start, "
                             + "gradient descent and Adam follow the gradient flow into the nearer basin, while "

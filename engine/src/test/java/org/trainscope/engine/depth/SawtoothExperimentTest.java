@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
@@ -120,7 +120,7 @@ class SawtoothExperimentTest {
         var snap = e.snapshot();
         Frame at2 = e.frame();
         e.step();
-        assertThrows(DivergedException.class, e::step);
+        assertThrows(EndOfRunException.class, e::step);
         assertEquals(3, e.frame().scalar("m"), "state stays at the last good frame");
         e.restore(snap);
         assertEquals(at2, e.frame(), "restore brings back depth 2 exactly");

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
-import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.linalg.Nd4jRuntime;
 
@@ -76,7 +76,7 @@ class ShallowApproxExperimentTest {
         }
         Frame last = e.frame();
         assertTrue(last.scalar("width") <= ShallowApproxExperiment.MAX_WIDTH);
-        assertThrows(DivergedException.class, e::step);
+        assertThrows(EndOfRunException.class, e::step);
         assertEquals(last, e.frame(), "state stays at the last good frame");
     }
 
