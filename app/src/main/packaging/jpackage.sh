@@ -21,7 +21,7 @@ modules=java.base,java.desktop,java.logging,java.management,jdk.management,java.
   --icon "$here/trainscope.png" \
   --java-options '-Xmx2g' \
   --add-modules "$modules" \
-  --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2' \
+  --jlink-options '--strip-debug --no-header-files --no-man-pages --generate-cds-archive' \
   --dest "$dest"
 
 # the launcher must start: --version needs no display and must print this build's version

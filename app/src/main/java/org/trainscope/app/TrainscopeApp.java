@@ -35,7 +35,9 @@ public final class TrainscopeApp extends Application {
         worker = Executors.newSingleThreadExecutor(daemon("trainscope-worker"));
         renderer = Executors.newSingleThreadExecutor(daemon("trainscope-render"));
         boolean smoke = getParameters().getRaw().contains("--smoke");
+        LOG.info("start() at {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
         main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        LOG.info("main view built at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
         stage.setTitle("Trainscope");
@@ -44,6 +46,7 @@ public final class TrainscopeApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        LOG.info("window shown at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         if (smoke) {
             main.startPreset(main.presets().get(0)); // the smoke test plays the first lecture demo
         }
