@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 
 /** Every experiment Trainscope knows, by id, in the order a user meets them. */
 public final class Registry {
@@ -24,7 +25,7 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
