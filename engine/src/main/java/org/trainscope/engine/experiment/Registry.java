@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
+import org.trainscope.engine.spectrum.NuclearNormExperiment;
 
 /** Every experiment Trainscope knows, by id, in the order a user meets them. */
 public final class Registry {
@@ -25,7 +26,7 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE, NuclearNormExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
