@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.NuclearNormExperiment;
 
@@ -26,7 +27,7 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE, NuclearNormExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE, NuclearNormExperiment.TYPE, CompletionSweepExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
