@@ -108,6 +108,37 @@ class SpectrumViewTest {
         assertTrue(Files.size(png) > 20_000, "screenshot has content");
     }
 
+    /** The sweep runs in the background with a progress bar; Cancel stops it between cells and keeps the results. */
+    @Test
+    void theSweepRunsInTheBackgroundAndCanBeCancelled(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(
+                picker.getItems().stream().filter(t -> t.id().equals("completion-sweep")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && model.type().id().equals("completion-sweep"));
+        // a small sweep (n = 40) so that the test stays fast; the mechanism is the default one's
+        robot.interact(() -> model.applyParams(model.params().with("n", "40").with("observed_from", "300")
+                .with("observed_to", "900").with("points", "3").with("gd_steps", "400").with("lr", "0.01")));
+        waitUntil(() -> model.frame() != null && model.params().integer("n") == 40);
+        SweepView view = (SweepView) main.view();
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> model.frame().scalar("progress") >= 0.5);
+        robot.clickOn("#sweep-cancel");
+        assertTrue(!model.playingProperty().get(), "cancel pauses");
+        waitUntil(() -> view.progressBar().getProgress() >= 0.5);
+        assertTrue(view.points(2) >= 1, "depth 3 has a point");
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> model.frame().scalar("progress") >= 1.0);
+        waitUntil(() -> !model.playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(5);
+        for (int m = 0; m < 4; m++) {
+            assertEquals(3, view.points(m), "method " + m + " has all three points");
+        }
+        Path png = screenshot("trainscope-sweep.png");
+        assertTrue(Files.size(png) > 10_000, "screenshot has content");
+    }
+
     private Path screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
