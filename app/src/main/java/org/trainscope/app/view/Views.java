@@ -17,7 +17,7 @@ public final class Views {
     public static ExperimentView create(ExperimentType type, PlaybackModel model, Executor renderExecutor) {
         return switch (type.id()) {
             case "landscape" -> new LandscapeView(model, renderExecutor);
-            case "deep-matrix-factorization", "nuclear-norm", "completion-sweep" -> org.trainscope.app.spectrum.SpectrumViews.create(type.id(), model);
+            case "deep-matrix-factorization", "nuclear-norm", "depth-comparison", "completion-sweep" -> org.trainscope.app.spectrum.SpectrumViews.create(type.id(), model);
             default -> new ScalarsView(model);
         };
     }

@@ -91,13 +91,13 @@ class SpectrumViewTest {
         robot.clickOn("#play-pause");
         waitUntil(() -> model.frame().step() >= 500);
         robot.clickOn("#play-pause");
-        WaitForAsyncUtils.waitForFxEvents(5);
-        long pausedAt = model.frame().step();
-        int recorded = model.recording().size();
+        waitUntil(() -> !model.playingProperty().get());
 
+        robot.interact(() -> model.seek(450)); // scrub back into the recording (the worker may still be finishing)
+        waitUntil(() -> model.frame().step() == 450);
         robot.clickOn("#step-back");
-        waitUntil(() -> model.frame().step() == pausedAt - 1);
-        assertEquals(recorded, model.recording().size(), "stepping back computes nothing");
+        waitUntil(() -> model.frame().step() == 449);
+        assertEquals(model.recording().get(449), model.frame(), "stepping back shows the recorded frame");
         WaitForAsyncUtils.waitForFxEvents(5);
 
         assertTrue(view.singularValuesChart().isLogScale(), "σ on a log axis");
@@ -105,6 +105,29 @@ class SpectrumViewTest {
         assertTrue(view.singularValuesChart().pointCount(10) > 100, "its prediction too");
         assertTrue(model.frame().scalar("sv.5") > 10, "by step 500 the fifth value has risen: " + model.frame().scalar("sv.5"));
         Path png = screenshot("trainscope-spectrum.png");
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    /** Depth 1, 2, 3 side by side: three σ charts and the test errors, after 400 steps. */
+    @Test
+    void depthsSideBySide(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(
+                picker.getItems().stream().filter(t -> t.id().equals("depth-comparison")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && model.type().id().equals("depth-comparison"));
+        DepthComparisonView view = (DepthComparisonView) main.view();
+        robot.interact(() -> model.speedProperty().set(1000));
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 400);
+        robot.clickOn("#play-pause");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        for (int d = 1; d <= 3; d++) {
+            assertTrue(view.spectrum(d).pointCount(0) > 100, "depth " + d + " σ₁ drawn");
+        }
+        assertTrue(model.frame().scalar("depth3.test_error") < model.frame().scalar("depth1.test_error"));
+        Path png = screenshot("trainscope-depths.png");
         assertTrue(Files.size(png) > 20_000, "screenshot has content");
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
+import org.trainscope.engine.spectrum.DepthComparisonExperiment;
 import org.trainscope.engine.spectrum.NuclearNormExperiment;
 
 /** Every experiment Trainscope knows, by id, in the order a user meets them. */
@@ -27,7 +28,7 @@ public final class Registry {
 
     /** The built-in experiments. */
     public static Registry standard() {
-        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE, NuclearNormExperiment.TYPE, CompletionSweepExperiment.TYPE));
+        return new Registry(List.of(LandscapeExperiment.TYPE, DeepMatrixFactorizationExperiment.TYPE, NuclearNormExperiment.TYPE, DepthComparisonExperiment.TYPE, CompletionSweepExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {
