@@ -67,6 +67,13 @@ public final class SpectrumView implements ExperimentView {
             return;
         }
         k = p.integer("k");
+        int every = p.specs().stream().anyMatch(spec -> spec.name().equals("every")) ? p.integer("every") : 1;
+        String x = every == 1 ? "gradient step" : "frame (" + every + " gradient steps each)";
+        if (model.type() != null && model.type().id().equals("nuclear-norm")) {
+            x = "soft-impute step";
+        }
+        singularValues.chart().getXYPlot().getDomainAxis().setLabel(x);
+        errors.chart().getXYPlot().getDomainAxis().setLabel(x);
         boolean theory = model.type() != null && model.type().id().equals("deep-matrix-factorization");
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();

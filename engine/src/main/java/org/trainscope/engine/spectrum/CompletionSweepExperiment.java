@@ -17,7 +17,8 @@ import org.trainscope.engine.experiment.Snapshot;
  * same M (same seed). Ω grows by nesting: the first |Ω| draws of one shuffle, so a larger set contains the smaller.
  * Each step is one (observed count, method) cell — a whole training run or soft-impute path — so the sweep runs
  * as a background job whose progress is the step count and which can be abandoned between cells.
- * Frame scalars: {@code progress} (cells done / all), {@code observed} and {@code test_error} of the last cell;
+ * Frame scalars: {@code progress} (cells done / all), {@code observed} and {@code test_error} of the last cell,
+ * {@code test_error.depth1} … {@code test_error.nuclear} of the last cell's count (NaN until computed);
  * series {@code observed} (the counts) and {@code depth1}, {@code depth2}, {@code depth3}, {@code nuclear} (test
  * error per count, NaN where not computed yet).
  */
@@ -110,6 +111,10 @@ public final class CompletionSweepExperiment implements Experiment {
                 .scalar("progress", Math.min(1.0, steps / (double) cells()))
                 .scalar("observed", observed)
                 .scalar("test_error", error);
+        int point = (int) Math.max(0, Math.min(counts.length - 1, (Math.min(steps, cells()) - 1) / METHODS.size()));
+        for (int m = 0; m < METHODS.size(); m++) {
+            b.scalar("test_error." + METHODS.get(m), steps == 0 ? Double.NaN : errors[m][point]); // the current count's row
+        }
         b.series("observed", Arrays.stream(counts).asDoubleStream().toArray());
         for (int m = 0; m < METHODS.size(); m++) {
             b.series(METHODS.get(m), errors[m]);
