@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.trainscope.app.depth.DepthViews;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.spectrum.SpectrumViews;
 import org.trainscope.app.stability.StabilityViews;
 import org.trainscope.engine.experiment.ExperimentType;
 
@@ -21,6 +22,8 @@ public final class Views {
             case "landscape" -> new LandscapeView(model, renderExecutor);
             case "sawtooth", "shallow-approx", "depth-separation" -> DepthViews.create(type, model);
             case "noise-stability", "compression" -> StabilityViews.create(type.id(), model);
+            case "deep-matrix-factorization", "nuclear-norm", "depth-comparison", "completion-sweep" ->
+                    SpectrumViews.create(type.id(), model);
             default -> new ScalarsView(model);
         };
     }

@@ -9,6 +9,10 @@ import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.spectrum.CompletionSweepExperiment;
+import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
+import org.trainscope.engine.spectrum.DepthComparisonExperiment;
+import org.trainscope.engine.spectrum.NuclearNormExperiment;
 import org.trainscope.engine.stability.CompressionExperiment;
 import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
@@ -32,6 +36,8 @@ public final class Registry {
         return new Registry(List.of(
                 LandscapeExperiment.TYPE,
                 SawtoothExperiment.TYPE, ShallowApproxExperiment.TYPE, DepthSeparationExperiment.TYPE,
+                DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
+                CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE));
     }
 

@@ -27,6 +27,7 @@ public final class Nd4jRuntime {
                 return;
             }
             long t0 = System.nanoTime();
+            OpenBlasKernels.choose(); // before the native libraries load
             Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
             Nd4j.getEnvironment().setMaxMasterThreads(1);
             Nd4j.factory().blas().setMaxThreads(1);

@@ -1,0 +1,187 @@
+package org.trainscope.app.spectrum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.MainView;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.run.Runner;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Registry;
+
+/**
+ * Deep matrix factorization in the real window, headless: pick it, step, play through the staircase, step back,
+ * and save a snapshot PNG of the singular-value picture. Waits are condition-based, never sleeps.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SpectrumViewTest {
+    private static final int TIMEOUT_S = 60;
+
+    private MainView main;
+    private ExecutorService worker;
+    private ExecutorService renderer;
+    private AnimationTimer pulse;
+
+    @Start
+    void start(Stage stage) {
+        worker = Executors.newSingleThreadExecutor();
+        renderer = Executors.newSingleThreadExecutor();
+        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        Scene scene = new Scene(main, 1280, 800);
+        main.install(scene);
+        stage.setScene(scene);
+        stage.show();
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                main.tick(now);
+            }
+        };
+        pulse.start();
+    }
+
+    @AfterEach
+    void stop() {
+        pulse.stop();
+        main.shutdown();
+        worker.shutdownNow();
+        renderer.shutdownNow();
+    }
+
+    @Test
+    void theStaircaseIsDrawnWithTheTheoryOnTop(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(
+                picker.getItems().stream().filter(t -> t.id().equals("deep-matrix-factorization")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && model.type().id().equals("deep-matrix-factorization"));
+        SpectrumView view = (SpectrumView) main.view();
+
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 3);
+        assertEquals(20, view.singularValuesChart().scalars().size(), "10 measured + 10 predicted lines");
+
+        robot.interact(() -> model.speedProperty().set(1000));
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 500);
+        robot.clickOn("#play-pause");
+        waitUntil(() -> !model.playingProperty().get());
+
+        robot.interact(() -> model.seek(450)); // scrub back into the recording (the worker may still be finishing)
+        waitUntil(() -> model.frame().step() == 450);
+        robot.clickOn("#step-back");
+        waitUntil(() -> model.frame().step() == 449);
+        assertEquals(model.recording().get(449), model.frame(), "stepping back shows the recorded frame");
+        WaitForAsyncUtils.waitForFxEvents(5);
+
+        assertTrue(view.singularValuesChart().isLogScale(), "σ on a log axis");
+        assertTrue(view.singularValuesChart().pointCount(0) > 100, "σ₁ has points: " + view.singularValuesChart().pointCount(0));
+        assertTrue(view.singularValuesChart().pointCount(10) > 100, "its prediction too");
+        assertTrue(model.frame().scalar("sv.5") > 10, "by step 500 the fifth value has risen: " + model.frame().scalar("sv.5"));
+        Path png = screenshot("trainscope-spectrum.png");
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    /** Depth 1, 2, 3 side by side: three σ charts and the test errors, after 400 steps. */
+    @Test
+    void depthsSideBySide(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(
+                picker.getItems().stream().filter(t -> t.id().equals("depth-comparison")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && model.type().id().equals("depth-comparison"));
+        DepthComparisonView view = (DepthComparisonView) main.view();
+        robot.interact(() -> model.speedProperty().set(1000));
+        robot.clickOn("#play-pause");
+        waitUntil(() -> model.frame().step() >= 400);
+        robot.clickOn("#play-pause");
+        WaitForAsyncUtils.waitForFxEvents(5);
+        for (int d = 1; d <= 3; d++) {
+            assertTrue(view.spectrum(d).pointCount(0) > 100, "depth " + d + " σ₁ drawn");
+        }
+        assertTrue(model.frame().scalar("depth3.test_error") < model.frame().scalar("depth1.test_error"));
+        Path png = screenshot("trainscope-depths.png");
+        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+    }
+
+    /** The sweep runs in the background with a progress bar; Cancel stops it between cells and keeps the results. */
+    @Test
+    void theSweepRunsInTheBackgroundAndCanBeCancelled(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(
+                picker.getItems().stream().filter(t -> t.id().equals("completion-sweep")).findFirst().orElseThrow()));
+        waitUntil(() -> model.frame() != null && model.type().id().equals("completion-sweep"));
+        // a small sweep (n = 40) so that the test stays fast; the mechanism is the default one's
+        robot.interact(() -> model.applyParams(model.params().with("n", "40").with("observed_from", "300")
+                .with("observed_to", "900").with("points", "3").with("gd_steps", "400").with("lr", "0.01")));
+        waitUntil(() -> model.frame() != null && model.params().integer("n") == 40);
+        SweepView view = (SweepView) main.view();
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> model.frame().scalar("progress") >= 0.5);
+        robot.clickOn("#sweep-cancel");
+        assertTrue(!model.playingProperty().get(), "cancel pauses");
+        waitUntil(() -> view.progressBar().getProgress() >= 0.5);
+        assertTrue(view.points(2) >= 1, "depth 3 has a point");
+        robot.clickOn("#sweep-run");
+        waitUntil(() -> model.frame().scalar("progress") >= 1.0);
+        waitUntil(() -> !model.playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents(5);
+        for (int m = 0; m < 4; m++) {
+            assertEquals(3, view.points(m), "method " + m + " has all three points");
+        }
+        Path png = screenshot("trainscope-sweep.png");
+        assertTrue(Files.size(png) > 10_000, "screenshot has content");
+    }
+
+    private Path screenshot(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
+        Files.createDirectories(dir);
+        Path png = dir.resolve(name);
+        WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage image = main.getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(TIMEOUT_S, TimeUnit.SECONDS);
+        return png;
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
+        }
+    }
+}

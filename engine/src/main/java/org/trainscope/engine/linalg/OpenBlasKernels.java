@@ -1,0 +1,60 @@
+package org.trainscope.engine.linalg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks OpenBLAS's kernel set before the library loads. The OpenBLAS 0.3.19 bundled with ND4J does not know this
+ * machine's AMD EPYC (family 26) and falls back to its "Zen" kernels: a 100×100 DOUBLE GEMM took 48 µs against
+ * 43 µs with the "Haswell" kernels (the set the peers' reference runs were forced onto, shared/peers/README.md).
+ * The AVX-512 "SkylakeX" set was faster still (35 µs) but is wrong in 0.3.19 here: dgesdd with vectors returned
+ * U, Vᵀ with reconstruction errors of 10² at n ≥ 40 (measured), so it is not used. OpenBLAS reads
+ * {@code OPENBLAS_CORETYPE} once, when it loads, so the variable is set in the process environment (libc
+ * {@code setenv} through JNA, already on ND4J's classpath) before ND4J's first call. An explicit
+ * {@code OPENBLAS_CORETYPE} from the user always wins; on a CPU without AVX2 nothing is changed.
+ */
+public final class OpenBlasKernels {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenBlasKernels.class);
+    private static boolean done;
+
+    private OpenBlasKernels() {
+    }
+
+    /** The libc function we need. */
+    public interface LibC extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /** Idempotent; must run before ND4J loads its native libraries to have an effect. */
+    public static synchronized void choose() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (System.getenv("OPENBLAS_CORETYPE") != null || !hasAvx2()) {
+            return;
+        }
+        try {
+            LibC c = Native.loadLibrary("c", LibC.class);
+            c.setenv("OPENBLAS_CORETYPE", "Haswell", 0);
+            LOG.info("OpenBLAS kernels: Haswell (AVX2) chosen; set OPENBLAS_CORETYPE to override");
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.info("OpenBLAS kernels left to autodetection ({})", e.getMessage());
+        }
+    }
+
+    private static boolean hasAvx2() {
+        try {
+            Path info = Path.of("/proc/cpuinfo");
+            return Files.isReadable(info) && Files.readString(info).contains(" avx2 ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

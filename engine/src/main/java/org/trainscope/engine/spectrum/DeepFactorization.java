@@ -1,0 +1,156 @@
+package org.trainscope.engine.spectrum;
+
+import org.trainscope.engine.experiment.Rng;
+import org.trainscope.engine.linalg.DenseMatrix;
+
+/**
+ * Gradient descent on a depth-N matrix factorization W = W_N ⋯ W_1 (each n×n) for matrix completion, with the
+ * closed-form gradients of ℓ = ½ Σ_Ω (W − M)² (Arora et al. 2019, eq. (2); lecture 001, "evolution of singular
+ * values"):
+ * <pre>
+ *   G = P_Ω(W − M) = ∇ℓ(W),      ∂ℓ/∂W_j = (W_N ⋯ W_{j+1})ᵀ · G · (W_{j−1} ⋯ W_1)ᵀ
+ * </pre>
+ * All matrices are preallocated {@link DenseMatrix}es; a step is 2N GEMMs through OpenBLAS (6 at N = 3) and a few
+ * BLAS-1 calls, no allocation. Lifecycle: construct (draws the factors), then per step {@link #gradients()} →
+ * {@link #update(double)} → {@link #forward()}; {@link #loss()}, {@link #endToEnd()} and {@link #residual()} always
+ * describe the current factors.
+ */
+final class DeepFactorization {
+    private final MatrixCompletion problem;
+    private final int n;
+    private final int depth;
+    private final DenseMatrix[] factors;   // W_1 … W_N
+    private final DenseMatrix[] prefix;    // prefix[j] = W_{j+1} ⋯ W_1 (prefix[0] is W_1 itself)
+    private final DenseMatrix[] back;      // back[j] = (W_N ⋯ W_{j+2})ᵀ G, j < N−1; work for the backward pass
+    private final DenseMatrix[] grads;     // ∂ℓ/∂W_j
+    private final DenseMatrix residual;    // G = P_Ω(W − M), zero off Ω
+    private final DenseMatrix[] saved;     // the factors before the last update, for a rollback
+    private double loss;
+
+    /**
+     * Draws W_1 … W_N i.i.d. N(0, s²) with s = init^{1/N}·n^{−1/2}, so that E‖W_N⋯W_1‖_F² = n·init² (the product
+     * of N independent such factors has entry variance n^{N−1}s^{2N}).
+     */
+    DeepFactorization(MatrixCompletion problem, int depth, double init, Rng rng) {
+        this.problem = problem;
+        this.n = problem.n();
+        this.depth = depth;
+        this.factors = new DenseMatrix[depth];
+        this.prefix = new DenseMatrix[depth];
+        this.back = new DenseMatrix[depth];
+        this.grads = new DenseMatrix[depth];
+        this.residual = new DenseMatrix(n, n);
+        this.saved = new DenseMatrix[depth];
+        double std = Math.pow(init, 1.0 / depth) / Math.sqrt(n);
+        for (int j = 0; j < depth; j++) {
+            factors[j] = new DenseMatrix(n, n);
+            double[] w = new double[n * n];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = std * rng.nextGaussian();
+            }
+            factors[j].copyFrom(w);
+            saved[j] = new DenseMatrix(n, n);
+            prefix[j] = j == 0 ? factors[0] : new DenseMatrix(n, n);
+            grads[j] = depth == 1 ? residual : new DenseMatrix(n, n); // N = 1: ∂ℓ/∂W = G itself
+            back[j] = j == 0 ? grads[0] : j < depth - 1 ? new DenseMatrix(n, n) : residual;
+        }
+        forward();
+    }
+
+    /** P_j = W_j P_{j−1}, W = P_N, then G = P_Ω(W − M) and ℓ. */
+    void forward() {
+        for (int j = 1; j < depth; j++) {
+            DenseMatrix.gemm(false, false, 1, factors[j], prefix[j - 1], 0, prefix[j]); // P_j = W_j P_{j−1}
+        }
+        loss = problem.residual(endToEnd(), residual);
+    }
+
+    /** ∂ℓ/∂W_j for every j, from the current G and prefix products. */
+    void gradients() {
+        // back[N−1] = G;  back[j] = W_{j+1}ᵀ back[j+1]  (= (W_N⋯W_{j+1})ᵀ G);  ∂ℓ/∂W_j = back[j] · P_{j−1}ᵀ
+        for (int j = depth - 1; j >= 0; j--) {
+            if (j < depth - 1) {
+                DenseMatrix.gemm(true, false, 1, factors[j + 1], back[j + 1], 0, back[j]);
+            }
+            if (j > 0) {
+                DenseMatrix.gemm(false, true, 1, back[j], prefix[j - 1], 0, grads[j]);
+            }
+        }
+    }
+
+    /** W_j ← W_j − η·∂ℓ/∂W_j for every j (the forward pass is left to the caller). */
+    void update(double eta) {
+        for (int j = 0; j < depth; j++) {
+            factors[j].addScaled(-eta, grads[j]);
+        }
+    }
+
+    /** Remembers the current factors (BLAS dcopy, no allocation). */
+    void save() {
+        for (int j = 0; j < depth; j++) {
+            saved[j].copyFrom(factors[j]);
+        }
+    }
+
+    /** Goes back to the factors of the last {@link #save()}, bit for bit, and redoes the forward pass. */
+    void rollback() {
+        for (int j = 0; j < depth; j++) {
+            factors[j].copyFrom(saved[j]);
+        }
+        forward();
+    }
+
+    /** Σ_j ‖∂ℓ/∂W_j‖_F², from the last {@link #gradients()}. */
+    double gradientNormSquared() {
+        double s = 0;
+        for (DenseMatrix g : grads) {
+            s += g.frobeniusSquared();
+        }
+        return s;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    double loss() {
+        return loss;
+    }
+
+    /** W = W_N ⋯ W_1 of the current factors (live buffer). */
+    DenseMatrix endToEnd() {
+        return prefix[depth - 1];
+    }
+
+    /** G = P_Ω(W − M) = ∇ℓ(W) (live buffer). */
+    DenseMatrix residual() {
+        return residual;
+    }
+
+    /** ∂ℓ/∂W_j of the last {@link #gradients()} (live buffer; j from 0). */
+    DenseMatrix gradient(int j) {
+        return grads[j];
+    }
+
+    /** The factor W_{j+1} (live buffer; j from 0). */
+    DenseMatrix factor(int j) {
+        return factors[j];
+    }
+
+    /** Column-major copies of W_1 … W_N. */
+    double[][] saveFactors() {
+        double[][] out = new double[depth][];
+        for (int j = 0; j < depth; j++) {
+            out[j] = factors[j].toArray();
+        }
+        return out;
+    }
+
+    /** Sets W_1 … W_N and recomputes the forward pass. */
+    void restoreFactors(double[][] w) {
+        for (int j = 0; j < depth; j++) {
+            factors[j].copyFrom(w[j]);
+        }
+        forward();
+    }
+}

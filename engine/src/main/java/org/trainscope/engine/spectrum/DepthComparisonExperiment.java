@@ -1,0 +1,192 @@
+package org.trainscope.engine.spectrum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Snapshot;
+
+/**
+ * Depth 1, 2 and 3 side by side: three {@link DeepMatrixFactorizationExperiment}s with the same params and seed —
+ * so the same M, the same Ω — stepped in lockstep. Frame scalars, for d = 1, 2, 3: {@code depthd.loss},
+ * {@code depthd.test_error}, {@code depthd.effective_rank}, {@code depthd.sv.1}…{@code depthd.sv.k} and
+ * {@code iteration}.
+ */
+public final class DepthComparisonExperiment implements Experiment {
+
+    /** The registry entry. */
+    public static final ExperimentType TYPE = new Type();
+
+    private static final int DEPTHS = 3;
+
+    private final Params params;
+    private final long seed;
+    private final List<Experiment> runs = new ArrayList<>();
+    private final int k;
+    private long steps;
+    private Frame frame;
+
+    private DepthComparisonExperiment(Params params, long seed) {
+        this.params = params;
+        this.seed = seed;
+        this.k = params.integer("k");
+        for (int d = 1; d <= DEPTHS; d++) {
+            Params p = DeepMatrixFactorizationExperiment.TYPE.defaults();
+            for (String name : List.of("n", "rank", "observed", "init", "lr", "k", "every")) {
+                p = p.withValue(name, params.get(name));
+            }
+            runs.add(DeepMatrixFactorizationExperiment.TYPE.create(p.withValue("depth", d), seed));
+        }
+        frame = combine();
+    }
+
+    @Override
+    public Frame step() {
+        List<Snapshot> before = new ArrayList<>();
+        for (Experiment e : runs) {
+            before.add(e.snapshot());
+        }
+        try {
+            for (Experiment e : runs) {
+                e.step();
+            }
+        } catch (RuntimeException ex) {
+            for (int d = 0; d < DEPTHS; d++) {
+                runs.get(d).restore(before.get(d)); // all three stay at the last common frame
+            }
+            throw ex;
+        }
+        steps++;
+        frame = combine();
+        return frame;
+    }
+
+    private Frame combine() {
+        Frame.Builder b = Frame.builder(steps).scalar("iteration", runs.get(0).frame().scalar("iteration"));
+        for (int d = 1; d <= DEPTHS; d++) {
+            Frame f = runs.get(d - 1).frame();
+            String p = "depth" + d + ".";
+            b.scalar(p + "loss", f.scalar("loss"));
+            b.scalar(p + "test_error", f.scalar("test_error"));
+            b.scalar(p + "effective_rank", f.scalar("effective_rank"));
+            for (int r = 1; r <= k; r++) {
+                b.scalar(p + "sv." + r, f.scalar("sv." + r));
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
+        for (int d = 1; d <= DEPTHS; d++) {
+            Snapshot s = runs.get(d - 1).snapshot();
+            for (String name : s.arrayNames()) {
+                b.array("depth" + d + "." + name, s.array(name));
+            }
+            for (Map.Entry<String, Long> e : s.longs().entrySet()) {
+                b.longValue("depth" + d + "." + e.getKey(), e.getValue());
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restore(Snapshot s) {
+        for (int d = 1; d <= DEPTHS; d++) {
+            String p = "depth" + d + ".";
+            Snapshot.Builder b = Snapshot.builder();
+            for (String name : s.arrayNames()) {
+                if (name.startsWith(p)) {
+                    b.array(name.substring(p.length()), s.array(name));
+                }
+            }
+            for (Map.Entry<String, Long> e : s.longs().entrySet()) {
+                if (e.getKey().startsWith(p)) {
+                    b.longValue(e.getKey().substring(p.length()), e.getValue());
+                }
+            }
+            runs.get(d - 1).restore(b.build());
+        }
+        steps = s.longValue("steps");
+        frame = combine();
+    }
+
+    @Override
+    public ExperimentType type() {
+        return TYPE;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public Frame frame() {
+        return frame;
+    }
+
+    private static final class Type implements ExperimentType {
+        private final List<ParamSpec> specs = List.of(
+                new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
+                new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
+                new ParamSpec.Real("init", "Initial size ‖W‖_F/√n", 1e-3, 1e-9, 1),
+                new ParamSpec.Real("lr", "Learning rate η (the same for every depth)", 4e-3, 1e-7, 1),
+                new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
+                new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000));
+
+        @Override
+        public String id() {
+            return "depth-comparison";
+        }
+
+        @Override
+        public String title() {
+            return "Depth 1 vs 2 vs 3 on the same matrix";
+        }
+
+        @Override
+        public Explanation explanation() {
+            return new Explanation(
+                    "The same rank-5 matrix, the same observed entries, the same start size and learning rate — only "
+                            + "the depth differs. Depth 1 raises all its singular values together and never touches "
+                            + "the unobserved entries; depth 2 and 3 raise them one at a time, and depth 3's staircase "
+                            + "is the sharpest, with the smallest values left near zero: a low-rank answer, and the "
+                            + "lowest test error.",
+                    "W = W_N ⋯ W_1,  N = 1, 2, 3;   dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩",
+                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\".");
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            return specs;
+        }
+
+        @Override
+        public int defaultSteps() {
+            return 1000;
+        }
+
+        @Override
+        public Experiment create(Params params, long seed) {
+            return new DepthComparisonExperiment(params, seed);
+        }
+    }
+}
