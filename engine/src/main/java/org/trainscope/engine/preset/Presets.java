@@ -18,7 +18,7 @@ public final class Presets {
                     "Lecture 003, \"Path of gradient descent\" and \"More interesting landscape\" (momentum)",
                     "landscape",
                     Map.of("function", "quadratic", "a", "0.2", "b", "10", "x1", "-1.8", "x2", "1.2",
-                            "optimizers", "gd,momentum,nesterov,flow", "lr", "0.09", "momentum", "0.7"),
+                            "optimizers", "gd,momentum,flow", "lr", "0.09", "momentum", "0.7"),
                     0, 30),
             new Preset("Teeth double with depth",
                     "Each step adds one layer to a ReLU network built from the slide's explicit weights: the tent "

@@ -49,6 +49,11 @@ class PresetsTest {
         for (int i = 0; i < 150; i++) {
             e.step();
         }
+        double start = valley.type(REGISTRY).create(valley.params(REGISTRY), valley.seed()).frame().scalar("gd.loss");
+        for (String racer : valley.params(REGISTRY).subset("optimizers")) {
+            // every racer of this card converges: none is unstable at η = 0.09 on curvature 20
+            assertTrue(e.frame().scalar(racer + ".loss") < start * 1e-3, racer + " converges");
+        }
         double gd = e.frame().scalar("gd.loss");
         double momentum = e.frame().scalar("momentum.loss");
         // closed form on this quadratic: GD's slow mode shrinks by 1 − 2ηa = 0.964 per step, momentum's by √μ ≈ 0.837
