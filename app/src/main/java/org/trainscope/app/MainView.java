@@ -95,7 +95,7 @@ public final class MainView extends BorderPane {
         this.model = new PlaybackModel(runner);
         this.sheet = new ParamSheet(this::paramsEdited);
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(),
-                () -> getCenter(), () -> view == null ? java.util.List.of() : view.charts(), recent);
+                () -> getCenter(), () -> chartsIn(getCenter()), recent);
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
         createView();
         initListeners();
@@ -122,6 +122,19 @@ public final class MainView extends BorderPane {
         model.speedProperty().set(preset.speed());
         model.applySeedAndParams(preset.seed(), preset.params(registry));
         model.play();
+    }
+
+    /** Every JFreeChart shown in a node tree (for SVG export: one mechanism for every view). */
+    static List<org.jfree.chart.JFreeChart> chartsIn(javafx.scene.Node node) {
+        List<org.jfree.chart.JFreeChart> out = new java.util.ArrayList<>();
+        if (node instanceof org.jfree.chart.fx.ChartViewer viewer && viewer.getChart() != null) {
+            out.add(viewer.getChart());
+        } else if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                out.addAll(chartsIn(child));
+            }
+        }
+        return out;
     }
 
     /** The experiment's view (leaving the gallery). */

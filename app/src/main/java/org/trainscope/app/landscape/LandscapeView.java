@@ -118,11 +118,6 @@ public final class LandscapeView implements ExperimentView {
     }
 
     @Override
-    public List<org.jfree.chart.JFreeChart> charts() {
-        return List.of(lossChart.chart());
-    }
-
-    @Override
     public boolean isReady() {
         return canvas.hasHeatmap();
     }

@@ -18,11 +18,6 @@ public interface ExperimentView {
         return true;
     }
 
-    /** The view's charts, for export as SVG; none by default. */
-    default java.util.List<org.jfree.chart.JFreeChart> charts() {
-        return java.util.List.of();
-    }
-
     /** Stops listening to the model (the user picked another experiment). */
     void dispose();
 }

@@ -40,11 +40,6 @@ public final class ScalarsView implements ExperimentView {
     }
 
     @Override
-    public java.util.List<org.jfree.chart.JFreeChart> charts() {
-        return java.util.List.of(chart.chart());
-    }
-
-    @Override
     public void setPresenter(boolean on) {
         chart.setPresenter(on);
     }

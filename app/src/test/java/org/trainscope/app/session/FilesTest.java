@@ -157,6 +157,20 @@ class FilesTest {
     }
 
     @Test
+    void everyViewsChartsExportAsSvg(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        robot.interact(() -> main.startPreset(main.presets().stream()
+                .filter(p -> p.experiment().equals("sawtooth")).findFirst().orElseThrow()));
+        waitUntil(() -> model.type().id().equals("sawtooth") && model.frame() != null);
+        robot.interact(model::pause);
+        Path svg = dir.resolve("sawtooth.svg");
+        robot.interact(() -> main.files().exportSvg(svg));
+        waitUntil(() -> Files.exists(svg));
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Linear pieces") && text.contains("4^"), "the sawtooth view's charts are in the SVG");
+    }
+
+    @Test
     void theRunExportsAsAnAnimatedGifAndCanBeCancelled(FxRobot robot) throws Exception {
         stepTo(robot, 20);
         Path gif = dir.resolve("run.gif");
