@@ -77,6 +77,10 @@ public final class MainView extends BorderPane {
     private VBox centre;
     private final CheckBox forkMode = new CheckBox("Changes fork at the frame shown");
     private final ToggleButton presenter = new ToggleButton("Present");
+    private final javafx.scene.control.SplitPane viewArea = new javafx.scene.control.SplitPane();
+    private final CheckBox sideBySide = new CheckBox("Show the pinned run side by side");
+    private PlaybackModel pinnedModel;
+    private ExperimentView pinnedView;
     private VBox left;
     private VBox bottom;
     private boolean fullScreenWatched;
@@ -124,6 +128,44 @@ public final class MainView extends BorderPane {
         model.play();
     }
 
+    /**
+     * Side by side: the pinned run gets a view of its own — the same view class, driven by a model that only shows
+     * the pinned recording at the current step — so any experiment can be compared, not only those that overlay.
+     */
+    private void updateSideBySide() {
+        if (pinnedView != null) {
+            pinnedView.dispose();
+            pinnedView = null;
+            pinnedModel = null;
+        }
+        PlaybackModel.Pinned pinned = model.pinnedProperty().get();
+        if (view == null) {
+            return;
+        }
+        if (pinned == null || !sideBySide.isSelected()) {
+            viewArea.getItems().setAll(view.node());
+            return;
+        }
+        pinnedModel = new PlaybackModel(new Runner(Runnable::run));
+        pinnedModel.showRecording(model.type(), pinned.params(), pinned.seed(), pinned.recording());
+        pinnedView = Views.create(model.type(), pinnedModel, renderExecutor);
+        pinnedView.setDark(darkToggle.isSelected());
+        pinnedView.setPresenter(presenter.isSelected());
+        Label heading = new Label("pinned run: " + pinned.label(model.params(), model.seed()));
+        heading.getStyleClass().addAll(Styles.TEXT_MUTED, "pinned-heading");
+        Label current = new Label("current run");
+        current.getStyleClass().addAll(Styles.TEXT_MUTED, "pinned-heading");
+        VBox currentBox = new VBox(2, current, view.node());
+        VBox pinnedBox = new VBox(2, heading, pinnedView.node());
+        VBox.setVgrow(view.node(), Priority.ALWAYS);
+        VBox.setVgrow(pinnedView.node(), Priority.ALWAYS);
+        pinnedBox.setId("pinned-view");
+        viewArea.getItems().setAll(currentBox, pinnedBox);
+        if (model.frame() != null) {
+            pinnedModel.followStep(model.frame().step());
+        }
+    }
+
     /** Every JFreeChart shown in a node tree (for SVG export: one mechanism for every view). */
     static List<org.jfree.chart.JFreeChart> chartsIn(javafx.scene.Node node) {
         List<org.jfree.chart.JFreeChart> out = new java.util.ArrayList<>();
@@ -142,6 +184,11 @@ public final class MainView extends BorderPane {
         setCenter(centre);
         setLeft(presenter.isSelected() ? null : left);
         setBottom(bottom);
+    }
+
+    /** The model of the pinned run's own view when shown side by side, or null. */
+    public PlaybackModel pinnedModel() {
+        return pinnedModel;
     }
 
     /** The start screen. */
@@ -239,7 +286,12 @@ public final class MainView extends BorderPane {
         pin.setId("pin");
         pin.setTooltip(new Tooltip("Keep this run on screen (dashed) and compare it with the next one"));
         pin.setMaxWidth(Double.MAX_VALUE);
-        left = new VBox(8, paramsHeader, hint, forkMode, pin, seedRow, seedError, sheet);
+        sideBySide.setId("side-by-side");
+        sideBySide.setSelected(true);
+        sideBySide.setVisible(false);
+        sideBySide.setManaged(false);
+        VBox.setVgrow(viewArea, Priority.ALWAYS);
+        left = new VBox(8, paramsHeader, hint, forkMode, pin, sideBySide, seedRow, seedError, sheet);
         left.setPadding(new Insets(12));
         left.setPrefWidth(330);
         left.setMinWidth(280);
@@ -288,6 +340,9 @@ public final class MainView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         // params changed elsewhere (a click on the map) show in the sheet; its own edits are already there
         model.paramsProperty().addListener((obs, was, now) -> {
+            if (model.pinnedProperty().get() != null) {
+                updateSideBySide(); // its heading names what differs from the current params
+            }
             if (now != null && !now.equals(sheet.params())) {
                 sheet.show(now);
             }
@@ -307,8 +362,19 @@ public final class MainView extends BorderPane {
                 model.unpin();
             }
         });
-        model.pinnedProperty().addListener((obs, was, now) ->
-                pin.setText(now == null ? "Pin this run to compare" : "Unpin the compared run"));
+        model.pinnedProperty().addListener((obs, was, now) -> {
+            pin.setText(now == null ? "Pin this run to compare" : "Unpin the compared run");
+            sideBySide.setVisible(now != null);
+            sideBySide.setManaged(now != null);
+            updateSideBySide();
+        });
+        sideBySide.selectedProperty().addListener((obs, was, now) -> updateSideBySide());
+        // the pinned run's view follows the step shown (linked transport)
+        model.frameProperty().addListener((obs, was, now) -> {
+            if (pinnedModel != null && now != null) {
+                pinnedModel.followStep(now.step());
+            }
+        });
         model.alertProperty().addListener((obs, was, now) ->
                 message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("alert"), now));
     }
@@ -332,7 +398,8 @@ public final class MainView extends BorderPane {
         view.setDark(darkToggle.isSelected());
         view.setPresenter(presenter.isSelected());
         VBox.setVgrow(view.node(), Priority.ALWAYS);
-        centre = new VBox(explanation, view.node());
+        centre = new VBox(explanation, viewArea);
+        viewArea.getItems().setAll(view.node());
         centre.getStyleClass().add("centre");
         showExperiment();
         title.setText(type.title());
@@ -382,6 +449,9 @@ public final class MainView extends BorderPane {
         darkToggle.setText(dark ? "Light" : "Dark");
         if (view != null) {
             view.setDark(dark);
+        }
+        if (pinnedView != null) {
+            pinnedView.setDark(dark);
         }
     }
 
@@ -444,6 +514,9 @@ public final class MainView extends BorderPane {
         }
         if (view != null) {
             view.setPresenter(on);
+        }
+        if (pinnedView != null) {
+            pinnedView.setPresenter(on);
         }
         if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setFullScreenExitHint("F or Esc leaves presenter mode");

@@ -225,6 +225,34 @@ public final class PlaybackModel {
         tick(System.nanoTime());
     }
 
+    /**
+     * Shows an existing recording without computing anything (the pinned run, side by side): this model then only
+     * follows {@link #followStep}; its runner is never asked for frames beyond the recording.
+     */
+    public void showRecording(ExperimentType t, Params p, long s, Recording rec) {
+        pause();
+        type.set(t);
+        params.set(p);
+        seed.set(s);
+        segments = List.of(new Session.Segment(0, p));
+        wantedStep = 0;
+        frame.set(null);
+        index.set(0);
+        recordingGeneration = 0;
+        recording.set(rec);
+        tick(System.nanoTime());
+    }
+
+    /** Shows the recorded frame at (or last before) {@code step}, never beyond the recording. */
+    public void followStep(long step) {
+        Recording rec = recording.get();
+        if (rec == null || rec.isEmpty()) {
+            return;
+        }
+        wantedStep = Math.min(step, rec.last().step());
+        tick(System.nanoTime());
+    }
+
     /** A run kept on screen to compare with the current one, shown at the same step (linked transport). */
     public record Pinned(Recording recording, Params params, long seed) {
         /** What distinguishes it from the current run, e.g. "lr=0.01, momentum=0.5" (or "same params, seed 3"). */

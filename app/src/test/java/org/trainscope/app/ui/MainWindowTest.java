@@ -213,7 +213,30 @@ class MainWindowTest {
         waitUntil(() -> view.canvas().hasHeatmap());
         assertEquals(4, view.lossChart().chart().getXYPlot().getDataset().getSeriesCount(), "2 racers + 2 pinned");
         assertTrue(robot.lookup("#pin").queryButton().getText().startsWith("Unpin"));
+        assertTrue(robot.lookup("#pinned-view").tryQuery().isPresent(), "the pinned run has a view of its own");
+        assertEquals(60, main.pinnedModel().frame().step(), "linked: it shows the same step");
+        robot.interact(model::stepBack);
+        waitUntil(() -> main.pinnedModel().frame().step() == 59);
         screenshot("trainscope-compare.png");
+    }
+
+    @Test
+    void anyExperimentCanBeComparedSideBySide(FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        robot.interact(() -> main.startPreset(main.presets().stream()
+                .filter(p -> p.experiment().equals("depth-separation")).findFirst().orElseThrow()));
+        waitUntil(() -> model.type().id().equals("depth-separation") && model.frame() != null
+                && model.frame().step() >= 40);
+        robot.interact(model::pause);
+        robot.interact(model::pinCurrent);
+        robot.interact(() -> model.applyParams(model.params().with("optimizer", "momentum").with("lr", "0.02")));
+        for (int i = 0; i < 30; i++) {
+            robot.interact(model::stepForward);
+        }
+        waitUntil(() -> model.frame() != null && model.frame().step() == 30 && main.pinnedModel() != null
+                && main.pinnedModel().frame() != null && main.pinnedModel().frame().step() == 30);
+        assertEquals("adam", main.pinnedModel().params().choice("optimizer"), "the pinned run keeps its params");
+        screenshot("trainscope-compare-depth.png");
     }
 
     @Test
