@@ -9,14 +9,9 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,59 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.run.Runner;
-import org.trainscope.app.session.RecentSessions;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
-import org.trainscope.engine.experiment.Registry;
 
 /** Save, open and export from the real window (headless), with the real worker and I/O threads. */
 @ExtendWith(ApplicationExtension.class)
 class FilesTest {
+    private AppFixture app;
     private MainView main;
-    private ExecutorService worker;
-    private ExecutorService renderer;
-    private AnimationTimer pulse;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        worker = Executors.newSingleThreadExecutor();
-        renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer, new RecentSessions(recentStore()));
-        Scene scene = new Scene(main, 1280, 800);
-        main.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        main.showExperiment();
-        pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                main.tick(now);
-            }
-        };
-        pulse.start();
-    }
-
-    private static Path recentStore() {
-        try {
-            return java.nio.file.Files.createTempDirectory("trainscope-test").resolve("recent.txt");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        app = AppFixture.start(stage);
+        main = app.main();
     }
 
     @AfterEach
     void stop() {
-        pulse.stop();
-        main.shutdown();
-        worker.shutdownNow();
-        renderer.shutdownNow();
+        app.stop();
     }
 
     private void stepTo(FxRobot robot, long step) {
@@ -203,10 +169,6 @@ class FilesTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
+        AppFixture.waitUntil(30, condition);
     }
 }

@@ -3,20 +3,10 @@ package org.trainscope.app.spectrum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +16,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.run.Runner;
 import org.trainscope.engine.experiment.ExperimentType;
-import org.trainscope.engine.experiment.Registry;
 
 /**
  * Deep matrix factorization in the real window, headless: pick it, step, play through the staircase, step back,
@@ -40,35 +29,18 @@ import org.trainscope.engine.experiment.Registry;
 class SpectrumViewTest {
     private static final int TIMEOUT_S = 60;
 
+    private AppFixture app;
     private MainView main;
-    private ExecutorService worker;
-    private ExecutorService renderer;
-    private AnimationTimer pulse;
 
     @Start
     void start(Stage stage) {
-        worker = Executors.newSingleThreadExecutor();
-        renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer);
-        Scene scene = new Scene(main, 1280, 800);
-        main.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                main.tick(now);
-            }
-        };
-        pulse.start();
+        app = AppFixture.start(stage);
+        main = app.main();
     }
 
     @AfterEach
     void stop() {
-        pulse.stop();
-        main.shutdown();
-        worker.shutdownNow();
-        renderer.shutdownNow();
+        app.stop();
     }
 
     @Test
@@ -163,25 +135,10 @@ class SpectrumViewTest {
     }
 
     private Path screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name);
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage image = main.getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(TIMEOUT_S, TimeUnit.SECONDS);
-        return png;
+        return app.screenshot(name);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
+        AppFixture.waitUntil(TIMEOUT_S, condition);
     }
 }

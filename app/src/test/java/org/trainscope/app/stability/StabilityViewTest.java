@@ -3,19 +3,9 @@ package org.trainscope.app.stability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,45 +15,27 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.run.Runner;
-import org.trainscope.engine.experiment.Registry;
 
 /** The noise-stability view in the real window (headless): pick it, step through a probe, play, screenshot. */
 @ExtendWith(ApplicationExtension.class)
 class StabilityViewTest {
     private static final int TIMEOUT_S = 60;
 
+    private AppFixture app;
     private MainView main;
-    private ExecutorService worker;
-    private ExecutorService renderer;
-    private AnimationTimer pulse;
 
     @Start
     void start(Stage stage) {
-        worker = Executors.newSingleThreadExecutor();
-        renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer);
-        Scene scene = new Scene(main, 1280, 800);
-        main.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                main.tick(now);
-            }
-        };
-        pulse.start();
+        app = AppFixture.start(stage);
+        main = app.main();
     }
 
     @AfterEach
     void stop() {
-        pulse.stop();
-        main.shutdown();
-        worker.shutdownNow();
-        renderer.shutdownNow();
+        app.stop();
     }
 
     @Test
@@ -121,25 +93,10 @@ class StabilityViewTest {
     }
 
     private Path screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name);
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage image = main.getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(TIMEOUT_S, TimeUnit.SECONDS);
-        return png;
+        return app.screenshot(name);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
+        AppFixture.waitUntil(TIMEOUT_S, condition);
     }
 }

@@ -4,21 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import javax.imageio.ImageIO;
-
-import javafx.animation.AnimationTimer;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -29,11 +18,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.run.Runner;
-import org.trainscope.app.session.RecentSessions;
 import org.trainscope.engine.experiment.Registry;
 
 /**
@@ -44,44 +32,18 @@ import org.trainscope.engine.experiment.Registry;
 class MainWindowTest {
     private static final int TIMEOUT_S = 20;
 
+    private AppFixture app;
     private MainView main;
-    private ExecutorService worker;
-    private ExecutorService renderer;
-    private AnimationTimer pulse;
 
     @Start
     void start(Stage stage) {
-        worker = Executors.newSingleThreadExecutor();
-        renderer = Executors.newSingleThreadExecutor();
-        main = new MainView(Registry.standard(), new Runner(worker), renderer, new RecentSessions(recentStore()));
-        Scene scene = new Scene(main, 1280, 800);
-        main.install(scene);
-        stage.setScene(scene);
-        stage.show();
-        main.showExperiment();
-        pulse = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                main.tick(now);
-            }
-        };
-        pulse.start();
-    }
-
-    private static Path recentStore() {
-        try {
-            return java.nio.file.Files.createTempDirectory("trainscope-test").resolve("recent.txt");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        app = AppFixture.start(stage);
+        main = app.main();
     }
 
     @AfterEach
     void stop() {
-        pulse.stop();
-        main.shutdown();
-        worker.shutdownNow();
-        renderer.shutdownNow();
+        app.stop();
     }
 
     @Test
@@ -252,28 +214,10 @@ class MainWindowTest {
     }
 
     private Path screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name);
-        AtomicLong done = new AtomicLong();
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage image = main.getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
-                done.set(1);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(TIMEOUT_S, TimeUnit.SECONDS);
-        assertEquals(1, done.get());
-        return png;
+        return app.screenshot(name);
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_S + " s", e);
-        }
+        AppFixture.waitUntil(TIMEOUT_S, condition);
     }
 }
