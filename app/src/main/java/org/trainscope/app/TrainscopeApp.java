@@ -16,8 +16,8 @@ import javafx.stage.Stage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trainscope.engine.Experiments;
 import org.trainscope.app.run.Runner;
-import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.linalg.Nd4jRuntime;
 
 /** Creates the worker threads, the window and the pulse that drives playback. */
@@ -36,7 +36,7 @@ public final class TrainscopeApp extends Application {
         renderer = Executors.newSingleThreadExecutor(daemon("trainscope-render"));
         boolean smoke = getParameters().getRaw().contains("--smoke");
         LOG.info("start() at {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
-        main = new MainView(Registry.standard(), new Runner(worker), renderer);
+        main = new MainView(Experiments.standard(), new Runner(worker), renderer);
         LOG.info("main view built at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);

@@ -22,9 +22,9 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.engine.Experiments;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
-import org.trainscope.engine.experiment.Registry;
 
 /**
  * The real window for TestFX tests: a MainView with real worker and render threads, a real pulse, and a
@@ -37,7 +37,7 @@ public final class AppFixture {
     private final AnimationTimer pulse;
 
     private AppFixture(Stage stage) {
-        main = new MainView(Registry.standard(), new Runner(worker), renderer, new RecentSessions(tempRecentList()));
+        main = new MainView(Experiments.standard(), new Runner(worker), renderer, new RecentSessions(tempRecentList()));
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
         stage.setScene(scene);

@@ -15,11 +15,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.engine.Experiments;
 import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.experiment.ExperimentType;
-import org.trainscope.engine.experiment.Registry;
 
 /**
  * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
@@ -103,7 +103,7 @@ class DepthViewsTest {
     }
 
     private void pick(FxRobot robot, String id) {
-        ExperimentType type = Registry.standard().get(id);
+        ExperimentType type = Experiments.standard().get(id);
         @SuppressWarnings("unchecked")
         ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
         robot.interact(() -> picker.getSelectionModel().select(type));

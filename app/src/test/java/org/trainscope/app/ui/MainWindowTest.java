@@ -18,11 +18,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.engine.Experiments;
 import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.engine.experiment.Registry;
 
 /**
  * The real window, headless (Monocle), with the real background worker and render threads and a real pulse. Waits
@@ -150,7 +150,7 @@ class MainWindowTest {
         assertTrue(main.getCenter() != main.gallery(), "the experiment is shown");
         robot.type(KeyCode.DIGIT2);
         waitUntil(() -> "sawtooth".equals(model.type().id()) && model.frame() != null);
-        assertEquals(main.presets().get(1).params(Registry.standard()), model.params(), "key 2: the second card");
+        assertEquals(main.presets().get(1).params(Experiments.standard()), model.params(), "key 2: the second card");
         assertTrue(main.view() instanceof org.trainscope.app.depth.SawtoothView, "and its view is shown");
     }
 
@@ -208,7 +208,7 @@ class MainWindowTest {
             robot.interact(() -> main.startPreset(preset));
             waitUntil(() -> model.type().id().equals(preset.experiment()) && model.frame() != null
                     && model.frame().step() >= 1);
-            assertEquals(preset.params(Registry.standard()), model.params(), preset.title());
+            assertEquals(preset.params(Experiments.standard()), model.params(), preset.title());
             assertTrue(model.frame().scalarNames().size() > 0, preset.title() + " shows scalars");
         }
     }

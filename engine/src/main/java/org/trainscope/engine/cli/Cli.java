@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
@@ -55,7 +56,7 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        int status = new Cli(Registry.standard(), System.out, System.err).run(args);
+        int status = new Cli(Experiments.standard(), System.out, System.err).run(args);
         System.out.flush();
         System.exit(status);
     }

@@ -5,18 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import org.trainscope.engine.depth.DepthSeparationExperiment;
-import org.trainscope.engine.depth.SawtoothExperiment;
-import org.trainscope.engine.depth.ShallowApproxExperiment;
-import org.trainscope.engine.landscape.LandscapeExperiment;
-import org.trainscope.engine.spectrum.CompletionSweepExperiment;
-import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
-import org.trainscope.engine.spectrum.DepthComparisonExperiment;
-import org.trainscope.engine.spectrum.NuclearNormExperiment;
-import org.trainscope.engine.stability.CompressionExperiment;
-import org.trainscope.engine.stability.NoiseStabilityExperiment;
-
-/** Every experiment Trainscope knows, by id, in the order a user meets them. */
+/** Experiment types by id, in the order a user meets them; {@link org.trainscope.engine.Experiments#standard} has the built-in ones. */
 public final class Registry {
     private final List<ExperimentType> types;
 
@@ -29,16 +18,6 @@ public final class Registry {
             ids.add(t.id());
         }
         this.types = Collections.unmodifiableList(new ArrayList<>(types));
-    }
-
-    /** The built-in experiments. */
-    public static Registry standard() {
-        return new Registry(List.of(
-                LandscapeExperiment.TYPE,
-                SawtoothExperiment.TYPE, ShallowApproxExperiment.TYPE, DepthSeparationExperiment.TYPE,
-                DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
-                CompletionSweepExperiment.TYPE,
-                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE));
     }
 
     public List<ExperimentType> types() {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.ParamSpec;
-import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /** The headless command line, run in-process with captured stdout and stderr. */
@@ -39,7 +39,7 @@ class CliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int status = new Cli(Registry.standard(), o, e).run(args);
+            int status = new Cli(Experiments.standard(), o, e).run(args);
             return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.experiment.Rng;
@@ -58,7 +59,7 @@ class BreakpointsTest {
     /** The three experiments are registered under the issue's ids and emit the issue's names at their defaults. */
     @Test
     void registeredWithTheIssuesNames() {
-        Registry r = Registry.standard();
+        Registry r = Experiments.standard();
         Frame saw = r.get("sawtooth").create(r.get("sawtooth").defaults(), 0).step();
         for (String s : List.of("m", "s_teeth", "s_pieces", "g_sup_error", "g_params")) {
             assertTrue(saw.hasScalar(s), s);

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /** The registry of experiments, and snapshots as immutable values. */
 class RegistryAndSnapshotTest {
     @Test
     void standardRegistryFindsLandscapeAndNamesUnknownIds() {
-        Registry r = Registry.standard();
+        Registry r = Experiments.standard();
         assertEquals(LandscapeExperiment.TYPE, r.get("landscape"));
         assertTrue(r.find("nosuch").isEmpty());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.get("nosuch"));

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
@@ -15,7 +16,7 @@ import org.trainscope.engine.experiment.Registry;
 
 /** Every preset names a real experiment, valid params, and starts producing frames. */
 class PresetsTest {
-    private static final Registry REGISTRY = Registry.standard();
+    private static final Registry REGISTRY = Experiments.standard();
 
     private static Preset byTitle(String title) {
         return Presets.standard(REGISTRY).stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -26,7 +27,7 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 /** Saved sessions: exact round trips, exact forks, atomic writes, and refusal of anything that is not ours. */
 class SessionTest {
     private static final ExperimentType TYPE = LandscapeExperiment.TYPE;
-    private static final Registry REGISTRY = Registry.standard();
+    private static final Registry REGISTRY = Experiments.standard();
 
     @TempDir
     Path dir;
