@@ -122,6 +122,35 @@ public sealed interface ParamSpec {
         }
     }
 
+    /**
+     * A path to a file the user has (e.g. an MNIST IDX file): empty for none, otherwise an existing, readable
+     * regular file. What is inside is checked by whoever reads it.
+     */
+    record FilePath(String name, String description, String defaultValue) implements ParamSpec {
+        @Override
+        public String parse(String text) {
+            String v = text.trim();
+            if (v.isEmpty()) {
+                return v;
+            }
+            java.nio.file.Path p;
+            try {
+                p = java.nio.file.Path.of(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ParamException(name, name + ": '" + v + "' is not a file path");
+            }
+            if (!java.nio.file.Files.isRegularFile(p) || !java.nio.file.Files.isReadable(p)) {
+                throw new ParamException(name, name + ": no readable file at '" + v + "'");
+            }
+            return v;
+        }
+
+        @Override
+        public String allowed() {
+            return "the path of a readable file (empty: none)";
+        }
+    }
+
     /** A non-empty comma-separated list of distinct names from a fixed set, e.g. {@code gd,momentum,adam}. */
     record Subset(String name, String description, List<String> defaultValue, List<String> options) implements ParamSpec {
         public Subset {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
+import org.trainscope.engine.data.Idx;
 import org.trainscope.engine.data.Synthetic;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
@@ -62,8 +63,7 @@ public final class NoiseStabilityExperiment implements Experiment {
     NoiseStabilityExperiment(Params params, long seed) {
         this.params = params;
         this.seed = seed;
-        Dataset all = params.choice("data").equals("digits") ? Digits.load()
-                : Synthetic.of(params.choice("data"), params.integer("points"), params.real("noise"), new Rng(params.integer("split_seed")));
+        Dataset all = load(params);
         Dataset.Split split = all.split(0.2, new Rng(params.integer("split_seed")));   // fixed, seeded split
         Dataset tr = split.train();
         if (params.choice("labels").equals("random")) {
@@ -272,11 +272,35 @@ public final class NoiseStabilityExperiment implements Experiment {
         latest = new StabilityProbe.Result(scalars, series);
     }
 
+    /** The chosen data: the shipped digits, a synthetic 2-D set, or the user's IDX files (e.g. MNIST). */
+    static Dataset load(Params params) {
+        String data = params.choice("data");
+        if (data.equals("digits")) {
+            return Digits.load();
+        }
+        if (!data.equals("idx")) {
+            return Synthetic.of(data, params.integer("points"), params.real("noise"), new Rng(params.integer("split_seed")));
+        }
+        for (String file : List.of("idx_images", "idx_labels")) {
+            if (params.text(file).isEmpty()) {
+                throw new ParamException(file, file + ": data=idx needs the path of the IDX "
+                        + (file.equals("idx_images") ? "images file (e.g. train-images-idx3-ubyte.gz)" : "labels file (e.g. train-labels-idx1-ubyte.gz)"));
+            }
+        }
+        try {
+            return Idx.read(java.nio.file.Path.of(params.text("idx_images")), java.nio.file.Path.of(params.text("idx_labels")));
+        } catch (java.io.IOException e) {
+            throw new ParamException("idx_images", "idx files refused: " + e.getMessage());
+        }
+    }
+
     /** The registry entry: params, explanation, bench workloads. */
     static final class NoiseStabilityType implements ExperimentType {
         static final List<ParamSpec> SPECS = List.of(
-                new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0)", "digits",
-                        concat("digits", Synthetic.NAMES)),
+                new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0; idx: your MNIST-style files)", "digits",
+                        concat("digits", concat("idx", Synthetic.NAMES))),
+                new ParamSpec.FilePath("idx_images", "data=idx: IDX images file (.gz or plain)", ""),
+                new ParamSpec.FilePath("idx_labels", "data=idx: IDX labels file (.gz or plain)", ""),
                 new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
                         List.of("true", "random")),
                 new ParamSpec.Int("depth", "Hidden layers", 3, 1, 8),
@@ -291,7 +315,7 @@ public final class NoiseStabilityExperiment implements Experiment {
                 new ParamSpec.Int("points", "Synthetic sets: number of points", 1000, 20, 100_000),
                 new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5));
 
-        static List<String> concat(String first, List<String> rest) {
+        static List<String> concat(String first, List<String> rest) { // first, then rest
             List<String> out = new ArrayList<>();
             out.add(first);
             out.addAll(rest);

@@ -189,6 +189,36 @@ class DataTest {
     }
 
     @Test
+    void theNoiseStabilityExperimentTrainsOnTheUsersIdxFilesAndRefusesBadOnesAtTheParam() throws IOException {
+        // 60 images of 2×2: the idx() helper writes byte 255 at every 10th position, i % 10 elsewhere
+        Path images = idx("mnist-images", 0x803, new int[] {60, 2, 2}, 240, true);
+        Path labels = idx("mnist-labels", 0x801, new int[] {60}, 60, true);
+        var type = org.trainscope.engine.stability.NoiseStabilityExperiment.TYPE;
+        var params = type.defaults().with("data", "idx").with("idx_images", images.toString())
+                .with("idx_labels", labels.toString()).with("depth", "1").with("width", "8").with("probe_every", "2");
+        var e = type.create(params, 0);
+        var f = e.step();
+        f = e.step();
+        assertEquals(2, f.step());
+        assertTrue(Double.isFinite(f.scalar("train.loss")), "it trains on the 60 images");
+
+        var missing = type.defaults().with("data", "idx");
+        org.trainscope.engine.experiment.ParamException noFile = assertThrows(
+                org.trainscope.engine.experiment.ParamException.class, () -> type.create(missing, 0));
+        assertEquals("idx_images", noFile.param());
+        assertTrue(noFile.getMessage().contains("needs the path"), noFile.getMessage());
+
+        var typo = assertThrows(org.trainscope.engine.experiment.ParamException.class,
+                () -> type.defaults().with("idx_images", dir.resolve("nope.gz").toString()));
+        assertTrue(typo.getMessage().startsWith("idx_images: no readable file"), typo.getMessage());
+
+        Path truncated = idx("cut-images", 0x803, new int[] {60, 2, 2}, 200, false);
+        var bad = params.with("idx_images", truncated.toString());
+        var refused = assertThrows(org.trainscope.engine.experiment.ParamException.class, () -> type.create(bad, 0));
+        assertTrue(refused.getMessage().contains("truncated"), refused.getMessage());
+    }
+
+    @Test
     void digitsParserRefusesATruncatedFile() {
         byte[] twoRows = ("0,".repeat(64) + "1\n" + "0,".repeat(64) + "2\n").getBytes();
         IOException e = assertThrows(IOException.class, () -> Digits.parse(new java.io.ByteArrayInputStream(twoRows), "cut"));
