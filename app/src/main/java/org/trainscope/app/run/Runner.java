@@ -84,17 +84,6 @@ public final class Runner {
         return run != null && run.ended;
     }
 
-    /** True while the worker is computing frames for the current run. */
-    public boolean busy() {
-        Run run = current.get();
-        if (run == null) {
-            return false;
-        }
-        synchronized (run) {
-            return run.working;
-        }
-    }
-
     /** Stops the current run for good (the app is closing). */
     public void shutdown() {
         Run old = current.getAndSet(null);

@@ -122,8 +122,4 @@ public final class Presets {
         return List.copyOf(out);
     }
 
-    /** Every preset, including those of experiments this build may not have. */
-    public static List<Preset> all() {
-        return ALL;
-    }
 }
