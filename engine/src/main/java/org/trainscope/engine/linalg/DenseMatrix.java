@@ -3,14 +3,13 @@ package org.trainscope.engine.linalg;
 import java.nio.DoubleBuffer;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A DOUBLE matrix in Fortran ('f', column-major) order whose ND4J buffer is also reachable as a raw pointer (for
- * OpenBLAS and LAPACK called directly) and as a direct {@link DoubleBuffer} (for element loops without per-element
+ * OpenBLAS and LAPACK called directly, {@link Blas}) and as a direct {@link DoubleBuffer} (for element loops without per-element
  * native calls). Entry (i, j) lives at {@code i + j·rows}. Preallocate these once and reuse them in hot loops: a
  * 100×100 GEMM through {@link #gemm} costs ~35 µs, the same product through {@code INDArray.mmul} 80–140 µs
  * (shared/STACK.md: 'c' order, allocation per call and two BLAS threads are what made ND4J slow here).
@@ -21,6 +20,7 @@ public final class DenseMatrix {
     private final INDArray array;
     private final DoublePointer pointer;
     private final DoubleBuffer buffer;
+    private final long address;
 
     /** A zero matrix. */
     public DenseMatrix(int rows, int cols) {
@@ -30,6 +30,7 @@ public final class DenseMatrix {
         this.array = Nd4j.create(DataType.DOUBLE, new long[] {rows, cols}, 'f');
         this.pointer = new DoublePointer(array.data().addressPointer()).capacity((long) rows * cols);
         this.buffer = pointer.asBuffer();
+        this.address = Blas.address(pointer);
     }
 
     public int rows() {
@@ -48,6 +49,11 @@ public final class DenseMatrix {
     /** The raw column-major data for BLAS/LAPACK. */
     public DoublePointer pointer() {
         return pointer;
+    }
+
+    /** The native address of entry (0, 0), for {@link Blas}. */
+    public long address() {
+        return address;
     }
 
     /** The same memory as a direct buffer; index {@code i + j·rows}. */
@@ -74,7 +80,7 @@ public final class DenseMatrix {
     /** Copies another matrix of the same shape in (BLAS dcopy). */
     public void copyFrom(DenseMatrix other) {
         checkSameShape(other);
-        openblas.cblas_dcopy(rows * cols, other.pointer, 1, pointer, 1);
+        Blas.cblas_dcopy(rows * cols, other.address(), 1, address(), 1);
     }
 
     /** A column-major copy of the data. */
@@ -87,12 +93,12 @@ public final class DenseMatrix {
     /** this ← this + α·x (BLAS daxpy). */
     public void addScaled(double alpha, DenseMatrix x) {
         checkSameShape(x);
-        openblas.cblas_daxpy(rows * cols, alpha, x.pointer, 1, pointer, 1);
+        Blas.cblas_daxpy(rows * cols, alpha, x.address(), 1, address(), 1);
     }
 
     /** ‖this‖_F² (BLAS ddot); not finite if any entry is not. */
     public double frobeniusSquared() {
-        return openblas.cblas_ddot(rows * cols, pointer, 1, pointer, 1);
+        return Blas.cblas_ddot(rows * cols, address(), 1, address(), 1);
     }
 
     /**
@@ -111,9 +117,8 @@ public final class DenseMatrix {
         if (c == a || c == b) {
             throw new IllegalArgumentException("gemm output must not alias an input");
         }
-        openblas.cblas_dgemm(openblas.CblasColMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a.pointer, a.rows, b.pointer,
-                b.rows, beta, c.pointer, c.rows);
+        Blas.cblas_dgemm(Blas.COL_MAJOR, transA ? Blas.TRANS : Blas.NO_TRANS, transB ? Blas.TRANS : Blas.NO_TRANS,
+                m, n, k, alpha, a.address, a.rows, b.address, b.rows, beta, c.address, c.rows);
     }
 
     private void checkSameShape(DenseMatrix o) {

@@ -1,11 +1,10 @@
 package org.trainscope.engine.linalg;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
 
 /**
  * Preallocated singular value decompositions of one n×n matrix shape by LAPACK's divide-and-conquer {@code dgesdd}
- * (the driver NumPy and PyTorch use), called through OpenBLAS directly on {@link DenseMatrix} buffers: no
+ * (the driver NumPy and PyTorch use), called through {@link Blas} directly on {@link DenseMatrix} buffers: no
  * allocation per call. {@code dgesdd} overwrites its input, so the matrix is first copied into a private work
  * matrix. About 3× faster than {@code gesvd} with vectors at 100×100; values only is cheaper still.
  */
@@ -54,8 +53,8 @@ public final class Gesdd {
             throw new IllegalArgumentException("expected " + n + "x" + n + ", got " + a.rows() + "x" + a.cols());
         }
         work.copyFrom(a);
-        int info = openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR, job, n, n, work.pointer(), n, s, u.pointer(), n,
-                vt.pointer(), n);
+        int info = Blas.LAPACKE_dgesdd(Blas.COL_MAJOR, job, n, n, work.address(), n, Blas.address(s), u.address(), n,
+                vt.address(), n);
         if (info != 0) {
             throw new ArithmeticException("dgesdd failed, info = " + info + (info > 0 ? " (did not converge)" : ""));
         }

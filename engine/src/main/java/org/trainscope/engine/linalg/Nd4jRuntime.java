@@ -27,7 +27,8 @@ public final class Nd4jRuntime {
                 return;
             }
             long t0 = System.nanoTime();
-            OpenBlasKernels.choose(); // before the native libraries load
+            Blas.load();              // the engine's own OpenBLAS first: it picks its kernels as it loads
+            OpenBlasKernels.choose(); // then ND4J's copy's kernels, before it loads
             Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
             Nd4j.getEnvironment().setMaxMasterThreads(1);
             Nd4j.factory().blas().setMaxThreads(1);

@@ -1,7 +1,6 @@
 package org.trainscope.engine.linalg;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
 
 /**
  * The top singular pairs (σ_r, u_r, v_r), r = 1…p, of an n×n matrix W that changes a little between calls, by a
@@ -76,7 +75,7 @@ public final class SubspaceIteration {
         orthonormalize(q);                                      // Q = orth(W V)
         DenseMatrix.gemm(true, false, 1, w, q, 0, z);           // Z = Wᵀ Q
         DenseMatrix.gemm(true, false, 1, z, z, 0, gram);        // ZᵀZ
-        int info = openblas.LAPACKE_dsyev(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', p, gram.pointer(), p, lambda);
+        int info = Blas.LAPACKE_dsyev(Blas.COL_MAJOR, (byte) 'V', (byte) 'U', p, gram.address(), p, Blas.address(lambda));
         if (info != 0) {
             throw new ArithmeticException("dsyev failed, info = " + info);
         }
@@ -118,9 +117,9 @@ public final class SubspaceIteration {
 
     /** Householder QR (LAPACK dgeqrf + dorgqr) in place: the columns of m become an orthonormal basis of their span. */
     private void orthonormalize(DenseMatrix m) {
-        int info = openblas.LAPACKE_dgeqrf(openblas.LAPACK_COL_MAJOR, n, p, m.pointer(), n, tau);
+        int info = Blas.LAPACKE_dgeqrf(Blas.COL_MAJOR, n, p, m.address(), n, Blas.address(tau));
         if (info == 0) {
-            info = openblas.LAPACKE_dorgqr(openblas.LAPACK_COL_MAJOR, n, p, p, m.pointer(), n, tau);
+            info = Blas.LAPACKE_dorgqr(Blas.COL_MAJOR, n, p, p, m.address(), n, Blas.address(tau));
         }
         if (info != 0) {
             throw new ArithmeticException("QR failed, info = " + info);

@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The singular value decomposition A = U·diag(σ)·Vᵀ by LAPACK's {@code gesvd} (about 2 ms at 100×100): the route
- * that works in ND4J 1.0.0-M2.1, whose {@code Svd} op fails for larger matrices (shared/STACK.md). The input is
+ * The singular value decomposition A = U·diag(σ)·Vᵀ of an ND4J matrix by LAPACK's {@code gesvd} through
+ * {@link Blas} (ND4J 1.0.0-M2.1's own {@code Svd} op fails for larger matrices, shared/STACK.md). The input is
  * never modified (gesvd overwrites a Fortran-order copy).
  *
  * @param u  m×m left singular vectors (columns), or null if only values were asked for
@@ -34,9 +34,15 @@ public record Svd(INDArray u, double[] s, INDArray vt) {
         long n = a.columns();
         INDArray work = a.castTo(DataType.DOUBLE).dup('f'); // gesvd overwrites its input
         INDArray s = Nd4j.create(DataType.DOUBLE, Math.min(m, n));
+        INDArray superb = Nd4j.create(DataType.DOUBLE, Math.max(1, Math.min(m, n) - 1));
         INDArray u = vectors ? Nd4j.create(DataType.DOUBLE, new long[] {m, m}, 'f') : null;
         INDArray vt = vectors ? Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f') : null;
-        Nd4j.getBlasWrapper().lapack().gesvd(work, s, u, vt);
+        int info = Blas.LAPACKE_dgesvd(Blas.COL_MAJOR, (byte) (vectors ? 'A' : 'N'), (byte) (vectors ? 'A' : 'N'),
+                (int) m, (int) n, work.data().address(), (int) m, s.data().address(), vectors ? u.data().address() : 0,
+                (int) m, vectors ? vt.data().address() : 0, (int) n, superb.data().address());
+        if (info != 0) {
+            throw new ArithmeticException("gesvd failed, info = " + info + (info > 0 ? " (did not converge)" : ""));
+        }
         return new Svd(u, s.toDoubleVector(), vt);
     }
 

@@ -1,49 +1,62 @@
 package org.trainscope.engine.nn;
 
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
-import org.trainscope.engine.linalg.Nd4jRuntime;
+import org.bytedeco.javacpp.FloatPointer;
+import org.trainscope.engine.linalg.Blas;
 
 /**
- * A ReLU multilayer perceptron with a linear output layer and softmax cross-entropy, computed on preallocated
- * native buffers: every matrix product is one {@code cblas_dgemm} on the buffers (no ND4J op, no allocation), and
- * bias, ReLU, softmax and the ReLU mask are fused plain-Java loops. This is the small-minibatch path that ND4J's
- * 10–40 µs per op makes slow (shared/STACK.md); the math is that of {@link Network} with {@link Activation#RELU}
- * hidden layers, {@link Activation#IDENTITY} output and {@link Loss#SOFTMAX_CROSS_ENTROPY}, DOUBLE throughout.
+ * A ReLU multilayer perceptron with a linear output layer and softmax cross-entropy, in FLOAT (32-bit, PyTorch's
+ * default and the precision of the peers it is compared with), on preallocated native buffers: every matrix product
+ * is one {@code cblas_sgemm} on the buffers (no ND4J op, no allocation), and bias, ReLU, softmax and the ReLU mask
+ * are fused plain-Java loops (accumulating in double). This is the small-minibatch path that ND4J's 10–40 µs per op
+ * makes slow (shared/STACK.md); the math is that of {@link Network} with {@link Activation#RELU} hidden layers,
+ * {@link Activation#IDENTITY} output and {@link Loss#SOFTMAX_CROSS_ENTROPY}.
+ *
+ * <p><b>Two halves.</b> A batch of {@value #SPLIT_AT} or more examples is computed as two halves, the second on a
+ * {@link Helper} thread when the machine has a second core: the examples are independent until their gradients are summed,
+ * and that sum is always taken in the same order (first half + second half), so the numbers depend on the batch
+ * size only — the same on one core or two, on every run.
  *
  * <p><b>Layout.</b> Layer t (1…D) has A_t ∈ R^{d_t×d_{t−1}} stored row-major (entry (i, j) at i·d_{t−1} + j, as
  * {@link Flat} and the optimizers store it) and b_t ∈ R^{d_t}. A batch is one example per column, column-major:
  * example k of layer t's output at offset k·d_t. Lifecycle: {@link #load}/{@link #gather} a batch into the input,
- * {@link #forward}, then {@link #backward} for ∇ of the mean loss; read {@link #output(int)}, {@link #linear(int)}.
+ * {@link #forward}, then {@link #backward} for ∇ of the mean loss; read {@link #output(int)}, {@link #linear}.
  * Not thread-safe.
  */
 public final class Mlp {
-    private static final int COL_MAJOR = 102;
-    private static final int NO_TRANS = 111;
-    private static final int TRANS = 112;
+    /** Batches at least this large are computed as two halves (see the class comment). */
+    public static final int SPLIT_AT = 256;
+    private static final int F = Float.BYTES;
+    private static final boolean TWO_CORES = Runtime.getRuntime().availableProcessors() > 1;
 
     private final int[] sizes;
     private final int depth;
     private final int capacity;
-    private final DoublePointer[] weights;
-    private final DoublePointer[] biases;
-    private final DoublePointer[] weightGrads;
-    private final DoublePointer[] biasGrads;
-    private final DoublePointer[] outputs;   // o_0 = x, o_t = ReLU(z_t) (t < D), o_D = z_D (logits)
-    private final DoublePointer[] linears;   // A_t·o_{t−1} (without the bias), d_t × B
-    private final DoublePointer[] deltas;    // δ_t = dL/dz_t, d_t × B
-    private final DoubleBuffer[] w;
-    private final DoubleBuffer[] b;
-    private final DoubleBuffer[] gw;
-    private final DoubleBuffer[] gb;
-    private final DoubleBuffer[] o;
-    private final DoubleBuffer[] lin;
-    private final DoubleBuffer[] d;
+    private final int count;                 // P, the number of parameters
+    private final FloatPointer[] memory;     // owns every native buffer below (kept reachable)
+    private final long theta;                // θ = (A_1, b_1, A_2, b_2, …) as one vector of P floats
+    private final long grad;                 // ∇L, the same layout
+    private final long grad2;                // the second half's part of ∇L, the same layout
+    private final long ones;                 // (1, …, 1), capacity floats: ∇b_t = δ_t·1
+    private final long[] weights;            // addresses of A_t inside θ
+    private final long[] biases;             // b_t inside θ
+    private final long[][] weightGrads;      // [half][t]: ∂L/∂A_t inside grad (half 0) or grad2 (half 1)
+    private final long[][] biasGrads;        // [half][t]: ∂L/∂b_t likewise
+    private final long[] outputs;            // o_0 = x, o_t = ReLU(z_t) (t < D), o_D = z_D (logits)
+    private final long[] linears;            // A_t·o_{t−1} (without the bias), d_t × B: only on request
+    private final long[] deltas;             // δ_t = dL/dz_t, d_t × B
+    private final FloatBuffer[] w;
+    private final FloatBuffer[] b;
+    private final FloatBuffer[] gw;
+    private final FloatBuffer[] gb;
+    private final FloatBuffer[] o;
+    private final FloatBuffer[] lin;
+    private final FloatBuffer[] d;
+    private final double[] halfLoss = new double[2];
 
     /**
      * A network with widths {@code sizes} = (d_0, …, d_D), all parameters zero, for batches of up to
@@ -54,62 +67,106 @@ public final class Mlp {
             throw new IllegalArgumentException("need ≥ 2 positive widths and capacity ≥ 1, got "
                     + Arrays.toString(sizes) + ", " + capacity);
         }
-        Nd4jRuntime.init();   // one BLAS thread, shared with ND4J
+        Blas.load();
         this.sizes = sizes.clone();
         this.depth = sizes.length - 1;
         this.capacity = capacity;
-        weights = new DoublePointer[depth + 1];
-        biases = new DoublePointer[depth + 1];
-        weightGrads = new DoublePointer[depth + 1];
-        biasGrads = new DoublePointer[depth + 1];
-        outputs = new DoublePointer[depth + 1];
-        linears = new DoublePointer[depth + 1];
-        deltas = new DoublePointer[depth + 1];
-        w = new DoubleBuffer[depth + 1];
-        b = new DoubleBuffer[depth + 1];
-        gw = new DoubleBuffer[depth + 1];
-        gb = new DoubleBuffer[depth + 1];
-        o = new DoubleBuffer[depth + 1];
-        lin = new DoubleBuffer[depth + 1];
-        d = new DoubleBuffer[depth + 1];
-        outputs[0] = zeros((long) sizes[0] * capacity);
-        o[0] = buffer(outputs[0]);
+        int n = depth + 1;
+        int p = 0;
         for (int t = 1; t <= depth; t++) {
-            weights[t] = zeros((long) sizes[t] * sizes[t - 1]);
-            biases[t] = zeros(sizes[t]);
-            weightGrads[t] = zeros((long) sizes[t] * sizes[t - 1]);
-            biasGrads[t] = zeros(sizes[t]);
-            outputs[t] = zeros((long) sizes[t] * capacity);
-            linears[t] = zeros((long) sizes[t] * capacity);
-            deltas[t] = zeros((long) sizes[t] * capacity);
-            w[t] = buffer(weights[t]);
-            b[t] = buffer(biases[t]);
-            gw[t] = buffer(weightGrads[t]);
-            gb[t] = buffer(biasGrads[t]);
-            o[t] = buffer(outputs[t]);
-            lin[t] = buffer(linears[t]);
-            d[t] = buffer(deltas[t]);
+            p += sizes[t] * sizes[t - 1] + sizes[t];
+        }
+        this.count = p;
+        memory = new FloatPointer[4 + 3 * n];
+        FloatBuffer thetaAll = zeros(0, count);
+        FloatBuffer gradAll = zeros(1, count);
+        zeros(2, count);
+        FloatBuffer onesAll = zeros(3, capacity);
+        for (int k = 0; k < capacity; k++) {
+            onesAll.put(k, 1f);
+        }
+        theta = address(0);
+        grad = address(1);
+        grad2 = address(2);
+        ones = address(3);
+        weights = new long[n];
+        biases = new long[n];
+        weightGrads = new long[2][n];
+        biasGrads = new long[2][n];
+        outputs = new long[n];
+        linears = new long[n];
+        deltas = new long[n];
+        w = new FloatBuffer[n];
+        b = new FloatBuffer[n];
+        gw = new FloatBuffer[n];
+        gb = new FloatBuffer[n];
+        o = new FloatBuffer[n];
+        lin = new FloatBuffer[n];
+        d = new FloatBuffer[n];
+        o[0] = zeros(4, (long) sizes[0] * capacity);
+        outputs[0] = address(4);
+        int off = 0;
+        for (int t = 1; t <= depth; t++) {
+            int matrix = sizes[t] * sizes[t - 1];
+            w[t] = slice(thetaAll, off, matrix);
+            gw[t] = slice(gradAll, off, matrix);
+            weights[t] = theta + (long) F * off;
+            weightGrads[0][t] = grad + (long) F * off;
+            weightGrads[1][t] = grad2 + (long) F * off;
+            off += matrix;
+            b[t] = slice(thetaAll, off, sizes[t]);
+            gb[t] = slice(gradAll, off, sizes[t]);
+            biases[t] = theta + (long) F * off;
+            biasGrads[0][t] = grad + (long) F * off;
+            biasGrads[1][t] = grad2 + (long) F * off;
+            off += sizes[t];
+            o[t] = zeros(3 + 3 * t + 1, (long) sizes[t] * capacity);
+            outputs[t] = address(3 + 3 * t + 1);
+            lin[t] = zeros(3 + 3 * t + 2, (long) sizes[t] * capacity);
+            linears[t] = address(3 + 3 * t + 2);
+            d[t] = zeros(3 + 3 * t + 3, (long) sizes[t] * capacity);
+            deltas[t] = address(3 + 3 * t + 3);
         }
     }
 
-    private static DoublePointer zeros(long n) {
-        DoublePointer p = new DoublePointer(n);
+    private FloatBuffer zeros(int slot, long n) {
+        FloatPointer p = new FloatPointer(n);
         p.fill(0);
-        return p;
+        memory[slot] = p;
+        return p.asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    private static DoubleBuffer buffer(DoublePointer p) {
-        return p.asByteBuffer().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    private static FloatBuffer slice(FloatBuffer all, int off, int len) {
+        return all.duplicate().position(off).limit(off + len).slice();
+    }
+
+    private long address(int slot) {
+        return memory[slot].address();
+    }
+
+    /** P, the number of parameters (weights and biases). */
+    public int parameterCount() {
+        return count;
+    }
+
+    /** The native address of θ = (A_1, b_1, A_2, b_2, …), P floats in {@link #parameters()} order, for {@link Blas}. */
+    public long parameterAddress() {
+        return theta;
+    }
+
+    /** The native address of ∇L of the last {@link #backward}, laid out as {@link #parameterAddress()}. */
+    public long gradientAddress() {
+        return grad;
     }
 
     /** Draws A_1, b_1, A_2, b_2, … (row-major) from {@code init} with each layer's fan-in, as {@link Network#of}. */
     public void initialize(Init init) {
         for (int t = 1; t <= depth; t++) {
             for (int i = 0; i < w[t].capacity(); i++) {
-                w[t].put(i, init.sample(sizes[t - 1]));
+                w[t].put(i, (float) init.sample(sizes[t - 1]));
             }
             for (int i = 0; i < sizes[t]; i++) {
-                b[t].put(i, init.sample(sizes[t - 1]));
+                b[t].put(i, (float) init.sample(sizes[t - 1]));
             }
         }
     }
@@ -130,8 +187,8 @@ public final class Mlp {
     }
 
     /** The live parameters A_1, b_1, A_2, b_2, … (writes change the network). */
-    public List<DoubleBuffer> parameters() {
-        DoubleBuffer[] out = new DoubleBuffer[2 * depth];
+    public List<FloatBuffer> parameters() {
+        FloatBuffer[] out = new FloatBuffer[2 * depth];
         for (int t = 1; t <= depth; t++) {
             out[2 * t - 2] = w[t];
             out[2 * t - 1] = b[t];
@@ -140,8 +197,8 @@ public final class Mlp {
     }
 
     /** The live gradients ∇A_1, ∇b_1, … of the last {@link #backward}, aligned with {@link #parameters()}. */
-    public List<DoubleBuffer> gradients() {
-        DoubleBuffer[] out = new DoubleBuffer[2 * depth];
+    public List<FloatBuffer> gradients() {
+        FloatBuffer[] out = new FloatBuffer[2 * depth];
         for (int t = 1; t <= depth; t++) {
             out[2 * t - 2] = gw[t];
             out[2 * t - 1] = gb[t];
@@ -149,37 +206,53 @@ public final class Mlp {
         return List.of(out);
     }
 
-    /** Copies all parameters into new {@code double[]}s (A row-major), in {@link #parameters()} order. */
+    /** Copies all parameters into new {@code double[]}s (A row-major), in {@link #parameters()} order; exact. */
     public double[][] parameterArrays() {
-        List<DoubleBuffer> ps = parameters();
+        List<FloatBuffer> ps = parameters();
         double[][] out = new double[ps.size()][];
         for (int p = 0; p < out.length; p++) {
-            out[p] = new double[ps.get(p).capacity()];
-            ps.get(p).get(0, out[p]);
+            FloatBuffer src = ps.get(p);
+            out[p] = new double[src.capacity()];
+            for (int i = 0; i < out[p].length; i++) {
+                out[p][i] = src.get(i);
+            }
         }
         return out;
     }
 
-    /** Overwrites all parameters from {@code double[]}s shaped as {@link #parameterArrays()}. */
+    /** Overwrites all parameters from arrays shaped as {@link #parameterArrays()}, rounded to FLOAT. */
     public void setParameters(double[][] values) {
-        List<DoubleBuffer> ps = parameters();
+        List<FloatBuffer> ps = parameters();
         for (int p = 0; p < values.length; p++) {
-            if (values[p].length != ps.get(p).capacity()) {
-                throw new IllegalArgumentException("parameter " + p + " needs " + ps.get(p).capacity()
+            FloatBuffer dst = ps.get(p);
+            if (values[p].length != dst.capacity()) {
+                throw new IllegalArgumentException("parameter " + p + " needs " + dst.capacity()
                         + " values, got " + values[p].length);
             }
-            ps.get(p).put(0, values[p]);
+            for (int i = 0; i < values[p].length; i++) {
+                dst.put(i, (float) values[p][i]);
+            }
         }
     }
 
     /** Puts examples {@code from … from+count−1} of a row-major n×d_0 array into the input batch. */
-    public void load(double[] xRowMajor, int from, int count) {
+    public void load(float[] xRowMajor, int from, int count) {
         checkBatch(count);
         o[0].put(0, xRowMajor, from * sizes[0], count * sizes[0]);
     }
 
+    /** As {@link #load(float[], int, int)}, rounding to FLOAT. */
+    public void load(double[] xRowMajor, int from, int count) {
+        checkBatch(count);
+        int n = count * sizes[0];
+        int off = from * sizes[0];
+        for (int e = 0; e < n; e++) {
+            o[0].put(e, (float) xRowMajor[off + e]);
+        }
+    }
+
     /** Puts examples {@code index[from … from+count−1]} of a row-major n×d_0 array into the input batch. */
-    public void gather(double[] xRowMajor, int[] index, int from, int count) {
+    public void gather(float[] xRowMajor, int[] index, int from, int count) {
         checkBatch(count);
         int d0 = sizes[0];
         for (int k = 0; k < count; k++) {
@@ -204,20 +277,24 @@ public final class Mlp {
      */
     public void forwardFrom(int from, int batch) {
         checkBatch(batch);
+        inHalves(batch, (half, c0, c1) -> forwardColumns(from, c0, c1));
+    }
+
+    private void forwardColumns(int from, int c0, int c1) {
+        int cols = c1 - c0;
         for (int t = from + 1; t <= depth; t++) {
             int out = sizes[t];
             int in = sizes[t - 1];
             // A_t·o_{t−1}: A_t row-major d_t×d_{t−1} is column-major d_{t−1}×d_t, hence TRANS
-            openblas.cblas_dgemm(COL_MAJOR, TRANS, NO_TRANS, out, batch, in, 1.0, weights[t], in, outputs[t - 1], in,
-                    0.0, linears[t], out);
-            DoubleBuffer z = lin[t];
-            DoubleBuffer y = o[t];
-            DoubleBuffer bias = b[t];
+            Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, cols, in, 1f, weights[t], in,
+                    outputs[t - 1] + (long) F * c0 * in, in, 0f, outputs[t] + (long) F * c0 * out, out);
+            FloatBuffer y = o[t];
+            FloatBuffer bias = b[t];
             boolean relu = t < depth;
-            for (int k = 0, base = 0; k < batch; k++, base += out) {
+            for (int e = c0 * out, end = c1 * out; e < end; e += out) {
                 for (int i = 0; i < out; i++) {
-                    double v = z.get(base + i) + bias.get(i);                  // z_t = A_t·o_{t−1} + b_t
-                    y.put(base + i, relu && v < 0 ? 0.0 : v);                   // o_t = max(0, z_t), o_D = z_D
+                    float v = y.get(e + i) + bias.get(i);                        // z_t = A_t·o_{t−1} + b_t
+                    y.put(e + i, relu && v < 0 ? 0f : v);                        // o_t = max(0, z_t), o_D = z_D
                 }
             }
         }
@@ -232,33 +309,37 @@ public final class Mlp {
      * @return the mean loss L of the batch
      */
     public double backward(int[] labels, int from, int batch) {
-        double loss = softmaxDelta(labels, from, batch);
+        checkBatch(batch);
+        halfLoss[1] = 0;
+        inHalves(batch, (half, c0, c1) -> halfLoss[half] = backwardColumns(half, labels, from, c0, c1, batch));
+        if (batch >= SPLIT_AT) {
+            Blas.cblas_saxpy(count, 1f, grad2, 1, grad, 1);                    // Σ over the batch = first + second half
+        }
+        return (halfLoss[0] + halfLoss[1]) / batch;
+    }
+
+    /** Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. */
+    private double backwardColumns(int half, int[] labels, int from, int c0, int c1, int batch) {
+        double loss = softmaxDelta(labels, from, c0, c1, batch);
+        int cols = c1 - c0;
         for (int t = depth; t >= 1; t--) {
             int out = sizes[t];
             int in = sizes[t - 1];
+            long deltaT = deltas[t] + (long) F * c0 * out;
             // ∇A_t (row-major d_t×d_{t−1} = column-major d_{t−1}×d_t) = o_{t−1}·δ_tᵀ in column-major terms
-            openblas.cblas_dgemm(COL_MAJOR, NO_TRANS, TRANS, in, out, batch, 1.0, outputs[t - 1], in, deltas[t], out,
-                    0.0, weightGrads[t], in);
-            DoubleBuffer delta = d[t];
-            DoubleBuffer g = gb[t];
-            for (int i = 0; i < out; i++) {
-                g.put(i, 0.0);
-            }
-            for (int k = 0, base = 0; k < batch; k++, base += out) {
-                for (int i = 0; i < out; i++) {
-                    g.put(i, g.get(i) + delta.get(base + i));                 // ∇b_t = δ_t·1
-                }
-            }
+            Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.TRANS, in, out, cols, 1f,
+                    outputs[t - 1] + (long) F * c0 * in, in, deltaT, out, 0f, weightGrads[half][t], in);
+            Blas.cblas_sgemv(Blas.COL_MAJOR, Blas.NO_TRANS, out, cols, 1f, deltaT, out, ones, 1, 0f,
+                    biasGrads[half][t], 1);                                      // ∇b_t = δ_t·1
             if (t > 1) {
                 // A_tᵀ·δ_t: A_t viewed column-major is d_{t−1}×d_t = A_tᵀ, so NO_TRANS
-                openblas.cblas_dgemm(COL_MAJOR, NO_TRANS, NO_TRANS, in, batch, out, 1.0, weights[t], in, deltas[t], out,
-                        0.0, deltas[t - 1], in);
-                DoubleBuffer prev = d[t - 1];
-                DoubleBuffer act = o[t - 1];
-                int n = in * batch;
-                for (int e = 0; e < n; e++) {
-                    if (act.get(e) <= 0) {                                     // σ'(z) = 1[z > 0] ⇔ o > 0
-                        prev.put(e, 0.0);
+                Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, in, cols, out, 1f, weights[t], in,
+                        deltaT, out, 0f, deltas[t - 1] + (long) F * c0 * in, in);
+                FloatBuffer prev = d[t - 1];
+                FloatBuffer act = o[t - 1];
+                for (int e = c0 * in, end = c1 * in; e < end; e++) {
+                    if (act.get(e) <= 0) {                                       // σ'(z) = 1[z > 0] ⇔ o > 0
+                        prev.put(e, 0f);
                     }
                 }
             }
@@ -266,30 +347,30 @@ public final class Mlp {
         return loss;
     }
 
-    /** δ_D = (softmax(z_D) − e_y)/B in place of the logits' delta; returns the mean cross-entropy. */
-    private double softmaxDelta(int[] labels, int from, int batch) {
+    /** δ_D = (softmax(z_D) − e_y)/B in place of the logits' delta for columns c0 … c1−1; their summed loss. */
+    private double softmaxDelta(int[] labels, int from, int c0, int c1, int batch) {
         int k10 = sizes[depth];
-        DoubleBuffer z = o[depth];
-        DoubleBuffer delta = d[depth];
+        FloatBuffer z = o[depth];
+        FloatBuffer delta = d[depth];
+        double[] e = new double[k10];
         double sum = 0;
-        for (int k = 0, base = 0; k < batch; k++, base += k10) {
+        for (int k = c0, base = c0 * k10; k < c1; k++, base += k10) {
             double m = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k10; i++) {
                 m = Math.max(m, z.get(base + i));
             }
             double s = 0;
             for (int i = 0; i < k10; i++) {
-                double e = Math.exp(z.get(base + i) - m);
-                delta.put(base + i, e);
-                s += e;
+                e[i] = Math.exp(z.get(base + i) - m);
+                s += e[i];
             }
             int y = labels[from + k];
-            sum += m + Math.log(s) - z.get(base + y);                          // ℓ = lse(z) − z_y
+            sum += m + Math.log(s) - z.get(base + y);                            // ℓ = lse(z) − z_y
             for (int i = 0; i < k10; i++) {
-                delta.put(base + i, (delta.get(base + i) / s - (i == y ? 1 : 0)) / batch);  // (softmax − e_y)/B
+                delta.put(base + i, (float) ((e[i] / s - (i == y ? 1 : 0)) / batch));   // (softmax − e_y)/B
             }
         }
-        return sum / batch;
+        return sum;
     }
 
     /**
@@ -298,7 +379,7 @@ public final class Mlp {
      */
     public void score(int[] labels, int from, int batch, double[] acc) {
         int k10 = sizes[depth];
-        DoubleBuffer z = o[depth];
+        FloatBuffer z = o[depth];
         for (int k = 0, base = 0; k < batch; k++, base += k10) {
             double m = Double.NEGATIVE_INFINITY;
             int arg = 0;
@@ -320,12 +401,54 @@ public final class Mlp {
     }
 
     /** Layer t's output o_t of the last forward (o_0 = the input), live, column-major d_t × B. */
-    public DoubleBuffer output(int t) {
+    public FloatBuffer output(int t) {
         return o[t];
     }
 
-    /** A_t·o_{t−1} of the last forward, without the bias, live, column-major d_t × B (t ≥ 1). */
-    public DoubleBuffer linear(int t) {
+    /**
+     * A_t·o_{t−1} without the bias, for the first {@code batch} examples of the last forward, column-major d_t × B
+     * (t ≥ 1): computed on request (the probes want it; training does not, and keeping it would cost a pass over
+     * memory per layer).
+     */
+    public FloatBuffer linear(int t, int batch) {
+        checkBatch(batch);
+        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, sizes[t], batch, sizes[t - 1], 1f, weights[t],
+                sizes[t - 1], outputs[t - 1], sizes[t - 1], 0f, linears[t], sizes[t]);
         return lin[t];
+    }
+
+    /** Copies the first {@code count} values of o_t into {@code dst[off …]}, widened to double. */
+    public void copyOutput(int t, double[] dst, int off, int count) {
+        FloatBuffer src = o[t];
+        for (int e = 0; e < count; e++) {
+            dst[off + e] = src.get(e);
+        }
+    }
+
+    /** Overwrites the first {@code src.length} values of o_t, rounded to FLOAT (e.g. to inject noise). */
+    public void setOutput(int t, double[] src) {
+        FloatBuffer dst = o[t];
+        for (int e = 0; e < src.length; e++) {
+            dst.put(e, (float) src[e]);
+        }
+    }
+
+    private interface Half {
+        void run(int half, int c0, int c1);
+    }
+
+    /** Runs {@code body} on all columns, or on two halves (the second on the helper thread) for large batches. */
+    private static void inHalves(int batch, Half body) {
+        if (batch < SPLIT_AT) {
+            body.run(0, 0, batch);
+            return;
+        }
+        int mid = batch / 2;
+        if (!TWO_CORES) {
+            body.run(0, 0, mid);
+            body.run(1, mid, batch);
+            return;
+        }
+        Helper.INSTANCE.both(() -> body.run(0, 0, mid), () -> body.run(1, mid, batch));
     }
 }

@@ -103,7 +103,7 @@ public final class CompressionExperiment implements Experiment {
             int count = Math.min(mlp.capacity(), n - from);
             mlp.load(x, from, count);
             mlp.forward(count);
-            mlp.output(mlp.depth()).get(0, out, from * classes, count * classes);
+            mlp.copyOutput(mlp.depth(), out, from * classes, count * classes);
         }
         return out;
     }

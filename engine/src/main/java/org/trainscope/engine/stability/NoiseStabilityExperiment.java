@@ -1,11 +1,11 @@
 package org.trainscope.engine.stability;
 
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
@@ -20,6 +20,7 @@ import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.linalg.Blas;
 import org.trainscope.engine.nn.Init;
 import org.trainscope.engine.nn.Mlp;
 
@@ -39,15 +40,13 @@ public final class NoiseStabilityExperiment implements Experiment {
     private final long seed;
     private final Dataset train;
     private final Dataset test;
-    private final double[] trainX;
+    private final float[] trainX;
     private final int[] trainY;
     private final double[] testX;
     private final int[] testY;
     private final Mlp mlp;
     private final StabilityProbe probe;
-    private final List<DoubleBuffer> weights;
-    private final List<DoubleBuffer> grads;
-    private final double[][] velocity;
+    private final FloatPointer velocity;     // v, laid out as the network's parameter vector θ
     private final Rng rng;
     private final int batch;
     private final double lr;
@@ -71,7 +70,7 @@ public final class NoiseStabilityExperiment implements Experiment {
         }
         this.train = tr;
         this.test = split.test();
-        this.trainX = train.inputs();
+        this.trainX = toFloat(train.inputs());
         this.trainY = train.labels();
         this.testX = test.inputs();
         this.testY = test.labels();
@@ -86,12 +85,8 @@ public final class NoiseStabilityExperiment implements Experiment {
         this.mlp = new Mlp(sizes, Math.max(Math.max(batch, probeSize), Math.min(512, train.size())));
         this.rng = new Rng(seed);
         mlp.initialize(Init.uniform(rng::nextDouble));   // PyTorch's nn.Linear default, U(±1/√fan_in)
-        this.weights = mlp.parameters();
-        this.grads = mlp.gradients();
-        this.velocity = new double[weights.size()][];
-        for (int p = 0; p < velocity.length; p++) {
-            velocity[p] = new double[weights.get(p).capacity()];
-        }
+        this.velocity = new FloatPointer(mlp.parameterCount());
+        velocity.fill(0);
         this.lr = params.real("lr");
         this.momentum = params.real("momentum");
         this.probeEvery = params.integer("probe_every");
@@ -156,18 +151,17 @@ public final class NoiseStabilityExperiment implements Experiment {
             labels[k] = trainY[order[position + k]];
         }
         double loss = mlp.backward(labels, 0, count);
-        if (!Double.isFinite(loss) || !finiteGradients()) {
+        int p = mlp.parameterCount();
+        long theta = mlp.parameterAddress();
+        long g = mlp.gradientAddress();
+        long v = Blas.address(velocity);
+        if (!Double.isFinite(loss) || !Float.isFinite(Blas.cblas_snrm2(p, g, 1))) {   // ‖∇L‖ finite ⇔ every entry is
             throw new DivergedException("the loss is no longer finite at step " + (steps + 1) + "; lower lr or momentum");
         }
-        for (int p = 0; p < velocity.length; p++) {
-            DoubleBuffer w = weights.get(p);
-            DoubleBuffer g = grads.get(p);
-            double[] v = velocity[p];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = momentum * v[i] - lr * g.get(i);           // v ← μv − η∇L   (heavy ball, lecture 003)
-                w.put(i, w.get(i) + v[i]);                         // θ ← θ + v
-            }
-        }
+        // heavy ball (lecture 003) on the whole parameter vector at once, three BLAS calls:
+        Blas.cblas_sscal(p, (float) momentum, v, 1);                // v ← μv
+        Blas.cblas_saxpy(p, (float) -lr, g, 1, v, 1);               // v ← v − η∇L
+        Blas.cblas_saxpy(p, 1f, v, 1, theta, 1);                    // θ ← θ + v
         batchLoss = loss;
         position += count;
         if (position >= n) {
@@ -181,21 +175,10 @@ public final class NoiseStabilityExperiment implements Experiment {
         return frame();
     }
 
-    private boolean finiteGradients() {
-        for (DoubleBuffer g : grads) {
-            for (int i = 0; i < g.capacity(); i++) {
-                if (!Double.isFinite(g.get(i))) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     private void runProbe() {
         StabilityProbe.Result r = probe.run(new Rng(seed * 0x9E3779B97F4A7C15L + steps));   // noise fixed by (seed, step)
         Map<String, Double> scalars = new LinkedHashMap<>();
-        double[] tr = score(trainX, trainY, train.size());
+        double[] tr = score(train.inputs(), trainY, train.size());
         double[] te = score(testX, testY, test.size());
         scalars.put("train.loss", tr[0]);
         scalars.put("train.acc", tr[1]);
@@ -208,6 +191,14 @@ public final class NoiseStabilityExperiment implements Experiment {
 
     private double[] score(double[] x, int[] y, int n) {
         return score(mlp, x, y, n);
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
     }
 
     /** {mean cross-entropy, accuracy} of a network on a whole set, in chunks of its batch capacity. */
@@ -227,9 +218,13 @@ public final class NoiseStabilityExperiment implements Experiment {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps).longValue("position", position)
                 .longValue("rng", rng.state()).longValue("probe.step", probeStep);
         double[][] theta = mlp.parameterArrays();
-        for (int p = 0; p < theta.length; p++) {
+        for (int p = 0, off = 0; p < theta.length; off += theta[p].length, p++) {
             b.array("theta." + p, theta[p]);
-            b.array("velocity." + p, velocity[p]);
+            double[] v = new double[theta[p].length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = velocity.get(off + i);
+            }
+            b.array("velocity." + p, v);
         }
         double[] perm = new double[order.length];
         for (int i = 0; i < perm.length; i++) {
@@ -248,10 +243,13 @@ public final class NoiseStabilityExperiment implements Experiment {
         position = (int) s.longValue("position");
         rng.setState(s.longValue("rng"));
         probeStep = s.longValue("probe.step");
-        double[][] theta = new double[velocity.length][];
-        for (int p = 0; p < theta.length; p++) {
+        double[][] theta = new double[2 * mlp.depth()][];
+        for (int p = 0, off = 0; p < theta.length; off += theta[p].length, p++) {
             theta[p] = s.array("theta." + p);
-            velocity[p] = s.array("velocity." + p);
+            double[] v = s.array("velocity." + p);
+            for (int i = 0; i < v.length; i++) {
+                velocity.put(off + i, (float) v[i]);
+            }
         }
         mlp.setParameters(theta);
         double[] perm = s.array("order");

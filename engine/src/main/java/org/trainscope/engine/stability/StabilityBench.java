@@ -16,8 +16,9 @@ import org.trainscope.engine.experiment.Rng;
 /**
  * The {@code noise-stability} workloads at the peers' exact settings (shared/peers W2, W4): the 64-128-128-10 MLP
  * on the digits with plain SGD at lr 0.1, full-batch GD (1,437 examples) and minibatch SGD (batch 64), timed as
- * whole experiment steps; and one full probe (cushion, noise, spectra) on the 360 test images. The engine
- * computes in DOUBLE; the peers' files say which precision they ran in, and the labels carry it.
+ * whole experiment steps; and one full probe (cushion, noise, spectra) on the 360 test images. The network
+ * computes in FLOAT like the peers (whose files say their precision; the labels carry it); batches of
+ * {@link org.trainscope.engine.nn.Mlp#SPLIT_AT} or more use both cores (the full batch), smaller ones one.
  */
 final class StabilityBench {
     private StabilityBench() {
@@ -25,10 +26,10 @@ final class StabilityBench {
 
     static List<BenchWorkload> workloads() {
         return List.of(
-                training("stability.w2 gd 64-128-128-10 full batch DOUBLE", 1437, 10, "gd"),
-                training("stability.w2 sgd 64-128-128-10 batch 64 DOUBLE", 64, 23, "sgd"),
-                probe("stability.w4 probe 64-128-128-10, 360 inputs DOUBLE", 2, true),
-                probe("stability.probe defaults 64-128-128-128-10, 360 inputs DOUBLE", 3, false));
+                training("stability.w2 gd 64-128-128-10 full batch FLOAT", 1437, 10, "gd"),
+                training("stability.w2 sgd 64-128-128-10 batch 64 FLOAT", 64, 23, "sgd"),
+                probe("stability.w4 probe 64-128-128-10, 360 inputs FLOAT", 2, true),
+                probe("stability.probe defaults 64-128-128-128-10, 360 inputs FLOAT", 3, false));
     }
 
     private static Params w2(int depth, int batch) {

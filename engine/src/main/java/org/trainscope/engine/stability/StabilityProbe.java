@@ -1,11 +1,11 @@
 package org.trainscope.engine.stability;
 
-import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.trainscope.engine.linalg.Blas;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.Svd;
 import org.trainscope.engine.nn.Mlp;
@@ -75,7 +75,7 @@ public final class StabilityProbe {
         mlp.load(inputs, 0, count);
         mlp.forward(count);
         for (int t = 0; t <= depth; t++) {
-            mlp.output(t).get(0, clean[t]);
+            mlp.copyOutput(t, clean[t], 0, clean[t].length);
         }
         double[][] params = mlp.parameterArrays();
         double[] edges = new double[bins + 1];
@@ -84,7 +84,7 @@ public final class StabilityProbe {
         }
         for (int i = 1; i <= depth; i++) {
             double frobenius = norm(params[2 * i - 2], 0, params[2 * i - 2].length);          // ‖A_i‖_F
-            double[] mu = cushions(mlp.linear(i), clean[i - 1], sizes[i], sizes[i - 1], count, frobenius);
+            double[] mu = cushions(mlp.linear(i, count), clean[i - 1], sizes[i], sizes[i - 1], count, frobenius);
             double[] hist = new double[bins];
             double min = Double.POSITIVE_INFINITY;
             double sum = 0;
@@ -132,8 +132,8 @@ public final class StabilityProbe {
     private double[] singularValues(int layer, double[] a, int m, int n) {
         DoublePointer work = svdWork[layer];
         work.put(a, 0, a.length);                                    // gesvd overwrites its input
-        int info = openblas.LAPACKE_dgesvd(102, (byte) 'N', (byte) 'N', n, m, work, n, svdValues[layer],
-                (DoublePointer) null, 1, (DoublePointer) null, 1, svdSuperb[layer]);
+        int info = Blas.LAPACKE_dgesvd(Blas.COL_MAJOR, (byte) 'N', (byte) 'N', n, m, Blas.address(work), n,
+                Blas.address(svdValues[layer]), 0, 1, 0, 1, Blas.address(svdSuperb[layer]));
         if (info != 0) {
             throw new IllegalStateException("LAPACK gesvd failed for layer " + layer + " (info " + info + ")");
         }
@@ -146,7 +146,7 @@ public final class StabilityProbe {
      * μ(x) = ‖A x‖ / (‖A‖_F ‖x‖) for each column x of {@code x} (d_in × B), given A·x in {@code ax} (d_out × B);
      * NaN where x = 0.
      */
-    static double[] cushions(DoubleBuffer ax, double[] x, int out, int in, int batch, double frobenius) {
+    static double[] cushions(FloatBuffer ax, double[] x, int out, int in, int batch, double frobenius) {
         double[] mu = new double[batch];
         for (int k = 0; k < batch; k++) {
             double axNorm = 0;
@@ -173,11 +173,11 @@ public final class StabilityProbe {
                 noisy[k * d + r] = clean[i][k * d + r] + eta[r];  // x_i' = x_i + η
             }
         }
-        mlp.output(i).put(0, noisy);
+        mlp.setOutput(i, noisy);
         mlp.forwardFrom(i, count);
         double[] mean = new double[depth + 1];
         for (int j = i + 1; j <= depth; j++) {
-            DoubleBuffer xj = mlp.output(j);
+            FloatBuffer xj = mlp.output(j);
             int dj = sizes[j];
             double sum = 0;
             int n = 0;
