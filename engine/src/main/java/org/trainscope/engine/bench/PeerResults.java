@@ -49,10 +49,16 @@ public final class PeerResults {
         return r -> r.path(field).asText().equals(String.valueOf(value));
     }
 
-    /** Convenience: a map label → rate from entries, one per library. */
-    public static void put(Map<String, Double> out, String label, List<JsonNode> entries, java.util.function.ToDoubleFunction<JsonNode> rate) {
-        if (!entries.isEmpty()) {
-            out.put(label, rate.applyAsDouble(entries.get(0)));
+    /**
+     * Adds one line per thread count found among {@code entries} (the peers run each workload on 1 and 2 threads,
+     * and either may be the faster): label "{@code lib} (N thread[s]{@code note})" → rate.
+     */
+    public static void putPerThreads(Map<String, Double> out, String lib, String note, List<JsonNode> entries,
+                                     java.util.function.ToDoubleFunction<JsonNode> rate) {
+        for (JsonNode e : entries) {
+            int threads = e.path("threads").asInt(1);
+            out.putIfAbsent(lib + " (" + threads + (threads == 1 ? " thread" : " threads") + note + ")",
+                    rate.applyAsDouble(e));
         }
     }
 }

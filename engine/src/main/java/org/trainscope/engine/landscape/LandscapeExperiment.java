@@ -233,8 +233,8 @@ public final class LandscapeExperiment implements Experiment {
                 Map<String, Double> rates = new LinkedHashMap<>();
                 for (String lib : List.of("numpy", "torch")) {
                     List<JsonNode> r = PeerResults.results(peers.resolve("w3_landscape.json"),
-                            PeerResults.where("lib", lib).and(PeerResults.where("threads", 1)).and(PeerResults.where("dtype", "float64")));
-                    PeerResults.put(rates, lib + " (1 thread)", r, n -> 1000.0 / n.path("ms_per_grid_median").asDouble());
+                            PeerResults.where("lib", lib).and(PeerResults.where("dtype", "float64")));
+                    PeerResults.putPerThreads(rates, lib, "", r, n -> 1000.0 / n.path("ms_per_grid_median").asDouble());
                 }
                 return rates;
             }));

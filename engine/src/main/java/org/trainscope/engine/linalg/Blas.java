@@ -178,6 +178,9 @@ public final class Blas {
                 }
             }
             Files.writeString(temp.resolve("COMPLETE"), BUNDLED);
+            if (Files.exists(target) && !complete(target)) {
+                deleteTree(target);   // left by an older, non-atomic unpacking: only whole folders are moved in
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {

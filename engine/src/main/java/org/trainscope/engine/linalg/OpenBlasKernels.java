@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code OPENBLAS_CORETYPE} once, when it loads, so the variable is set in the process environment (libc
  * {@code setenv} through JNA, already on ND4J's classpath) before ND4J's first call. An explicit
  * {@code OPENBLAS_CORETYPE} from the user always wins; on a CPU without AVX2 nothing is changed.
+ *
+ * <p>This is for ND4J's copy only, which now runs ND4J's own ops and nothing else: the engine's hot loops and all
+ * its LAPACK calls go to {@link Blas}, a newer OpenBLAS whose AVX-512 kernels are right, and which
+ * {@link Nd4jRuntime#init()} loads before this variable is set.
  */
 public final class OpenBlasKernels {
     private static final Logger LOG = LoggerFactory.getLogger(OpenBlasKernels.class);

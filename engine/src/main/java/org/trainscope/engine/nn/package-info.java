@@ -1,5 +1,7 @@
 /**
- * Fully connected networks with hand-written back-propagation on ND4J, in {@code DataType.DOUBLE} throughout.
+ * Fully connected networks with hand-written back-propagation: {@link org.trainscope.engine.nn.Network} on ND4J in
+ * {@code DataType.DOUBLE} (the small networks of the depth experiments, gradient-checked), and
+ * {@link org.trainscope.engine.nn.Mlp}, the same math in FLOAT on BLAS buffers for the digits experiments.
  *
  * <p><b>Batch layout.</b> A batch is a matrix with one example per <em>column</em>: x ∈ R^{d×B}. A dense layer
  * computes z = W·x + b·1ᵀ with W ∈ R^{out×in}, b ∈ R^{out} (a rank-1 vector), and o = σ(z) elementwise. A batch

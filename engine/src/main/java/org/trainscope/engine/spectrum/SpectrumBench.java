@@ -87,9 +87,8 @@ final class SpectrumBench {
         Map<String, Double> rates = new LinkedHashMap<>();
         for (String lib : List.of("numpy", "torch")) {
             List<JsonNode> r = PeerResults.results(dir.resolve("w1_deep_mf.json"), PeerResults.where("lib", lib)
-                    .and(PeerResults.where("threads", 1)).and(PeerResults.where("dtype", "float64"))
-                    .and(PeerResults.where("svd_every_step", svdEveryStep)));
-            PeerResults.put(rates, lib + " (1 thread" + (svdEveryStep ? ", SVD every step)" : ")"), r,
+                    .and(PeerResults.where("dtype", "float64")).and(PeerResults.where("svd_every_step", svdEveryStep)));
+            PeerResults.putPerThreads(rates, lib, svdEveryStep ? ", SVD every step" : "", r,
                     n -> n.path("steps_per_sec_median").asDouble());
         }
         return rates;

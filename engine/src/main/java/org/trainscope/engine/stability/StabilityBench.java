@@ -58,17 +58,17 @@ final class StabilityBench {
         }, peers -> withPeers ? peerRates(peers.resolve("w4_noise_stability.json"), null, "ms_per_probe_median", true) : Map.of());
     }
 
-    /** lib (1 thread, dtype) → rate, from a peers' results file; {@code inverseMs} turns ms per unit into units/s. */
+    /** lib (threads, dtype) → rate, from a peers' results file; {@code inverseMs} turns ms per unit into units/s. */
     private static Map<String, Double> peerRates(Path file, String mode, String field, boolean inverseMs) {
         Map<String, Double> rates = new LinkedHashMap<>();
         for (String lib : List.of("numpy", "torch")) {
-            var filter = PeerResults.where("lib", lib).and(PeerResults.where("threads", 1));
+            var filter = PeerResults.where("lib", lib);
             if (mode != null) {
                 filter = filter.and(PeerResults.where("mode", mode));
             }
             List<JsonNode> r = PeerResults.results(file, filter);
             String dtype = r.isEmpty() ? "" : r.get(0).path("dtype").asText("float32");
-            PeerResults.put(rates, lib + " (1 thread, " + dtype + ")", r,
+            PeerResults.putPerThreads(rates, lib, ", " + dtype, r,
                     n -> inverseMs ? 1000.0 / n.path(field).asDouble() : n.path(field).asDouble());
         }
         return rates;
