@@ -126,6 +126,13 @@ public final class Blas {
     public static native int LAPACKE_dgesdd(int layout, byte job, int m, int n, long a, int lda, long s, long u,
                                             int ldu, long vt, int ldvt);
 
+    /**
+     * {@link #LAPACKE_dgesdd} with caller-provided workspace (work: lwork doubles, iwork: 8·min(m, n) ints), so no
+     * allocation per call; lwork = −1 writes the optimal size to work[0] instead.
+     */
+    public static native int LAPACKE_dgesdd_work(int layout, byte job, int m, int n, long a, int lda, long s, long u,
+                                                 int ldu, long vt, int ldvt, long work, int lwork, long iwork);
+
     /** A = U·diag(s)·Vᵀ by QR iteration; jobs 'N', 'S', 'A'. Overwrites A. */
     public static native int LAPACKE_dgesvd(int layout, byte jobu, byte jobvt, int m, int n, long a, int lda, long s,
                                             long u, int ldu, long vt, int ldvt, long superb);
