@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,8 @@ public final class Blas {
             return extractInto(home);
         } catch (IOException | UncheckedIOException e) {
             try {
-                return extractInto(Path.of(System.getProperty("java.io.tmpdir"), "trainscope-" + System.getProperty("user.name")));
+                String user = System.getProperty("user.name");
+                return extractInto(Path.of(System.getProperty("java.io.tmpdir"), "trainscope-" + user));
             } catch (IOException second) {
                 second.addSuppressed(e);
                 throw new UncheckedIOException("cannot unpack the bundled OpenBLAS", second);
@@ -190,7 +192,7 @@ public final class Blas {
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
                 if (!complete(target)) {
                     throw e;
                 }

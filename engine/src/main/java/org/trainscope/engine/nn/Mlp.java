@@ -11,15 +11,17 @@ import org.trainscope.engine.linalg.Blas;
 /**
  * A ReLU multilayer perceptron with a linear output layer and softmax cross-entropy, in FLOAT (32-bit, PyTorch's
  * default and the precision of the peers it is compared with), on preallocated native buffers: every matrix product
- * is one {@code cblas_sgemm} on the buffers (no ND4J op, no allocation), and bias, ReLU, softmax and the ReLU mask
- * are fused plain-Java loops (accumulating in double). This is the small-minibatch path that ND4J's 10–40 µs per op
- * makes slow (shared/STACK.md); the math is that of {@link Network} with {@link Activation#RELU} hidden layers,
- * {@link Activation#IDENTITY} output and {@link Loss#SOFTMAX_CROSS_ENTROPY}.
+ * is one {@code cblas_sgemm} on the buffers (no ND4J op, no allocation), ∇b = δ·1 one {@code cblas_sgemv}, and
+ * bias + ReLU, softmax and the ReLU mask are plain-Java loops without data-dependent branches. This is the
+ * small-minibatch path that ND4J's 10–40 µs per op makes slow (shared/STACK.md); the math is that of
+ * {@link Network} with {@link Activation#RELU} hidden layers, {@link Activation#IDENTITY} output and
+ * {@link Loss#SOFTMAX_CROSS_ENTROPY}. All parameters live in one vector θ (and ∇L in one alike), so an optimizer
+ * can update them with a few BLAS calls ({@link #parameterAddress()}, {@link #gradientAddress()}).
  *
  * <p><b>Two halves.</b> A batch of {@value #SPLIT_AT} or more examples is computed as two halves, the second on a
- * {@link Helper} thread when the machine has a second core: the examples are independent until their gradients are summed,
- * and that sum is always taken in the same order (first half + second half), so the numbers depend on the batch
- * size only — the same on one core or two, on every run.
+ * {@link Helper} thread when the machine has a second core: the examples are independent until their gradients are
+ * summed, and that sum is always taken in the same order (first half + second half), so the numbers depend on the
+ * batch size only — the same on one core or two, on every run.
  *
  * <p><b>Layout.</b> Layer t (1…D) has A_t ∈ R^{d_t×d_{t−1}} stored row-major (entry (i, j) at i·d_{t−1} + j, as
  * {@link Flat} and the optimizers store it) and b_t ∈ R^{d_t}. A batch is one example per column, column-major:
@@ -43,7 +45,6 @@ public final class Mlp {
     private final long grad2;                // the second half's part of ∇L, the same layout
     private final long ones;                 // (1, …, 1), capacity floats: ∇b_t = δ_t·1
     private final long[] weights;            // addresses of A_t inside θ
-    private final long[] biases;             // b_t inside θ
     private final long[][] weightGrads;      // [half][t]: ∂L/∂A_t inside grad (half 0) or grad2 (half 1)
     private final long[][] biasGrads;        // [half][t]: ∂L/∂b_t likewise
     private final long[] outputs;            // o_0 = x, o_t = ReLU(z_t) (t < D), o_D = z_D (logits)
@@ -90,7 +91,6 @@ public final class Mlp {
         grad2 = address(2);
         ones = address(3);
         weights = new long[n];
-        biases = new long[n];
         weightGrads = new long[2][n];
         biasGrads = new long[2][n];
         outputs = new long[n];
@@ -116,7 +116,6 @@ public final class Mlp {
             off += matrix;
             b[t] = slice(thetaAll, off, sizes[t]);
             gb[t] = slice(gradAll, off, sizes[t]);
-            biases[t] = theta + (long) F * off;
             biasGrads[0][t] = grad + (long) F * off;
             biasGrads[1][t] = grad2 + (long) F * off;
             off += sizes[t];
@@ -149,7 +148,7 @@ public final class Mlp {
         return count;
     }
 
-    /** The native address of θ = (A_1, b_1, A_2, b_2, …), P floats in {@link #parameters()} order, for {@link Blas}. */
+    /** The native address of θ = (A_1, b_1, A_2, b_2, …): P floats in {@link #parameters()} order, for {@link Blas}. */
     public long parameterAddress() {
         return theta;
     }
@@ -314,7 +313,7 @@ public final class Mlp {
         halfLoss[1] = 0;
         inHalves(batch, (half, c0, c1) -> halfLoss[half] = backwardColumns(half, labels, from, c0, c1, batch));
         if (batch >= SPLIT_AT) {
-            Blas.cblas_saxpy(count, 1f, grad2, 1, grad, 1);                    // Σ over the batch = first + second half
+            Blas.cblas_saxpy(count, 1f, grad2, 1, grad, 1);        // Σ over the batch = first + second half
         }
         return (halfLoss[0] + halfLoss[1]) / batch;
     }
@@ -339,7 +338,7 @@ public final class Mlp {
                 FloatBuffer prev = d[t - 1];
                 FloatBuffer act = o[t - 1];
                 for (int e = c0 * in, end = c1 * in; e < end; e++) {
-                    // σ'(z) = 1[z > 0] ⇔ o > 0, as a bit mask (o ≥ 0: its bits are 0 exactly when o = +0), no branch
+                    // σ'(z) = 1[z > 0] ⇔ o > 0, as a bit mask: o ≥ 0, and its bits are 0 exactly when o = +0
                     int on = Float.floatToRawIntBits(act.get(e));
                     int mask = (on | -on) >> 31;
                     prev.put(e, Float.intBitsToFloat(Float.floatToRawIntBits(prev.get(e)) & mask));

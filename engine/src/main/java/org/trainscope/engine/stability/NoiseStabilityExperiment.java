@@ -155,7 +155,7 @@ public final class NoiseStabilityExperiment implements Experiment {
         long theta = mlp.parameterAddress();
         long g = mlp.gradientAddress();
         long v = Blas.address(velocity);
-        if (!Double.isFinite(loss) || !Float.isFinite(Blas.cblas_snrm2(p, g, 1))) {   // ‖∇L‖ finite ⇔ every entry is
+        if (!Double.isFinite(loss) || !Float.isFinite(Blas.cblas_snrm2(p, g, 1))) {   // ‖∇L‖ finite ⇔ all are
             throw new DivergedException("the loss is no longer finite at step " + (steps + 1) + "; lower lr or momentum");
         }
         // heavy ball (lecture 003) on the whole parameter vector at once, three BLAS calls:
