@@ -33,7 +33,8 @@ public final class Mlp {
     /** Batches at least this large are computed as two halves (see the class comment). */
     public static final int SPLIT_AT = 256;
     private static final int F = Float.BYTES;
-    private static final boolean TWO_CORES = Runtime.getRuntime().availableProcessors() > 1;
+    /** Whether the second half runs on the {@link Helper} (a second core) or after the first on the caller. */
+    static volatile boolean useHelper = Runtime.getRuntime().availableProcessors() > 1;
 
     private final int[] sizes;
     private final int depth;
@@ -445,7 +446,7 @@ public final class Mlp {
             return;
         }
         int mid = batch / 2;
-        if (!TWO_CORES) {
+        if (!useHelper) {
             body.run(0, 0, mid);
             body.run(1, mid, batch);
             return;

@@ -1,10 +1,12 @@
 package org.trainscope.engine.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.FloatBuffer;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +24,44 @@ class MlpTest {
      * 2⁻²⁴ ≈ 6e-8, and each sum here has ≤ 7 terms of order 1 over ≤ 3 layers, so ~100 roundings of 6e-8: 1e-5
      * absolute is a bound with room, while a wrong formula is off by O(0.1).
      */
+    /**
+     * Two halves give the same bits whether the second runs on the helper thread or after the first on the caller:
+     * the numbers depend on the batch only, not on the number of cores.
+     */
+    @Test
+    void twoHalvesGiveTheSameBitsOnOneCoreOrTwo() {
+        int batch = Mlp.SPLIT_AT + 45;
+        float[][] runs = new float[2][];
+        double[] losses = new double[2];
+        boolean before = Mlp.useHelper;
+        try {
+            for (int run = 0; run < 2; run++) {
+                Mlp.useHelper = run == 0;
+                Rng rng = new Rng(3);
+                Mlp mlp = new Mlp(new int[] {6, 9, 5}, batch);
+                mlp.initialize(Init.uniform(rng::nextDouble));
+                double[] x = new double[batch * 6];
+                int[] y = new int[batch];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextGaussian();
+                }
+                for (int k = 0; k < batch; k++) {
+                    y[k] = rng.nextInt(5);
+                }
+                mlp.load(x, 0, batch);
+                mlp.forward(batch);
+                losses[run] = mlp.backward(y, 0, batch);
+                FloatBuffer g = mlp.gradients().get(0);
+                runs[run] = new float[g.capacity()];
+                g.get(0, runs[run]);
+            }
+        } finally {
+            Mlp.useHelper = before;
+        }
+        assertEquals(losses[0], losses[1], 0.0);
+        assertArrayEquals(runs[0], runs[1], 0f);
+    }
+
     @ParameterizedTest(name = "batch {0}")
     @ValueSource(ints = {9, Mlp.SPLIT_AT + 45})   // one block, and two halves summed (the helper thread's path)
     void agreesWithTheNd4jNetwork(int batch) {
