@@ -18,8 +18,10 @@ public final class Palette {
             "rmsprop", Color.web("#CC79A7"),
             "adam", Color.web("#D55E00"),
             "flow", Color.web("#FFFFFF"));
+    /** Okabe &amp; Ito's eight, then Tol's wine and indigo, so that ten series (σ_1 … σ_10) need no colour twice. */
     private static final List<Color> CYCLE = List.of(Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"),
-            Color.web("#F0E442"), Color.web("#CC79A7"), Color.web("#D55E00"), Color.web("#0072B2"), Color.web("#999999"));
+            Color.web("#F0E442"), Color.web("#CC79A7"), Color.web("#D55E00"), Color.web("#0072B2"), Color.web("#999999"),
+            Color.web("#882255"), Color.web("#332288"));
 
     private Palette() {
     }
