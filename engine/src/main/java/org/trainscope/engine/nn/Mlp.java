@@ -33,7 +33,7 @@ public final class Mlp {
     /** Batches at least this large are computed as two halves (see the class comment). */
     public static final int SPLIT_AT = 256;
     private static final int F = Float.BYTES;
-    /** Whether the second half runs on the {@link Helper} (a second core) or after the first on the caller. */
+    /** Whether the {@link Helper} (a second core) takes part, or the caller does everything itself; same bits. */
     static volatile boolean useHelper = Runtime.getRuntime().availableProcessors() > 1;
 
     private final int[] sizes;
@@ -319,34 +319,56 @@ public final class Mlp {
         return (halfLoss[0] + halfLoss[1]) / batch;
     }
 
-    /** Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. */
+    /**
+     * Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. A
+     * small batch, which is not split in halves, uses the second core inside each layer instead: ∇A_t, ∇b_t on the
+     * helper while this thread propagates δ_{t−1}, the path to the next layer (both only read δ_t).
+     */
     private double backwardColumns(int half, int[] labels, int from, int c0, int c1, int batch) {
         double loss = softmaxDelta(labels, from, c0, c1, batch);
-        int cols = c1 - c0;
+        boolean helped = useHelper && batch < SPLIT_AT;
         for (int t = depth; t >= 1; t--) {
-            int out = sizes[t];
-            int in = sizes[t - 1];
-            long deltaT = deltas[t] + (long) F * c0 * out;
-            // ∇A_t (row-major d_t×d_{t−1} = column-major d_{t−1}×d_t) = o_{t−1}·δ_tᵀ in column-major terms
-            Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.TRANS, in, out, cols, 1f,
-                    outputs[t - 1] + (long) F * c0 * in, in, deltaT, out, 0f, weightGrads[half][t], in);
-            Blas.cblas_sgemv(Blas.COL_MAJOR, Blas.NO_TRANS, out, cols, 1f, deltaT, out, ones, 1, 0f,
-                    biasGrads[half][t], 1);                                      // ∇b_t = δ_t·1
-            if (t > 1) {
-                // A_tᵀ·δ_t: A_t viewed column-major is d_{t−1}×d_t = A_tᵀ, so NO_TRANS
-                Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, in, cols, out, 1f, weights[t], in,
-                        deltaT, out, 0f, deltas[t - 1] + (long) F * c0 * in, in);
-                FloatBuffer prev = d[t - 1];
-                FloatBuffer act = o[t - 1];
-                for (int e = c0 * in, end = c1 * in; e < end; e++) {
-                    // σ'(z) = 1[z > 0] ⇔ o > 0, as a bit mask: o ≥ 0, and its bits are 0 exactly when o = +0
-                    int on = Float.floatToRawIntBits(act.get(e));
-                    int mask = (on | -on) >> 31;
-                    prev.put(e, Float.intBitsToFloat(Float.floatToRawIntBits(prev.get(e)) & mask));
-                }
+            int layer = t;
+            Runnable gradient = () -> gradient(layer, half, c0, c1);
+            if (t == 1) {
+                gradient.run();                                                  // δ_0 is not needed
+            } else if (helped) {
+                Helper.INSTANCE.both(() -> propagate(layer, c0, c1), gradient);
+            } else {
+                gradient.run();
+                propagate(t, c0, c1);
             }
         }
         return loss;
+    }
+
+    /** ∇A_t = δ_t·o_{t−1}ᵀ and ∇b_t = δ_t·1 over columns c0 … c1−1, into half {@code half}'s gradient. */
+    private void gradient(int t, int half, int c0, int c1) {
+        int out = sizes[t];
+        int in = sizes[t - 1];
+        long deltaT = deltas[t] + (long) F * c0 * out;
+        // ∇A_t (row-major d_t×d_{t−1} = column-major d_{t−1}×d_t) = o_{t−1}·δ_tᵀ in column-major terms
+        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.TRANS, in, out, c1 - c0, 1f,
+                outputs[t - 1] + (long) F * c0 * in, in, deltaT, out, 0f, weightGrads[half][t], in);
+        Blas.cblas_sgemv(Blas.COL_MAJOR, Blas.NO_TRANS, out, c1 - c0, 1f, deltaT, out, ones, 1, 0f,
+                biasGrads[half][t], 1);                                          // ∇b_t = δ_t·1
+    }
+
+    /** δ_{t−1} = (A_tᵀ·δ_t) ⊙ 1[z_{t−1} > 0] over columns c0 … c1−1 (t ≥ 2). */
+    private void propagate(int t, int c0, int c1) {
+        int out = sizes[t];
+        int in = sizes[t - 1];
+        // A_tᵀ·δ_t: A_t viewed column-major is d_{t−1}×d_t = A_tᵀ, so NO_TRANS
+        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, in, c1 - c0, out, 1f, weights[t], in,
+                deltas[t] + (long) F * c0 * out, out, 0f, deltas[t - 1] + (long) F * c0 * in, in);
+        FloatBuffer prev = d[t - 1];
+        FloatBuffer act = o[t - 1];
+        for (int e = c0 * in, end = c1 * in; e < end; e++) {
+            // σ'(z) = 1[z > 0] ⇔ o > 0, as a bit mask: o ≥ 0, and its bits are 0 exactly when o = +0
+            int on = Float.floatToRawIntBits(act.get(e));
+            int mask = (on | -on) >> 31;
+            prev.put(e, Float.intBitsToFloat(Float.floatToRawIntBits(prev.get(e)) & mask));
+        }
     }
 
     /** δ_D = (softmax(z_D) − e_y)/B in place of the logits' delta for columns c0 … c1−1; their summed loss. */

@@ -28,8 +28,8 @@ final class StabilityBench {
         return List.of(
                 training("stability.w2 gd 64-128-128-10 full batch FLOAT", 1437, 10, "gd"),
                 training("stability.w2 sgd 64-128-128-10 batch 64 FLOAT", 64, 23, "sgd"),
-                probe("stability.w4 probe 64-128-128-10, 360 inputs FLOAT", 2, true),
-                probe("stability.probe defaults 64-128-128-128-10, 360 inputs FLOAT", 3, false));
+                probe("stability.w4 probe 64-128-128-10, 360 inputs, + spectra (W4 has none) FLOAT", 2, true),
+                probe("stability.probe defaults 64-128-128-128-10, 360 inputs, + spectra FLOAT", 3, false));
     }
 
     private static Params w2(int depth, int batch) {
