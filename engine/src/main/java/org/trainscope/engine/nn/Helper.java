@@ -4,13 +4,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One helper thread for {@link Mlp}, so that a step uses the machine's second core. For a large batch it runs the
- * second half of the examples while the caller runs the first: the full-batch digits step took 4.5 ms on one core,
- * 2.2 ms on two. A small batch is not split (at 64 examples the cache traffic for weights read on both cores cost
- * more than the second core saved); there the helper computes each layer's ∇A_t while the caller propagates δ_{t−1}
- * (87 → 63 µs for the backward pass). Handing work over through an executor's queue costs a thread wake-up (20–50 µs
- * on this virtual machine), so the helper spins for a short while after each task (the next one follows within
- * microseconds) and only then parks. Callers are serialized: one task at a time; a task must not call back in.
+ * One helper thread that runs the second half of a large batch ({@link Mlp}) while the caller runs the first: the
+ * full-batch digits step took 4.5 ms on one core, 2.2 ms on two. Handing work over through an executor's queue
+ * costs a thread wake-up (20–50 µs on this virtual machine), so the helper spins (yielding) for a short while after
+ * each task — the backward pass follows the forward within microseconds — and only then parks. Small batches do not
+ * use it: at 64 examples, splitting the batch cost more in cache traffic (weights read on both cores) than the
+ * second core saved, and running each layer's ∇A_t on the helper while the caller propagated δ made the step time
+ * erratic (4.7k–7.0k steps/s, against a steady 6.4k–6.6k on one core): on two cores shared with the JIT, the GC
+ * and the UI, a 25 µs hand-over is often late. Callers are serialized: one task at a time; a task must not call in.
  */
 final class Helper {
     /** How long the helper spins for the next task before it parks. */
@@ -28,18 +29,35 @@ final class Helper {
         thread.start();
     }
 
-    /** Runs {@code second} on the helper and {@code first} here, and returns when both have finished. */
+    /**
+     * Runs {@code second} on the helper and {@code first} here, and returns when both have finished. If the helper
+     * has not picked {@code second} up by the time {@code first} is done (it was not scheduled: two cores are shared
+     * with the JIT, the GC and the UI), this thread takes it back and runs it itself, so no one ever waits for a
+     * thread that is not running.
+     */
     synchronized void both(Runnable first, Runnable second) {
         failure = null;
         done = false;
         task.set(second);
         LockSupport.unpark(thread);
+        Runnable unclaimed = null;
         try {
             first.run();
         } finally {
-            while (!done) {
-                Thread.onSpinWait();
+            unclaimed = task.getAndSet(null);
+            if (unclaimed == null) {
+                for (int spins = 1; !done; spins++) {
+                    if ((spins & 63) == 0) {
+                        Thread.yield();
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
             }
+        }
+        if (unclaimed != null) {
+            unclaimed.run();
+            return;
         }
         Throwable f = failure;
         if (f instanceof RuntimeException r) {
@@ -58,7 +76,7 @@ final class Helper {
                 if (System.nanoTime() - idleSince > SPIN_NANOS) {
                     LockSupport.park(this);
                 } else {
-                    Thread.onSpinWait();
+                    Thread.yield();                     // spin, but let a thread that needs this core have it
                 }
                 continue;
             }

@@ -33,7 +33,7 @@ public final class Mlp {
     /** Batches at least this large are computed as two halves (see the class comment). */
     public static final int SPLIT_AT = 256;
     private static final int F = Float.BYTES;
-    /** Whether the {@link Helper} (a second core) takes part, or the caller does everything itself; same bits. */
+    /** Whether the second half runs on the {@link Helper} (a second core) or after the first on the caller. */
     static volatile boolean useHelper = Runtime.getRuntime().availableProcessors() > 1;
 
     private final int[] sizes;
@@ -319,23 +319,12 @@ public final class Mlp {
         return (halfLoss[0] + halfLoss[1]) / batch;
     }
 
-    /**
-     * Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. A
-     * small batch, which is not split in halves, uses the second core inside each layer instead: ∇A_t, ∇b_t on the
-     * helper while this thread propagates δ_{t−1}, the path to the next layer (both only read δ_t).
-     */
+    /** Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. */
     private double backwardColumns(int half, int[] labels, int from, int c0, int c1, int batch) {
         double loss = softmaxDelta(labels, from, c0, c1, batch);
-        boolean helped = useHelper && batch < SPLIT_AT;
         for (int t = depth; t >= 1; t--) {
-            int layer = t;
-            Runnable gradient = () -> gradient(layer, half, c0, c1);
-            if (t == 1) {
-                gradient.run();                                                  // δ_0 is not needed
-            } else if (helped) {
-                Helper.INSTANCE.both(() -> propagate(layer, c0, c1), gradient);
-            } else {
-                gradient.run();
+            gradient(t, half, c0, c1);
+            if (t > 1) {                                                         // δ_0 is not needed
                 propagate(t, c0, c1);
             }
         }
