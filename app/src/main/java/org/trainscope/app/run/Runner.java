@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.EndOfRunException;
+import org.trainscope.engine.experiment.Failures;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Params;
@@ -120,9 +121,9 @@ public final class Runner {
         } catch (EndOfRunException e) {
             run.ended = true;
             run.failure = e.getMessage();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {   // LinkageError: a native library that would not load
             LOG.error("run of {} failed", run.session.type().id(), e);
-            run.failure = "the run stopped: " + e.getMessage();
+            run.failure = "the run stopped: " + Failures.message(e);
         }
         synchronized (run) {
             run.working = false;

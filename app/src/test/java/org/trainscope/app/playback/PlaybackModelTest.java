@@ -98,13 +98,7 @@ class PlaybackModelTest {
     @Test
     void aDivergingRunPausesWithAMessageAndKeepsEveryFrameBeforeIt() {
         model.select(new DivergesAt(5));
-        model.speedProperty().set(1000);
-        model.play();
-        long t = 0;
-        for (int i = 0; i < 20 && model.playingProperty().get(); i++) {
-            model.tick(t);
-            t += 20_000_000L;
-        }
+        playUntilPaused();
         assertFalse(model.playingProperty().get(), "the player paused");
         assertTrue(model.alertProperty().get());
         assertTrue(model.messageProperty().get().contains("diverged"), model.messageProperty().get());
@@ -172,8 +166,40 @@ class PlaybackModelTest {
         assertEquals(null, model.pinnedFrame());
     }
 
-    /** A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps. */
-    private record DivergesAt(int limit) implements ExperimentType {
+    /** Plays fast, ticking the model as the pulse would, until it pauses (at most 20 pulses). */
+    private void playUntilPaused() {
+        model.speedProperty().set(1000);
+        model.play();
+        long t = 0;
+        for (int i = 0; i < 20 && model.playingProperty().get(); i++) {
+            model.tick(t);
+            t += 20_000_000L;
+        }
+    }
+
+    /**
+     * A native library that cannot be loaded (the first BLAS call fails in a static initializer, an Error, not an
+     * Exception): the run pauses with the library's message and keeps its frames, as a diverging run does.
+     */
+    @Test
+    void aLibraryThatWillNotLoadPausesTheRunWithItsMessage() {
+        model.select(new DivergesAt(3, true));
+        playUntilPaused();
+        assertFalse(model.playingProperty().get(), "the player paused");
+        assertTrue(model.alertProperty().get());
+        assertTrue(model.messageProperty().get().contains("OpenBLAS could not be loaded"), model.messageProperty().get());
+        assertEquals(4, model.recording().size(), "frames 0..3 kept");
+    }
+
+    /**
+     * A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps — or, with
+     * {@code nativeFailure}, fails there as a native library that will not load does.
+     */
+    private record DivergesAt(int limit, boolean nativeFailure) implements ExperimentType {
+        DivergesAt(int limit) {
+            this(limit, false);
+        }
+
         public String id() {
             return "diverges";
         }
@@ -220,6 +246,10 @@ class PlaybackModelTest {
                 }
 
                 public Frame step() {
+                    if (steps >= limit && nativeFailure) {
+                        throw new ExceptionInInitializerError(
+                                new IllegalStateException("Trainscope's OpenBLAS could not be loaded: no such file"));
+                    }
                     if (steps >= limit) {
                         throw new DivergedException("loss diverged (NaN) at step " + (steps + 1));
                     }

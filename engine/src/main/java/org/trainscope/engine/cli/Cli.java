@@ -14,6 +14,7 @@ import java.util.Map;
 import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.EndOfRunException;
+import org.trainscope.engine.experiment.Failures;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -84,6 +85,9 @@ public final class Cli {
             return USAGE;
         } catch (IOException e) {
             err.println("trainscope: " + e.getMessage());
+            return IO_ERROR;
+        } catch (LinkageError e) {                       // a native library that would not load
+            err.println("trainscope: " + Failures.message(e));
             return IO_ERROR;
         }
     }

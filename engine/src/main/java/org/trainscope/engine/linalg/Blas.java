@@ -53,8 +53,14 @@ public final class Blas {
     private static final String CONFIG;
 
     static {
-        NativeLibrary lib = NativeLibrary.getInstance(extract().resolve("libopenblas.so.0").toString(),
-                Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY));
+        NativeLibrary lib;
+        try {
+            lib = NativeLibrary.getInstance(extract().resolve("libopenblas.so.0").toString(),
+                    Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY));
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("Trainscope's OpenBLAS (" + BUNDLED + ") could not be loaded: "
+                    + e.getMessage(), e);
+        }
         Native.register(Blas.class, lib);
         openblas_set_num_threads(1);
         CORE = openblas_get_corename();
@@ -159,12 +165,13 @@ public final class Blas {
         try {
             return extractInto(home);
         } catch (IOException | UncheckedIOException e) {
+            Path temp = Path.of(System.getProperty("java.io.tmpdir"), "trainscope-" + System.getProperty("user.name"));
             try {
-                String user = System.getProperty("user.name");
-                return extractInto(Path.of(System.getProperty("java.io.tmpdir"), "trainscope-" + user));
+                return extractInto(temp);
             } catch (IOException second) {
                 second.addSuppressed(e);
-                throw new UncheckedIOException("cannot unpack the bundled OpenBLAS", second);
+                throw new UncheckedIOException("cannot unpack it into " + home + " nor " + temp + " ("
+                        + second + ")", second);
             }
         }
     }
