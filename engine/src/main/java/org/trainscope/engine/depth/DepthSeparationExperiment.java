@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -38,14 +39,12 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * {@code target}, {@code deep}, {@code shallow} (the fitted functions, read exactly from the weights, on a grid of
  * [0, 1] holding every breakpoint of s_m), {@code data_x}, {@code data_y}.
  */
-public final class DepthSeparationExperiment implements Experiment {
+public final class DepthSeparationExperiment extends AbstractExperiment {
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
     private static final int DEEP_WIDTH = 3;
 
-    private final Params params;
-    private final long seed;
     private final int m;
     private final Learner deep;
     private final Learner shallow;
@@ -58,9 +57,8 @@ public final class DepthSeparationExperiment implements Experiment {
     private long steps;
 
     private DepthSeparationExperiment(Params params, long seed) {
+        super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.params = params;
-        this.seed = seed;
         this.m = params.integer("m");
         Rng rng = new Rng(seed);
         int n = params.integer("samples");
@@ -136,21 +134,6 @@ public final class DepthSeparationExperiment implements Experiment {
             }
         }
         Flat.copy(theta, net.parameters());
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

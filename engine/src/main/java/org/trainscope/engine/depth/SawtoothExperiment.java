@@ -2,6 +2,7 @@ package org.trainscope.engine.depth;
 
 import java.util.List;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -26,15 +27,13 @@ import org.trainscope.engine.nn.Network;
  * breakpoint up to depth 12), {@code s}, {@code g}, {@code x2} (= x²), {@code teeth_x} (the tips of s_m),
  * {@code breaks_x} (the breakpoints of g_m), {@code xs} (grid of [−1, 1]) and {@code abs_g} (the |x| network there).
  */
-public final class SawtoothExperiment implements Experiment {
+public final class SawtoothExperiment extends AbstractExperiment {
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
     /** The product is checked on a grid of [−1, 1]² with this many intervals per side (2^−6 spacing). */
     static final int PRODUCT_GRID = 128;
 
-    private final Params params;
-    private final long seed;
     private final int maxDepth;
     private final SawtoothNets.Tent tent;
     private final double[] grid;
@@ -42,9 +41,8 @@ public final class SawtoothExperiment implements Experiment {
     private int m = 1;
 
     private SawtoothExperiment(Params params, long seed) {
+        super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.params = params;
-        this.seed = seed;
         this.maxDepth = params.integer("max_depth");
         this.tent = SawtoothNets.Tent.of(params.choice("tent"));
         int n = 1 << Math.min(Math.max(maxDepth + 1, 9), 13);               // 2^(m+1) ≥ every breakpoint k/2^m, m ≤ 12
@@ -55,21 +53,6 @@ public final class SawtoothExperiment implements Experiment {
     /** The current depth m. */
     public int depth() {
         return m;
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -28,7 +29,7 @@ import org.trainscope.engine.nn.Network;
  * the piecewise-linear sawtooth), the midpoints (exact for x²: interpolating x² errs most at each midpoint), and for
  * sin 3 points inside every piece (below the true sup by at most (h/8)²/2 ≤ ε²/128, h = ε/L, as |sin''| ≤ 1).
  */
-public final class ShallowApproxExperiment implements Experiment {
+public final class ShallowApproxExperiment extends AbstractExperiment {
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
@@ -39,16 +40,13 @@ public final class ShallowApproxExperiment implements Experiment {
     private static final int MAX_DRAWN_POINTS = 400;
     private static final int CHUNK = 1 << 21;            // width × batch doubles per forward pass (16 MB)
 
-    private final Params params;
-    private final long seed;
     private final String target;
     private final double eps0;
     private int k;
 
     private ShallowApproxExperiment(Params params, long seed) {
+        super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.params = params;
-        this.seed = seed;
         this.target = params.choice("target");
         this.eps0 = params.real("eps");
     }
@@ -106,21 +104,6 @@ public final class ShallowApproxExperiment implements Experiment {
         double rl = radius() * lipschitz() / eps();
         k = saved;
         return 2 * rl <= 1 ? 1 : 2 * (long) Math.ceil(rl) + 1;
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

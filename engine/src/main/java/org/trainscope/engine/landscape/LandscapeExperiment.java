@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.bench.PeerResults;
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -28,13 +29,11 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * while the others go on. Frame scalars per racer {@code r}: {@code r.x1}, {@code r.x2}, {@code r.loss},
  * {@code r.gradnorm}, {@code r.diverged} (0 or 1); and {@code lr}, the current η_t.
  */
-public final class LandscapeExperiment implements Experiment {
+public final class LandscapeExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
-    private final Params params;
-    private final long seed;
     private final Surface surface;
     private final List<Racer> racers = new ArrayList<>();
     private final LearningRate schedule;
@@ -43,8 +42,7 @@ public final class LandscapeExperiment implements Experiment {
     private long steps;
 
     private LandscapeExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         this.surface = Surface.of(params.choice("function"), params.real("a"), params.real("b"));
         this.schedule = switch (params.choice("schedule")) {
             case "step" -> new LearningRate.StepDecay(params.real("lr"), params.real("step_gamma"), params.integer("step_every"));
@@ -70,21 +68,6 @@ public final class LandscapeExperiment implements Experiment {
     /** The racers' names in frame order. */
     public List<String> racerNames() {
         return racers.stream().map(r -> r.name).toList();
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.trainscope.engine.spectrum;
 import java.util.Arrays;
 import java.util.List;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -22,7 +23,7 @@ import org.trainscope.engine.experiment.Snapshot;
  * series {@code observed} (the counts) and {@code depth1}, {@code depth2}, {@code depth3}, {@code nuclear} (test
  * error per count, NaN where not computed yet).
  */
-public final class CompletionSweepExperiment implements Experiment {
+public final class CompletionSweepExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
@@ -30,16 +31,13 @@ public final class CompletionSweepExperiment implements Experiment {
     /** The methods, in the order each count runs them. */
     public static final List<String> METHODS = List.of("depth1", "depth2", "depth3", "nuclear");
 
-    private final Params params;
-    private final long seed;
     private final int[] counts;
     private final double[][] errors; // [method][point]
     private long steps;
     private Frame frame;
 
     private CompletionSweepExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         int n = params.integer("n");
         int from = params.integer("observed_from");
         int to = params.integer("observed_to");
@@ -120,21 +118,6 @@ public final class CompletionSweepExperiment implements Experiment {
             b.series(METHODS.get(m), errors[m]);
         }
         return b.build();
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

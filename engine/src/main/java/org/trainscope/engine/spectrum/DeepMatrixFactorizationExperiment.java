@@ -3,6 +3,7 @@ package org.trainscope.engine.spectrum;
 import java.util.List;
 
 import org.trainscope.engine.bench.BenchWorkload;
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -23,7 +24,7 @@ import org.trainscope.engine.linalg.Gesdd;
  * {@code effective_rank}, {@code sv.1}…{@code sv.k} (measured) and {@code ode.sv.1}…{@code ode.sv.k} (Theorem 3
  * integrated over the last interval, see {@link TheoremThree}); series {@code sv}: all n singular values.
  */
-public final class DeepMatrixFactorizationExperiment implements Experiment {
+public final class DeepMatrixFactorizationExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
@@ -33,8 +34,6 @@ public final class DeepMatrixFactorizationExperiment implements Experiment {
     /** ε of the normalized variant (as in the issue / the paper's code). */
     static final double NORMALIZED_EPS = 1e-4;
 
-    private final Params params;
-    private final long seed;
     private final Rng rng;
     private final MatrixCompletion problem;
     private final DeepFactorization model;
@@ -51,8 +50,7 @@ public final class DeepMatrixFactorizationExperiment implements Experiment {
     private Frame frame;
 
     private DeepMatrixFactorizationExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         int n = params.integer("n");
         check(params);
         this.rng = new Rng(seed);
@@ -93,21 +91,6 @@ public final class DeepMatrixFactorizationExperiment implements Experiment {
 
     DeepFactorization model() {
         return model;
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -17,23 +18,20 @@ import org.trainscope.engine.experiment.Snapshot;
  * {@code depthd.test_error}, {@code depthd.effective_rank}, {@code depthd.sv.1}…{@code depthd.sv.k} and
  * {@code iteration}.
  */
-public final class DepthComparisonExperiment implements Experiment {
+public final class DepthComparisonExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
     private static final int DEPTHS = 3;
 
-    private final Params params;
-    private final long seed;
     private final List<Experiment> runs = new ArrayList<>();
     private final int k;
     private long steps;
     private Frame frame;
 
     private DepthComparisonExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         this.k = params.integer("k");
         for (int d = 1; d <= DEPTHS; d++) {
             Params p = DeepMatrixFactorizationExperiment.TYPE.defaults();
@@ -115,21 +113,6 @@ public final class DepthComparisonExperiment implements Experiment {
         }
         steps = s.longValue("steps");
         frame = combine();
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.trainscope.engine.spectrum;
 import java.nio.DoubleBuffer;
 import java.util.List;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -23,13 +24,11 @@ import org.trainscope.engine.linalg.Gesdd;
  * Frame scalars: {@code loss}, {@code test_error}, {@code mse}, {@code effective_rank}, {@code nuclear_norm},
  * {@code lambda}, {@code sv.1}…{@code sv.k}; series {@code sv}.
  */
-public final class NuclearNormExperiment implements Experiment {
+public final class NuclearNormExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new Type();
 
-    private final Params params;
-    private final long seed;
     private final MatrixCompletion problem;
     private final DenseMatrix z;
     private final DenseMatrix filled;
@@ -43,8 +42,7 @@ public final class NuclearNormExperiment implements Experiment {
     private Frame frame;
 
     private NuclearNormExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         DeepMatrixFactorizationExperiment.check(params);
         int n = params.integer("n");
         this.problem = MatrixCompletion.generate(n, params.integer("rank"), params.integer("observed"), new Rng(seed));
@@ -120,21 +118,6 @@ public final class NuclearNormExperiment implements Experiment {
             b.scalar("sv." + (r + 1), sigma[r]);
         }
         return b.series("sv", sigma).build();
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

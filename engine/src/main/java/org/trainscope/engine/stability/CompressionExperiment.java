@@ -3,6 +3,7 @@ package org.trainscope.engine.stability;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.engine.experiment.Frame;
@@ -22,14 +23,12 @@ import org.trainscope.engine.nn.Mlp;
  * Step 0 is the uncompressed pair (k = 0). The nets never change after {@code create}, so step s is a function of
  * (params, seed, s) alone and the snapshot is the step count.
  */
-public final class CompressionExperiment implements Experiment {
+public final class CompressionExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new CompressionType();
     private static final String[] NETS = {"true", "random"};
 
-    private final Params params;
-    private final long seed;
     private final NoiseStabilityExperiment[] trained = new NoiseStabilityExperiment[2];
     private final Mlp[] compressed = new Mlp[2];
     private final double[][] testLogits = new double[2][];
@@ -37,8 +36,7 @@ public final class CompressionExperiment implements Experiment {
     private Frame current;
 
     private CompressionExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         for (int n = 0; n < 2; n++) {
             Params p = NoiseStabilityExperiment.TYPE.defaults();
             for (ParamSpec s : NoiseStabilityExperiment.NoiseStabilityType.SPECS) {
@@ -122,21 +120,6 @@ public final class CompressionExperiment implements Experiment {
             sum += Math.sqrt(diff / norm);
         }
         return sum / n;
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
 import org.trainscope.engine.data.Idx;
 import org.trainscope.engine.data.Synthetic;
+import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentType;
@@ -31,13 +32,11 @@ import org.trainscope.engine.nn.Mlp;
  * the random-initialization reference; {@code labels=random} trains on permuted labels. Every frame carries the
  * newest probe ({@code probe.step} says when it was taken) and the step's minibatch loss {@code batch.loss}.
  */
-public final class NoiseStabilityExperiment implements Experiment {
+public final class NoiseStabilityExperiment extends AbstractExperiment {
 
     /** The registry entry. */
     public static final ExperimentType TYPE = new NoiseStabilityType();
 
-    private final Params params;
-    private final long seed;
     private final Dataset train;
     private final Dataset test;
     private final float[] trainX;
@@ -60,8 +59,7 @@ public final class NoiseStabilityExperiment implements Experiment {
     private StabilityProbe.Result latest;
 
     NoiseStabilityExperiment(Params params, long seed) {
-        this.params = params;
-        this.seed = seed;
+        super(TYPE, params, seed);
         Dataset all = load(params);
         Dataset.Split split = all.split(0.2, new Rng(params.integer("split_seed")));   // fixed, seeded split
         Dataset tr = split.train();
@@ -108,21 +106,6 @@ public final class NoiseStabilityExperiment implements Experiment {
     /** The training set (with permuted labels if {@code labels=random}). */
     public Dataset trainSet() {
         return train;
-    }
-
-    @Override
-    public ExperimentType type() {
-        return TYPE;
-    }
-
-    @Override
-    public Params params() {
-        return params;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
     }
 
     @Override
