@@ -1,5 +1,6 @@
 package org.trainscope.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -18,11 +19,14 @@ import javax.imageio.ImageIO;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.engine.Experiments;
+import org.trainscope.engine.experiment.ExperimentType;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
 
@@ -67,6 +71,15 @@ public final class AppFixture {
         main.shutdown();
         worker.shutdownNow();
         renderer.shutdownNow();
+    }
+
+    /** Chooses the experiment in the picker, as a user would; the model follows. */
+    public void pick(FxRobot robot, String id) {
+        ExperimentType type = Experiments.standard().get(id);
+        @SuppressWarnings("unchecked")
+        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(type));
+        assertEquals(id, main.model().type().id());
     }
 
     /** Waits until the condition holds, or fails the test after {@code seconds}. */

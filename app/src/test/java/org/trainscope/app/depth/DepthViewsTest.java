@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +14,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.engine.Experiments;
 import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.engine.experiment.ExperimentType;
 
 /**
  * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
@@ -45,7 +42,7 @@ class DepthViewsTest {
 
     @Test
     void sawtoothStepsAddAndRemoveLayers(FxRobot robot) throws Exception {
-        pick(robot, "sawtooth");
+        app.pick(robot, "sawtooth");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof SawtoothView);
         SawtoothView view = (SawtoothView) main.view();
@@ -69,7 +66,7 @@ class DepthViewsTest {
 
     @Test
     void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
-        pick(robot, "shallow-approx");
+        app.pick(robot, "shallow-approx");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
         ShallowApproxView view = (ShallowApproxView) main.view();
@@ -89,7 +86,7 @@ class DepthViewsTest {
 
     @Test
     void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
-        pick(robot, "depth-separation");
+        app.pick(robot, "depth-separation");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);
         DepthSeparationView view = (DepthSeparationView) main.view();
@@ -100,14 +97,6 @@ class DepthViewsTest {
         assertTrue(view.fitTitle().contains("init: construction"), view.fitTitle());
         assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
         screenshot("trainscope-depth-separation.png");
-    }
-
-    private void pick(FxRobot robot, String id) {
-        ExperimentType type = Experiments.standard().get(id);
-        @SuppressWarnings("unchecked")
-        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(type));
-        assertEquals(id, main.model().type().id());
     }
 
     private Path screenshot(String name) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.engine.experiment.ExperimentType;
 
 /**
  * Deep matrix factorization in the real window, headless: pick it, step, play through the staircase, step back,
@@ -46,10 +44,7 @@ class SpectrumViewTest {
     @Test
     void theStaircaseIsDrawnWithTheTheoryOnTop(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        @SuppressWarnings("unchecked")
-        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(
-                picker.getItems().stream().filter(t -> t.id().equals("deep-matrix-factorization")).findFirst().orElseThrow()));
+        app.pick(robot, "deep-matrix-factorization");
         waitUntil(() -> model.frame() != null && model.type().id().equals("deep-matrix-factorization"));
         SpectrumView view = (SpectrumView) main.view();
 
@@ -84,10 +79,7 @@ class SpectrumViewTest {
     @Test
     void depthsSideBySide(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        @SuppressWarnings("unchecked")
-        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(
-                picker.getItems().stream().filter(t -> t.id().equals("depth-comparison")).findFirst().orElseThrow()));
+        app.pick(robot, "depth-comparison");
         waitUntil(() -> model.frame() != null && model.type().id().equals("depth-comparison"));
         DepthComparisonView view = (DepthComparisonView) main.view();
         robot.interact(() -> model.speedProperty().set(1000));
@@ -107,10 +99,7 @@ class SpectrumViewTest {
     @Test
     void theSweepRunsInTheBackgroundAndCanBeCancelled(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        @SuppressWarnings("unchecked")
-        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(
-                picker.getItems().stream().filter(t -> t.id().equals("completion-sweep")).findFirst().orElseThrow()));
+        app.pick(robot, "completion-sweep");
         waitUntil(() -> model.frame() != null && model.type().id().equals("completion-sweep"));
         // a small sweep (n = 40) so that the test stays fast; the mechanism is the default one's
         robot.interact(() -> model.applyParams(model.params().with("n", "40").with("observed_from", "300")

@@ -41,7 +41,7 @@ class StabilityViewTest {
     @Test
     void probesAppearAsTheRunStepsAndPlays(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        pick(robot, "noise-stability");
+        app.pick(robot, "noise-stability");
         waitUntil(() -> model.frame() != null && main.view() instanceof StabilityView);
         StabilityView view = (StabilityView) main.view();
         waitUntil(() -> view.shownProbeStep() == 0);
@@ -71,7 +71,7 @@ class StabilityViewTest {
     @Test
     void compressionShowsTrueAndRandomLabelsSideBySide(FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        pick(robot, "compression");
+        app.pick(robot, "compression");
         waitUntil(() -> model.frame() != null && main.view() instanceof CompressionView && model.frame().hasScalar("k"));
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step-forward");
@@ -81,15 +81,6 @@ class StabilityViewTest {
         WaitForAsyncUtils.waitForFxEvents(10);
         Path png = screenshot("trainscope-compression.png");
         assertTrue(Files.size(png) > 20_000, "screenshot has content");
-    }
-
-    /** Chooses the experiment in the picker, as a user would (the main view swaps its view). */
-    private static void pick(FxRobot robot, String id) {
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<org.trainscope.engine.experiment.ExperimentType> picker =
-                robot.lookup("#experiment-picker").queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(t -> t.id().equals(id)).findFirst().orElseThrow()));
     }
 
     private Path screenshot(String name) throws Exception {
