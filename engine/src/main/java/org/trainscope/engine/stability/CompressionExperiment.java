@@ -51,7 +51,7 @@ public final class CompressionExperiment extends AbstractExperiment {
             }
             Mlp net = trained[n].network();
             compressed[n] = new Mlp(net.sizes(), net.capacity());
-            testLogits[n] = logits(net, trained[n].testSet().inputs(), trained[n].testSet().size());
+            testLogits[n] = logits(net, trained[n].testInputs(), trained[n].testSet().size());
         }
         current = compute();
     }
@@ -84,17 +84,18 @@ public final class CompressionExperiment extends AbstractExperiment {
             compressed[n].setParameters(hat);
             var test = trained[n].testSet();
             var train = trained[n].trainSet();
-            double[] out = logits(compressed[n], test.inputs(), test.size());
+            float[] testX = trained[n].testInputs();
+            double[] out = logits(compressed[n], testX, test.size());
             b.scalar(NETS[n] + ".output_err", meanRelativeDistance(out, testLogits[n], net.sizes()[net.depth()]));
-            b.scalar(NETS[n] + ".train.acc",
-                    NoiseStabilityExperiment.score(compressed[n], train.inputs(), train.labels(), train.size())[1]);
+            b.scalar(NETS[n] + ".train.acc", NoiseStabilityExperiment.score(compressed[n], trained[n].trainInputs(),
+                    train.labels(), train.size())[1]);
             b.scalar(NETS[n] + ".test.acc",
-                    NoiseStabilityExperiment.score(compressed[n], test.inputs(), test.labels(), test.size())[1]);
+                    NoiseStabilityExperiment.score(compressed[n], testX, test.labels(), test.size())[1]);
         }
         return b.build();
     }
 
-    private static double[] logits(Mlp mlp, double[] x, int n) {
+    private static double[] logits(Mlp mlp, float[] x, int n) {
         int classes = mlp.sizes()[mlp.depth()];
         double[] out = new double[n * classes];
         for (int from = 0; from < n; from += mlp.capacity()) {

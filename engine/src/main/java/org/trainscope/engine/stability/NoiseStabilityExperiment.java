@@ -41,7 +41,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     private final Dataset test;
     private final float[] trainX;
     private final int[] trainY;
-    private final double[] testX;
+    private final float[] testX;
     private final int[] testY;
     private final Mlp mlp;
     private final StabilityProbe probe;
@@ -70,7 +70,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         this.test = split.test();
         this.trainX = toFloat(train.inputs());
         this.trainY = train.labels();
-        this.testX = test.inputs();
+        this.testX = toFloat(test.inputs());
         this.testY = test.labels();
         int[] sizes = new int[params.integer("depth") + 2];
         sizes[0] = all.dim();
@@ -88,7 +88,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         this.lr = params.real("lr");
         this.momentum = params.real("momentum");
         this.probeEvery = params.integer("probe_every");
-        this.probe = new StabilityProbe(mlp, testX, probeSize, params.integer("bins"));
+        this.probe = new StabilityProbe(mlp, test.inputs(), probeSize, params.integer("bins"));
         this.order = Dataset.permutation(train.size(), rng);
         runProbe();
     }
@@ -96,6 +96,16 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     /** The network being trained (live; for compression and tests). */
     public Mlp network() {
         return mlp;
+    }
+
+    /** The training inputs in FLOAT, as the network sees them (shared, not a copy: do not write). */
+    float[] trainInputs() {
+        return trainX;
+    }
+
+    /** The test inputs in FLOAT, as the network sees them (shared, not a copy: do not write). */
+    float[] testInputs() {
+        return testX;
     }
 
     /** The test set the accuracies refer to. */
@@ -161,7 +171,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     private void runProbe() {
         StabilityProbe.Result r = probe.run(new Rng(seed * 0x9E3779B97F4A7C15L + steps));   // noise fixed by (seed, step)
         Map<String, Double> scalars = new LinkedHashMap<>();
-        double[] tr = score(train.inputs(), trainY, train.size());
+        double[] tr = score(trainX, trainY, train.size());
         double[] te = score(testX, testY, test.size());
         scalars.put("train.loss", tr[0]);
         scalars.put("train.acc", tr[1]);
@@ -172,7 +182,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         probeStep = steps;
     }
 
-    private double[] score(double[] x, int[] y, int n) {
+    private double[] score(float[] x, int[] y, int n) {
         return score(mlp, x, y, n);
     }
 
@@ -185,7 +195,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     }
 
     /** {mean cross-entropy, accuracy} of a network on a whole set, in chunks of its batch capacity. */
-    static double[] score(Mlp mlp, double[] x, int[] y, int n) {
+    static double[] score(Mlp mlp, float[] x, int[] y, int n) {
         double[] acc = new double[2];
         for (int from = 0; from < n; from += mlp.capacity()) {
             int count = Math.min(mlp.capacity(), n - from);
