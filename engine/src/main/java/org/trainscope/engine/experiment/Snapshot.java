@@ -48,6 +48,27 @@ public final class Snapshot {
         return longs;
     }
 
+    /**
+     * The part of this snapshot that {@link Builder#put} stored under {@code prefix}, with the prefix taken off:
+     * what a component saved of itself, handed back to it.
+     */
+    public Snapshot under(String prefix) {
+        String p = prefix + ".";
+        Map<String, double[]> a = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> {
+            if (k.startsWith(p)) {
+                a.put(k.substring(p.length()), v);
+            }
+        });
+        Map<String, Long> l = new LinkedHashMap<>();
+        longs.forEach((k, v) -> {
+            if (k.startsWith(p)) {
+                l.put(k.substring(p.length()), v);
+            }
+        });
+        return new Snapshot(Collections.unmodifiableMap(a), Collections.unmodifiableMap(l));
+    }
+
     /** Names of the arrays, in insertion order. */
     public java.util.Set<String> arrayNames() {
         return arrays.keySet();
@@ -69,6 +90,13 @@ public final class Snapshot {
             if (longs.put(name, value) != null) {
                 throw new IllegalArgumentException("value '" + name + "' set twice");
             }
+            return this;
+        }
+
+        /** Every array and value of {@code part} under {@code prefix + "."}; {@link Snapshot#under} reads it back. */
+        public Builder put(String prefix, Snapshot part) {
+            part.arrays.forEach((k, v) -> array(prefix + "." + k, v));
+            part.longs.forEach((k, v) -> longValue(prefix + "." + k, v));
             return this;
         }
 

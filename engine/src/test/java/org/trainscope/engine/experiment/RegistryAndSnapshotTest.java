@@ -39,4 +39,16 @@ class RegistryAndSnapshotTest {
         assertThrows(UnsupportedOperationException.class, () -> s.longs().put("n", 8L));
         assertThrows(IllegalArgumentException.class, () -> Snapshot.builder().longValue("n", 1).longValue("n", 2));
     }
+
+    @Test
+    void aPartPutUnderAPrefixComesBackWhole() {
+        Snapshot part = Snapshot.builder().array("v", new double[] {3, 4}).longValue("t", 5).build();
+        Snapshot whole = Snapshot.builder().longValue("steps", 9).put("gd.opt", part).put("adam.opt", part).build();
+        assertEquals(5, whole.longValue("gd.opt.t"));
+        Snapshot back = whole.under("gd.opt");
+        assertArrayEquals(new double[] {3, 4}, back.array("v"));
+        assertEquals(java.util.Map.of("t", 5L), back.longs());
+        assertEquals(java.util.Set.of("v"), back.arrayNames());
+        assertThrows(IllegalArgumentException.class, () -> Snapshot.builder().put("p", part).put("p", part));
+    }
 }
