@@ -42,8 +42,7 @@ import org.trainscope.app.session.SessionActions;
 import org.trainscope.engine.preset.Preset;
 import org.trainscope.engine.preset.Presets;
 import org.trainscope.app.view.ExperimentView;
-import org.trainscope.app.view.Views;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Registry;
 
@@ -56,7 +55,7 @@ public final class MainView extends BorderPane {
     private final Runner runner;
     private final Executor renderExecutor;
     private final PlaybackModel model;
-    private final ComboBox<ExperimentType> picker = new ComboBox<>();
+    private final ComboBox<ExperimentDef> picker = new ComboBox<>();
     private final ToggleButton darkToggle = new ToggleButton("Dark");
     private final ParamSheet sheet;
     private final TextField seedField = new TextField();
@@ -118,7 +117,7 @@ public final class MainView extends BorderPane {
 
     /** Starts a lecture preset: its experiment, params, seed and speed, playing. */
     public void startPreset(Preset preset) {
-        ExperimentType type = preset.type(registry);
+        ExperimentDef type = preset.type(registry);
         if (picker.getValue() != type) {
             picker.setValue(type);
         }
@@ -148,7 +147,7 @@ public final class MainView extends BorderPane {
         }
         pinnedModel = new PlaybackModel(new Runner(Runnable::run));
         pinnedModel.showRecording(model.type(), pinned.params(), pinned.seed(), pinned.recording());
-        pinnedView = Views.create(model.type(), pinnedModel, renderExecutor);
+        pinnedView = ExperimentViews.create(model.type(), pinnedModel, renderExecutor);
         pinnedView.setDark(darkToggle.isSelected());
         pinnedView.setPresenter(presenter.isSelected());
         Label heading = new Label("pinned run: " + pinned.label(model.params(), model.seed()));
@@ -387,14 +386,14 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private void select(ExperimentType type) {
+    private void select(ExperimentDef type) {
         if (view != null) {
             view.dispose();
         }
         if (type != model.type()) {
             model.select(type); // not when a session of this type was just opened
         }
-        view = Views.create(type, model, renderExecutor);
+        view = ExperimentViews.create(type, model, renderExecutor);
         view.setDark(darkToggle.isSelected());
         view.setPresenter(presenter.isSelected());
         VBox.setVgrow(view.node(), Priority.ALWAYS);
@@ -568,9 +567,9 @@ public final class MainView extends BorderPane {
     }
 
     /** Shows an experiment type by its title in the picker. */
-    private static final class TypeCell extends ListCell<ExperimentType> {
+    private static final class TypeCell extends ListCell<ExperimentDef> {
         @Override
-        protected void updateItem(ExperimentType item, boolean empty) {
+        protected void updateItem(ExperimentDef item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.title() + "  (" + item.id() + ")");
         }

@@ -26,7 +26,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.engine.Experiments;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
 
@@ -75,9 +75,9 @@ public final class AppFixture {
 
     /** Chooses the experiment in the picker, as a user would; the model follows. */
     public void pick(FxRobot robot, String id) {
-        ExperimentType type = Experiments.standard().get(id);
+        ExperimentDef type = Experiments.standard().get(id);
         @SuppressWarnings("unchecked")
-        ComboBox<ExperimentType> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
+        ComboBox<ExperimentDef> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
         robot.interact(() -> picker.getSelectionModel().select(type));
         assertEquals(id, main.model().type().id());
     }

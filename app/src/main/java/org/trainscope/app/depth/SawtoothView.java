@@ -10,6 +10,7 @@ import javafx.scene.paint.Color;
 import org.jfree.chart.axis.NumberAxis;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -90,7 +91,7 @@ public final class SawtoothView implements ExperimentView {
         Frame f = model.frame();
         Recording rec = model.recording();
         Params p = model.params();
-        if (f == null || rec == null || p == null || !f.hasScalar("s_pieces")) {
+        if (f == null || rec == null || p == null || !f.has(SawtoothExperiment.S_PIECES)) {
             return;
         }
         int index = model.indexProperty().get();
@@ -99,19 +100,19 @@ public final class SawtoothView implements ExperimentView {
         }
         renderedFrame = f;
         renderedIndex = index;
-        int m = (int) f.scalar("m");
-        double[] x = f.series("x");
-        double[] teeth = f.series("teeth_x");
+        int m = (int) f.scalar(SawtoothExperiment.M);
+        double[] x = f.series(SawtoothExperiment.X);
+        double[] teeth = f.series(SawtoothExperiment.TEETH_X);
         curves.batch(() -> {
-            curves.set(squareCurve, x, f.series("x2"));
-            curves.set(sCurve, x, f.series("s"));
+            curves.set(squareCurve, x, f.series(SawtoothExperiment.X2));
+            curves.set(sCurve, x, f.series(SawtoothExperiment.S));
             curves.setLineWidth(sCurve, teeth.length <= 16 ? 2.6f : teeth.length <= 64 ? 1.4f : 0.6f);
-            curves.set(gCurve, x, f.series("g"));
+            curves.set(gCurve, x, f.series(SawtoothExperiment.G));
             double[] shownTeeth = teeth.length <= 64 ? teeth : new double[0];  // beyond 64 the dots would hide the teeth
             curves.set(teethMarks, shownTeeth, filled(shownTeeth.length, 1.0));
         });
         curves.chart().setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
-                (int) f.scalar("s_teeth"), (int) f.scalar("s_pieces"), m));
+                (int) f.scalar(SawtoothExperiment.S_TEETH), (int) f.scalar(SawtoothExperiment.S_PIECES), m));
 
         int n = Math.min(index + 1, rec.size());
         double[] depth = new double[n];
@@ -120,12 +121,12 @@ public final class SawtoothView implements ExperimentView {
         double[] deep = new double[n];
         for (int i = 0; i < n; i++) {
             Frame fi = rec.get(i);
-            depth[i] = fi.scalar("m");
-            err[i] = fi.scalar("g_sup_error");
-            pc[i] = fi.scalar("s_pieces");
-            deep[i] = fi.scalar("g_width") * fi.scalar("m");
+            depth[i] = fi.scalar(SawtoothExperiment.M);
+            err[i] = fi.scalar(SawtoothExperiment.G_SUP_ERROR);
+            pc[i] = fi.scalar(SawtoothExperiment.S_PIECES);
+            deep[i] = fi.scalar(SawtoothExperiment.G_WIDTH) * fi.scalar(SawtoothExperiment.M);
         }
-        int maxDepth = p.integer("max_depth");
+        int maxDepth = SawtoothExperiment.Config.of(p).maxDepth();
         double[] all = new double[maxDepth];
         double[] bound = new double[maxDepth];
         double[] needed = new double[maxDepth];
@@ -139,7 +140,7 @@ public final class SawtoothView implements ExperimentView {
             errors.set(boundLine, all, bound);
         });
         errors.chart().setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g   (slide: 4^−%d = %.3g)", m,
-                f.scalar("g_sup_error"), m + 1, f.scalar("bound")));
+                f.scalar(SawtoothExperiment.G_SUP_ERROR), m + 1, f.scalar(SawtoothExperiment.BOUND)));
         pieces.batch(() -> {
             pieces.set(piecePoints, depth, pc);
             pieces.set(shallowUnits, all, needed);
@@ -148,13 +149,13 @@ public final class SawtoothView implements ExperimentView {
         for (XYChart c : new XYChart[] {errors, pieces}) {
             ((NumberAxis) c.plot().getDomainAxis()).setRange(0.5, maxDepth + 0.5);
         }
-        int tent = (int) f.scalar("s_width");
+        int tent = (int) f.scalar(SawtoothExperiment.S_WIDTH);
         diagram.show(m, tent, String.format(Locale.ROOT,
                 "true width %d = %d tent units + 1 carry   (slide: \"width 3\")%n"
                         + "%d ReLU layers + linear read-out · %d parameters%n"
                         + "|x| net: x² on [−1,1] within %.2g · xy net: width %d, within %.2g",
-                (int) f.scalar("g_width"), tent, m, (int) f.scalar("g_params"),
-                f.scalar("abs_sup_error"), (int) f.scalar("prod_width"), f.scalar("prod_sup_error")));
+                (int) f.scalar(SawtoothExperiment.G_WIDTH), tent, m, (int) f.scalar(SawtoothExperiment.G_PARAMS),
+                f.scalar(SawtoothExperiment.ABS_SUP_ERROR), (int) f.scalar(SawtoothExperiment.PROD_WIDTH), f.scalar(SawtoothExperiment.PROD_SUP_ERROR)));
     }
 
     private static double[] filled(int n, double v) {

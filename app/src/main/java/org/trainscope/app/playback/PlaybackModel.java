@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.trainscope.app.run.Runner;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -39,7 +39,7 @@ public final class PlaybackModel {
     public static final double[] SPEEDS = {1, 3, 10, 30, 60, 120, 300, 1000};
 
     private final Runner runner;
-    private final ObjectProperty<ExperimentType> type = new SimpleObjectProperty<>(this, "type");
+    private final ObjectProperty<ExperimentDef> type = new SimpleObjectProperty<>(this, "type");
     private final ObjectProperty<Params> params = new SimpleObjectProperty<>(this, "params");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private final ObjectProperty<Recording> recording = new SimpleObjectProperty<>(this, "recording");
@@ -67,7 +67,7 @@ public final class PlaybackModel {
     // ---- commands ----
 
     /** Switches to another experiment at its defaults and starts a fresh run. */
-    public void select(ExperimentType newType) {
+    public void select(ExperimentDef newType) {
         pinned.set(null); // a run of another experiment cannot be compared
         type.set(newType);
         params.set(newType.defaults());
@@ -229,7 +229,7 @@ public final class PlaybackModel {
      * Shows an existing recording without computing anything (the pinned run, side by side): this model then only
      * follows {@link #followStep}; its runner is never asked for frames beyond the recording.
      */
-    public void showRecording(ExperimentType t, Params p, long s, Recording rec) {
+    public void showRecording(ExperimentDef t, Params p, long s, Recording rec) {
         pause();
         type.set(t);
         params.set(p);
@@ -393,7 +393,7 @@ public final class PlaybackModel {
 
     // ---- read-only state ----
 
-    public ReadOnlyObjectProperty<ExperimentType> typeProperty() {
+    public ReadOnlyObjectProperty<ExperimentDef> typeProperty() {
         return type;
     }
 
@@ -449,7 +449,7 @@ public final class PlaybackModel {
         return alert;
     }
 
-    public ExperimentType type() {
+    public ExperimentDef type() {
         return type.get();
     }
 

@@ -9,7 +9,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Failures;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.session.Session;
@@ -36,7 +36,7 @@ public final class Runner {
     }
 
     /** Starts a fresh run of {@code type} with {@code params} and {@code seed}, recording into a new Recording. */
-    public Recording start(ExperimentType type, Params params, long seed) {
+    public Recording start(ExperimentDef type, Params params, long seed) {
         return start(Session.of(type, params, seed, 0));
     }
 

@@ -1,5 +1,5 @@
 /**
- * One view per experiment family ({@link org.trainscope.app.view.ExperimentView}), chosen by
- * {@link org.trainscope.app.view.Views}; experiments without a dedicated view get a chart of their scalars.
+ * What every experiment view is ({@link org.trainscope.app.view.ExperimentView}). Which view an experiment gets is
+ * one line in {@link org.trainscope.app.ExperimentViews}, beside the main window's wiring.
  */
 package org.trainscope.app.view;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.trainscope.app.run.Runner;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -97,7 +98,7 @@ class PlaybackModelTest {
 
     @Test
     void aDivergingRunPausesWithAMessageAndKeepsEveryFrameBeforeIt() {
-        model.select(new DivergesAt(5));
+        model.select(divergesAt(5));
         playUntilPaused();
         assertFalse(model.playingProperty().get(), "the player paused");
         assertTrue(model.alertProperty().get());
@@ -183,7 +184,7 @@ class PlaybackModelTest {
      */
     @Test
     void aLibraryThatWillNotLoadPausesTheRunWithItsMessage() {
-        model.select(new DivergesAt(3, true));
+        model.select(divergesAt(3, true));
         playUntilPaused();
         assertFalse(model.playingProperty().get(), "the player paused");
         assertTrue(model.alertProperty().get());
@@ -191,80 +192,78 @@ class PlaybackModelTest {
         assertEquals(4, model.recording().size(), "frames 0..3 kept");
     }
 
+    private static ExperimentDef divergesAt(int limit) {
+        return divergesAt(limit, false);
+    }
+
     /**
      * A toy experiment whose step number is its only scalar, and that diverges after {@code limit} steps — or, with
      * {@code nativeFailure}, fails there as a native library that will not load does.
      */
-    private record DivergesAt(int limit, boolean nativeFailure) implements ExperimentType {
-        DivergesAt(int limit) {
-            this(limit, false);
+    private static ExperimentDef divergesAt(int limit, boolean nativeFailure) {
+        ExperimentDef[] def = new ExperimentDef[1];
+        def[0] = new ExperimentDef("diverges", "Diverges", new ExperimentDef.Explanation("", "", ""),
+                List.of(new ParamSpec.Int("n", "unused", 1, 0, 10)),
+                List.of(Output.scalar("loss", "the step number")), 100,
+                (params, seed) -> new DivergesAt(def[0], params, seed, limit, nativeFailure));
+        return def[0];
+    }
+
+    /** The toy experiment itself. */
+    private static final class DivergesAt implements Experiment {
+        private final ExperimentDef type;
+        private final Params params;
+        private final long seed;
+        private final int limit;
+        private final boolean nativeFailure;
+        long steps;
+
+        DivergesAt(ExperimentDef type, Params params, long seed, int limit, boolean nativeFailure) {
+            this.type = type;
+            this.params = params;
+            this.seed = seed;
+            this.limit = limit;
+            this.nativeFailure = nativeFailure;
         }
 
-        public String id() {
-            return "diverges";
+        public ExperimentDef type() {
+            return type;
         }
 
-        public String title() {
-            return "Diverges";
+        public Params params() {
+            return params;
         }
 
-        public Explanation explanation() {
-            return new Explanation("", "", "");
+        public long seed() {
+            return seed;
         }
 
-        public List<ParamSpec> params() {
-            return List.of(new ParamSpec.Int("n", "unused", 1, 0, 10));
+        public long stepCount() {
+            return steps;
         }
 
-        public int defaultSteps() {
-            return 100;
+        public Frame frame() {
+            return Frame.builder(steps).scalar("loss", steps).build();
         }
 
-        public Experiment create(Params params, long seed) {
-            ExperimentType type = this;
-            return new Experiment() {
-                long steps;
+        public Frame step() {
+            if (steps >= limit && nativeFailure) {
+                throw new ExceptionInInitializerError(
+                        new IllegalStateException("Trainscope's OpenBLAS could not be loaded: no such file"));
+            }
+            if (steps >= limit) {
+                throw new DivergedException("loss diverged (NaN) at step " + (steps + 1));
+            }
+            steps++;
+            return frame();
+        }
 
-                public ExperimentType type() {
-                    return type;
-                }
+        public Snapshot snapshot() {
+            return Snapshot.builder().longValue("steps", steps).build();
+        }
 
-                public Params params() {
-                    return params;
-                }
-
-                public long seed() {
-                    return seed;
-                }
-
-                public long stepCount() {
-                    return steps;
-                }
-
-                public Frame frame() {
-                    return Frame.builder(steps).scalar("loss", steps).build();
-                }
-
-                public Frame step() {
-                    if (steps >= limit && nativeFailure) {
-                        throw new ExceptionInInitializerError(
-                                new IllegalStateException("Trainscope's OpenBLAS could not be loaded: no such file"));
-                    }
-                    if (steps >= limit) {
-                        throw new DivergedException("loss diverged (NaN) at step " + (steps + 1));
-                    }
-                    steps++;
-                    return frame();
-                }
-
-                public Snapshot snapshot() {
-                    return Snapshot.builder().longValue("steps", steps).build();
-                }
-
-                public void restore(Snapshot s) {
-                    steps = s.longValue("steps");
-                }
-            };
+        public void restore(Snapshot s) {
+            steps = s.longValue("steps");
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Registry;
 
 /**
@@ -47,7 +47,7 @@ final class Bench {
                 ids.add(args.get(i));
             }
         }
-        List<ExperimentType> types = new ArrayList<>();
+        List<ExperimentDef> types = new ArrayList<>();
         for (String id : ids) {
             types.add(registry.find(id).orElseThrow(() -> new Cli.UsageException("unknown experiment '" + id + "'")));
         }
@@ -57,10 +57,10 @@ final class Bench {
         out.printf(Locale.ROOT, "# trainscope bench: %s, %d cores, Java %s; median of %d runs of %.0f s after %.0f s warm-up%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 REPEATS, MEASURE_SECONDS, WARMUP_SECONDS);
-        for (ExperimentType type : types) {
+        for (ExperimentDef type : types) {
             double rate = median(defaultRuns(type));
             out.printf(Locale.ROOT, "%-44s %12.1f steps/s   (defaults, %d-step runs)%n", type.id(), rate, type.defaultSteps());
-            for (BenchWorkload w : type.benchWorkloads()) {
+            for (BenchWorkload w : org.trainscope.engine.bench.Workloads.of(type.id())) {
                 LongSupplier action = w.setup().get();
                 double r = median(action);
                 out.printf(Locale.ROOT, "%-44s %12.1f %s/s%n", w.name(), r, w.unit());
@@ -75,7 +75,7 @@ final class Bench {
     }
 
     /** Steps of fresh default-length runs (a run that diverges starts over). */
-    private static LongSupplier defaultRuns(ExperimentType type) {
+    private static LongSupplier defaultRuns(ExperimentDef type) {
         return () -> {
             long steps = 0;
             Experiment e = type.create(type.defaults(), 0);

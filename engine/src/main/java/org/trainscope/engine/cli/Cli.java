@@ -16,9 +16,10 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Failures;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Registry;
@@ -39,7 +40,7 @@ public final class Cli {
     private static final String USAGE_TEXT = """
             usage: trainscope-engine <command>
               list                          the experiments
-              describe <id>                 an experiment's params, defaults and ranges
+              describe <id>                 an experiment's params (defaults, ranges) and outputs
               run <id> [--seed S] [--steps N] [--every K] [--set name=value]... [--format csv|jsonl] [--out FILE]
                                             frame 0, then every K-th step, to stdout or FILE
               bench [<id>...] [--peers DIR] engine speed at the defaults (not a test)""";
@@ -93,7 +94,7 @@ public final class Cli {
     }
 
     private int list() {
-        for (ExperimentType t : registry.types()) {
+        for (ExperimentDef t : registry.types()) {
             out.printf("%-20s %s%n", t.id(), t.title());
         }
         return OK;
@@ -103,7 +104,7 @@ public final class Cli {
         if (args.size() != 1) {
             throw new UsageException("describe takes one experiment id");
         }
-        ExperimentType t = type(args.get(0));
+        ExperimentDef t = type(args.get(0));
         out.println(t.id() + " — " + t.title());
         out.println(t.explanation().whatYouSee());
         out.println("formula: " + t.explanation().formula());
@@ -113,6 +114,14 @@ public final class Cli {
         for (ParamSpec p : t.params()) {
             out.printf("  %-14s = %-12s %s; %s%n", p.name(), p.format(p.defaultValue()), p.description(), p.allowed());
         }
+        for (Output.Kind kind : Output.Kind.values()) {
+            out.println(kind == Output.Kind.SCALAR ? "scalars (per frame):" : "series (per frame):");
+            for (Output o : t.outputs()) {
+                if (o.kind() == kind) {
+                    out.printf("  %-22s %s%s%n", o.name(), o.meaning(), o.unit().isEmpty() ? "" : " [" + o.unit() + "]");
+                }
+            }
+        }
         return OK;
     }
 
@@ -120,7 +129,7 @@ public final class Cli {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
             throw new UsageException("run needs an experiment id");
         }
-        ExperimentType type = type(args.get(0));
+        ExperimentDef type = type(args.get(0));
         long seed = 0;
         long steps = type.defaultSteps();
         long every = 1;
@@ -198,9 +207,9 @@ public final class Cli {
         return OK;
     }
 
-    private ExperimentType type(String id) {
+    private ExperimentDef type(String id) {
         return registry.find(id).orElseThrow(() -> new UsageException("unknown experiment '" + id + "'; known: "
-                + String.join(", ", registry.types().stream().map(ExperimentType::id).toList())));
+                + String.join(", ", registry.types().stream().map(ExperimentDef::id).toList())));
     }
 
     private static long parseLong(String flag, String value, long min) {

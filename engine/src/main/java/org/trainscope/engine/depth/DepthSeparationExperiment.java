@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -40,8 +40,30 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * [0, 1] holding every breakpoint of s_m), {@code data_x}, {@code data_y}.
  */
 public final class DepthSeparationExperiment extends AbstractExperiment {
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "depth-separation",
+            "Why depth: deep narrow vs shallow wide, trained",
+            new ExperimentDef.Explanation(
+                    "Two ReLU networks with (about) the same number of parameters learn the sawtooth s_m from the same "
+                            + "samples with the same optimizer: m layers of width 3 against one layer of ~4m units. The "
+                            + "shallow net can make at most width + 1 linear pieces; the deep one up to 2^m. From a random "
+                            + "init the deep narrow net is itself hard to train; init = construction starts both near "
+                            + "their best construction (the panel says which init is shown).",
+                    "L(θ) = (1/n) Σ ½(f_θ(x_i) − s_m(x_i))²,   same optimizer, data, seed\n"
+                            + "pieces(depth 2, width w) ≤ w + 1,   pieces(s_m) = 2^m",
+                    "Lecture 000, \"Why deep?\" (Eldan–Shamir 2016, Telgarsky 2016); lecture 002, \"Example: sawteeth "
+                            + "function\" and the Eldan–Shamir lemma."),
+            List.of(
+                    new ParamSpec.Int("m", "Target s_m: 2^m pieces; the deep net has m layers of width 3", 4, 1, 8),
+                    new ParamSpec.Choice("init", "construction (exact weights + noise) or random (PyTorch default)", "construction",
+                            List.of("construction", "random")),
+                    new ParamSpec.Real("noise", "construction init: σ of the noise on every weight", 0.02, 0, 2),
+                    new ParamSpec.Int("samples", "Training points x_i ~ U[0,1]", 256, 8, 4096),
+                    new ParamSpec.Choice("optimizer", "Update rule (both networks)", "adam",
+                            List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
+                    new ParamSpec.Real("lr", "Learning rate η", 0.01, 1e-6, 10)),
+            List.of(),
+            1000, DepthSeparationExperiment::new);
 
     private static final int DEEP_WIDTH = 3;
 
@@ -256,57 +278,6 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
         double evaluate() {
             atTheta = net.forward(dataX);
             return Loss.SQUARED.value(atTheta.output(), dataY);
-        }
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("m", "Target s_m: 2^m pieces; the deep net has m layers of width 3", 4, 1, 8),
-                new ParamSpec.Choice("init", "construction (exact weights + noise) or random (PyTorch default)", "construction",
-                        List.of("construction", "random")),
-                new ParamSpec.Real("noise", "construction init: σ of the noise on every weight", 0.02, 0, 2),
-                new ParamSpec.Int("samples", "Training points x_i ~ U[0,1]", 256, 8, 4096),
-                new ParamSpec.Choice("optimizer", "Update rule (both networks)", "adam",
-                        List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
-                new ParamSpec.Real("lr", "Learning rate η", 0.01, 1e-6, 10));
-
-        @Override
-        public String id() {
-            return "depth-separation";
-        }
-
-        @Override
-        public String title() {
-            return "Why depth: deep narrow vs shallow wide, trained";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "Two ReLU networks with (about) the same number of parameters learn the sawtooth s_m from the same "
-                            + "samples with the same optimizer: m layers of width 3 against one layer of ~4m units. The "
-                            + "shallow net can make at most width + 1 linear pieces; the deep one up to 2^m. From a random "
-                            + "init the deep narrow net is itself hard to train; init = construction starts both near "
-                            + "their best construction (the panel says which init is shown).",
-                    "L(θ) = (1/n) Σ ½(f_θ(x_i) − s_m(x_i))²,   same optimizer, data, seed\n"
-                            + "pieces(depth 2, width w) ≤ w + 1,   pieces(s_m) = 2^m",
-                    "Lecture 000, \"Why deep?\" (Eldan–Shamir 2016, Telgarsky 2016); lecture 002, \"Example: sawteeth "
-                            + "function\" and the Eldan–Shamir lemma.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 1000;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new DepthSeparationExperiment(params, seed);
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
@@ -28,8 +29,59 @@ import org.trainscope.engine.nn.Network;
  * {@code breaks_x} (the breakpoints of g_m), {@code xs} (grid of [−1, 1]) and {@code abs_g} (the |x| network there).
  */
 public final class SawtoothExperiment extends AbstractExperiment {
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    public static final Output M = Output.scalar("m", "depth of the networks shown (one layer per step)", "layers");
+    public static final Output S_TEETH = Output.scalar("s_teeth", "teeth of s_m on [0, 1], counted from its breakpoints: 2^(m−1)");
+    public static final Output S_PIECES = Output.scalar("s_pieces", "linear pieces of s_m on [0, 1]: 2^m");
+    public static final Output G_SUP_ERROR = Output.scalar("g_sup_error", "sup over [0, 1] of |g_m − x²|, exact at g_m's breakpoints");
+    public static final Output G_PARAMS = Output.scalar("g_params", "weights and biases of the g_m network");
+    public static final Output G_PIECES = Output.scalar("g_pieces", "linear pieces of g_m on [0, 1]");
+    public static final Output G_WIDTH = Output.scalar("g_width", "true hidden width of the g_m network (tent units + running sum)", "units");
+    public static final Output SLIDE_WIDTH = Output.scalar("slide_width", "hidden width the slide draws per layer (3)", "units");
+    public static final Output S_PARAMS = Output.scalar("s_params", "weights and biases of the s_m network");
+    public static final Output S_WIDTH = Output.scalar("s_width", "hidden width of the s_m network (tent units)", "units");
+    public static final Output BOUND = Output.scalar("bound", "the slide's error of g_m: 4^−(m+1)");
+    public static final Output ABS_SUP_ERROR = Output.scalar("abs_sup_error", "sup over [−1, 1] of |g_m(|x|) − x²|");
+    public static final Output ABS_PARAMS = Output.scalar("abs_params", "weights and biases of the x² network on [−1, 1]");
+    public static final Output PROD_SUP_ERROR = Output.scalar("prod_sup_error", "max |net(x, y) − xy| on a 129×129 grid of [−1, 1]² and both diagonals");
+    public static final Output PROD_PARAMS = Output.scalar("prod_params", "weights and biases of the product network");
+    public static final Output PROD_WIDTH = Output.scalar("prod_width", "hidden width of the product network", "units");
+    public static final Output X = Output.series("x", "dyadic grid of [0, 1] holding every breakpoint up to depth 12");
+    public static final Output S = Output.series("s", "s_m on the grid x");
+    public static final Output G = Output.series("g", "g_m on the grid x");
+    public static final Output X2 = Output.series("x2", "x² on the grid x");
+    public static final Output TEETH_X = Output.series("teeth_x", "the tips of s_m's teeth");
+    public static final Output BREAKS_X = Output.series("breaks_x", "the breakpoints of g_m");
+    public static final Output XS = Output.series("xs", "grid of [−1, 1]");
+    public static final Output ABS_G = Output.series("abs_g", "the x² network through |x| = r(x) + r(−x), on the grid xs");
+
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "sawtooth",
+            "Why depth: sawtooth and x²",
+            new ExperimentDef.Explanation(
+                    "Each step adds one layer. The sawtooth s_m doubles its teeth per layer (2^(m−1) teeth, 2^m pieces, "
+                            + "counted exactly from the network's breakpoints) and g_m = x − Σ s_j/4^j approaches x², its "
+                            + "error falling 4× per layer; a depth-2 network needs a unit per breakpoint. The network drawn "
+                            + "is the honest one: each layer also carries the running sum (blue unit).",
+                    "s(x) = 2r(x) − 4r(x−½) + 2r(x−1),   s_m = s∘…∘s\n"
+                            + "g_m = g_{m−1} − s_m/4^m = x − Σ_{j≤m} s_j/4^j,   ‖g_m − x²‖∞ = 4^−(m+1)\n"
+                            + "|x| = r(x) + r(−x),   xy = ((x+y)² − (x−y)²)/4",
+                    "Lecture 002, \"Example: sawteeth function\", \"Example: square function\", \"Examples\"; "
+                            + "Telgarsky 2016 (Benefits of depth in neural networks); Yarotsky 2017."),
+            List.of(
+                    new ParamSpec.Int("max_depth", "Deepest network shown (one layer per step)", 10, 1, 16),
+                    new ParamSpec.Choice("tent", "Tent units: slide = 2r(x)−4r(x−½)+2r(x−1); compact drops r(x−1), never active on [0,1]",
+                            "slide", List.of("slide", "compact"))),
+            List.of(M, S_TEETH, S_PIECES, G_SUP_ERROR, G_PARAMS, G_PIECES, G_WIDTH, SLIDE_WIDTH, S_PARAMS, S_WIDTH, BOUND,
+                    ABS_SUP_ERROR, ABS_PARAMS, PROD_SUP_ERROR, PROD_PARAMS, PROD_WIDTH,
+                    X, S, G, X2, TEETH_X, BREAKS_X, XS, ABS_G),
+            9, SawtoothExperiment::new);
+
+    /** The params, read once. */
+    public record Config(int maxDepth, SawtoothNets.Tent tent) {
+        public static Config of(Params p) {
+            return new Config(p.integer("max_depth"), SawtoothNets.Tent.of(p.choice("tent")));
+        }
+    }
 
     /** The product is checked on a grid of [−1, 1]² with this many intervals per side (2^−6 spacing). */
     static final int PRODUCT_GRID = 128;
@@ -43,8 +95,9 @@ public final class SawtoothExperiment extends AbstractExperiment {
     private SawtoothExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.maxDepth = params.integer("max_depth");
-        this.tent = SawtoothNets.Tent.of(params.choice("tent"));
+        Config config = Config.of(params);
+        this.maxDepth = config.maxDepth();
+        this.tent = config.tent();
         int n = 1 << Math.min(Math.max(maxDepth + 1, 9), 13);               // 2^(m+1) ≥ every breakpoint k/2^m, m ≤ 12
         this.grid = Nets.grid(0, 1, n);
         this.symmetricGrid = Nets.grid(-1, 1, n);
@@ -81,30 +134,30 @@ public final class SawtoothExperiment extends AbstractExperiment {
         }
         double[] teeth = sExact.teeth();
         return Frame.builder(m - 1)
-                .scalar("m", m)
-                .scalar("s_teeth", teeth.length)
-                .scalar("s_pieces", sExact.pieces())
-                .scalar("g_sup_error", gSup)
-                .scalar("g_params", g.parameterCount())
-                .scalar("g_pieces", gExact.pieces())
-                .scalar("g_width", SawtoothNets.width(g))
-                .scalar("slide_width", 3)
-                .scalar("s_params", s.parameterCount())
-                .scalar("s_width", SawtoothNets.width(s))
-                .scalar("bound", Math.scalb(1.0, -2 * (m + 1)))                      // ‖g − g_m‖∞ = 1/4^(m+1)
-                .scalar("abs_sup_error", absSup)
-                .scalar("abs_params", abs.parameterCount())
-                .scalar("prod_sup_error", prodSup)
-                .scalar("prod_params", prod.parameterCount())
-                .scalar("prod_width", SawtoothNets.width(prod))
-                .series("x", grid)
-                .series("s", Nets.eval(s, grid))
-                .series("g", Nets.eval(g, grid))
-                .series("x2", x2)
-                .series("teeth_x", teeth)
-                .series("breaks_x", gExact.breakpoints())
-                .series("xs", symmetricGrid)
-                .series("abs_g", Nets.eval(abs, symmetricGrid))
+                .scalar(M, m)
+                .scalar(S_TEETH, teeth.length)
+                .scalar(S_PIECES, sExact.pieces())
+                .scalar(G_SUP_ERROR, gSup)
+                .scalar(G_PARAMS, g.parameterCount())
+                .scalar(G_PIECES, gExact.pieces())
+                .scalar(G_WIDTH, SawtoothNets.width(g))
+                .scalar(SLIDE_WIDTH, 3)
+                .scalar(S_PARAMS, s.parameterCount())
+                .scalar(S_WIDTH, SawtoothNets.width(s))
+                .scalar(BOUND, Math.scalb(1.0, -2 * (m + 1)))                      // ‖g − g_m‖∞ = 1/4^(m+1)
+                .scalar(ABS_SUP_ERROR, absSup)
+                .scalar(ABS_PARAMS, abs.parameterCount())
+                .scalar(PROD_SUP_ERROR, prodSup)
+                .scalar(PROD_PARAMS, prod.parameterCount())
+                .scalar(PROD_WIDTH, SawtoothNets.width(prod))
+                .series(X, grid)
+                .series(S, Nets.eval(s, grid))
+                .series(G, Nets.eval(g, grid))
+                .series(X2, x2)
+                .series(TEETH_X, teeth)
+                .series(BREAKS_X, gExact.breakpoints())
+                .series(XS, symmetricGrid)
+                .series(ABS_G, Nets.eval(abs, symmetricGrid))
                 .build();
     }
 
@@ -170,51 +223,5 @@ public final class SawtoothExperiment extends AbstractExperiment {
     @Override
     public void restore(Snapshot snapshot) {
         m = (int) snapshot.longValue("m");
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("max_depth", "Deepest network shown (one layer per step)", 10, 1, 16),
-                new ParamSpec.Choice("tent", "Tent units: slide = 2r(x)−4r(x−½)+2r(x−1); compact drops r(x−1), never active on [0,1]",
-                        "slide", List.of("slide", "compact")));
-
-        @Override
-        public String id() {
-            return "sawtooth";
-        }
-
-        @Override
-        public String title() {
-            return "Why depth: sawtooth and x²";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "Each step adds one layer. The sawtooth s_m doubles its teeth per layer (2^(m−1) teeth, 2^m pieces, "
-                            + "counted exactly from the network's breakpoints) and g_m = x − Σ s_j/4^j approaches x², its "
-                            + "error falling 4× per layer; a depth-2 network needs a unit per breakpoint. The network drawn "
-                            + "is the honest one: each layer also carries the running sum (blue unit).",
-                    "s(x) = 2r(x) − 4r(x−½) + 2r(x−1),   s_m = s∘…∘s\n"
-                            + "g_m = g_{m−1} − s_m/4^m = x − Σ_{j≤m} s_j/4^j,   ‖g_m − x²‖∞ = 4^−(m+1)\n"
-                            + "|x| = r(x) + r(−x),   xy = ((x+y)² − (x−y)²)/4",
-                    "Lecture 002, \"Example: sawteeth function\", \"Example: square function\", \"Examples\"; "
-                            + "Telgarsky 2016 (Benefits of depth in neural networks); Yarotsky 2017.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 9;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new SawtoothExperiment(params, seed);
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -30,8 +30,24 @@ import org.trainscope.engine.nn.Network;
  * sin 3 points inside every piece (below the true sup by at most (h/8)²/2 ≤ ε²/128, h = ε/L, as |sin''| ≤ 1).
  */
 public final class ShallowApproxExperiment extends AbstractExperiment {
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "shallow-approx",
+            "Why depth: a depth-2 network needs width",
+            new ExperimentDef.Explanation(
+                    "A depth-2 ReLU network interpolating g at points ε/L apart is within ε of g, with one unit per "
+                            + "point: width ≤ 8RL/ε. Each step doubles RL/ε — one more layer of the sawtooth target "
+                            + "(L = 2^m), or half the ε for x² and sin — and the width doubles with it. The deep "
+                            + "network computes s_m exactly with width 3.",
+                    "f(x) = g(x_−n) + Σ_{i=−n..n} [f'(x_i+) − f'(x_i−)]·r(x − x_i),   x_i = iε/L,   n = ⌈RL/ε⌉\n"
+                            + "‖f − g‖∞ ≤ ε,   width 2n + 1 ≤ 8RL/ε",
+                    "Lecture 002, \"Quantitative bounds for ReLU depth-2 networks\" (Lemma, after Eldan & Shamir 2016); "
+                            + "Telgarsky 2016."),
+            List.of(
+                    new ParamSpec.Choice("target", "g: sawtooth s_m on [0,1] (m = step + 1), x² on [−1,1], sin on [−π,π]",
+                            "sawtooth", List.of("sawtooth", "square", "sin")),
+                    new ParamSpec.Real("eps", "Accuracy ε (square, sin: halved every step)", 0.3, 1e-3, 4)),
+            List.of(),
+            9, ShallowApproxExperiment::new);
 
     /** A frame's network is refused beyond this many hidden units (its evaluation would stall the player). */
     static final int MAX_WIDTH = 4_097;
@@ -232,50 +248,5 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
     @Override
     public void restore(Snapshot snapshot) {
         k = (int) snapshot.longValue("k");
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Choice("target", "g: sawtooth s_m on [0,1] (m = step + 1), x² on [−1,1], sin on [−π,π]",
-                        "sawtooth", List.of("sawtooth", "square", "sin")),
-                new ParamSpec.Real("eps", "Accuracy ε (square, sin: halved every step)", 0.3, 1e-3, 4));
-
-        @Override
-        public String id() {
-            return "shallow-approx";
-        }
-
-        @Override
-        public String title() {
-            return "Why depth: a depth-2 network needs width";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "A depth-2 ReLU network interpolating g at points ε/L apart is within ε of g, with one unit per "
-                            + "point: width ≤ 8RL/ε. Each step doubles RL/ε — one more layer of the sawtooth target "
-                            + "(L = 2^m), or half the ε for x² and sin — and the width doubles with it. The deep "
-                            + "network computes s_m exactly with width 3.",
-                    "f(x) = g(x_−n) + Σ_{i=−n..n} [f'(x_i+) − f'(x_i−)]·r(x − x_i),   x_i = iε/L,   n = ⌈RL/ε⌉\n"
-                            + "‖f − g‖∞ ≤ ε,   width 2n + 1 ≤ 8RL/ε",
-                    "Lecture 002, \"Quantitative bounds for ReLU depth-2 networks\" (Lemma, after Eldan & Shamir 2016); "
-                            + "Telgarsky 2016.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 9;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new ShallowApproxExperiment(params, seed);
-        }
     }
 }

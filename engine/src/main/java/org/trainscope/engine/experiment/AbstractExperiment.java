@@ -5,18 +5,18 @@ package org.trainscope.engine.experiment;
  * steps, its frames and its snapshots are its own.
  */
 public abstract class AbstractExperiment implements Experiment {
-    private final ExperimentType type;
+    private final ExperimentDef type;
     protected final Params params;
     protected final long seed;
 
-    protected AbstractExperiment(ExperimentType type, Params params, long seed) {
+    protected AbstractExperiment(ExperimentDef type, Params params, long seed) {
         this.type = type;
         this.params = params;
         this.seed = seed;
     }
 
     @Override
-    public final ExperimentType type() {
+    public final ExperimentDef type() {
         return type;
     }
 

@@ -1,14 +1,14 @@
 package org.trainscope.engine.experiment;
 
 /**
- * A running experiment: a deterministic state machine. Lifecycle: {@link ExperimentType#create} builds the
+ * A running experiment: a deterministic state machine. Lifecycle: {@link ExperimentDef#create} builds the
  * initial state (step 0) from params and seed; {@link #frame()} observes it; each {@link #step()} advances one
  * step and returns the new frame; {@link #snapshot()} / {@link #restore} capture and reinstate the whole state.
  * The same params and seed give the same frames, bit for bit. Not thread-safe: one thread drives it.
  */
 public interface Experiment {
     /** The type this experiment was created from. */
-    ExperimentType type();
+    ExperimentDef type();
 
     /** The params it was created with. */
     Params params();

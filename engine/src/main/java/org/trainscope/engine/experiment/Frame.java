@@ -51,6 +51,21 @@ public final class Frame {
         return values[i];
     }
 
+    /** The declared scalar's value; throws if the frame lacks it. */
+    public double scalar(Output output) {
+        return scalar(output.key());
+    }
+
+    /** The declared series (a copy); throws if the frame lacks it. */
+    public double[] series(Output output) {
+        return series(output.key());
+    }
+
+    /** True if the frame holds this plain declared output. */
+    public boolean has(Output output) {
+        return output.kind() == Output.Kind.SCALAR ? hasScalar(output.key()) : hasSeries(output.key());
+    }
+
     /** The scalar's value, or {@code fallback} if absent. */
     public double scalar(String name, double fallback) {
         int i = indexOf(name);
@@ -137,6 +152,16 @@ public final class Frame {
             values[names.size()] = value;
             names.add(name);
             return this;
+        }
+
+        /** Sets a declared plain scalar. */
+        public Builder scalar(Output output, double value) {
+            return scalar(output.key(), value);
+        }
+
+        /** Sets a declared plain series. */
+        public Builder series(Output output, double[] data) {
+            return series(output.key(), data);
         }
 
         public Builder series(String name, double[] data) {

@@ -1,7 +1,7 @@
 /**
  * The experiments API: an experiment is a deterministic state machine, {@code params + seed → step() → Frame}.
  *
- * <p>{@link org.trainscope.engine.experiment.ExperimentType} describes an experiment (id, explanation, typed
+ * <p>{@link org.trainscope.engine.experiment.ExperimentDef} defines an experiment (id, explanation, typed
  * {@link org.trainscope.engine.experiment.ParamSpec}s, default run length) and creates
  * {@link org.trainscope.engine.experiment.Experiment} instances; {@link org.trainscope.engine.experiment.Registry}
  * lists them by id ({@link org.trainscope.engine.Experiments#standard} is the built-in list). Frames are immutable; a {@link org.trainscope.engine.experiment.Recording} keeps them for

@@ -3,7 +3,7 @@ package org.trainscope.engine.preset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Registry;
 
@@ -25,7 +25,7 @@ public record Preset(String title, String whatToWatch, String source, String exp
     }
 
     /** The experiment type, from the registry. */
-    public ExperimentType type(Registry registry) {
+    public ExperimentDef type(Registry registry) {
         return registry.get(experiment);
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
@@ -21,7 +21,7 @@ import org.trainscope.engine.experiment.Snapshot;
  * @param segments at least one; strictly increasing start steps, the first at 0
  * @param steps    how many steps the run had when it was saved
  */
-public record Session(ExperimentType type, long seed, List<Segment> segments, long steps) {
+public record Session(ExperimentDef type, long seed, List<Segment> segments, long steps) {
 
     /** Params in force from step {@code fromStep} on. */
     public record Segment(long fromStep, Params params) {
@@ -43,7 +43,7 @@ public record Session(ExperimentType type, long seed, List<Segment> segments, lo
     }
 
     /** A plain run of one set of params. */
-    public static Session of(ExperimentType type, Params params, long seed, long steps) {
+    public static Session of(ExperimentDef type, Params params, long seed, long steps) {
         return new Session(type, seed, List.of(new Segment(0, params)), steps);
     }
 

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
@@ -119,7 +119,7 @@ public final class SessionFile {
             throw new SessionException(name + " is damaged: its \"version\" is missing or invalid");
         }
         String id = root.path("experiment").asText("");
-        ExperimentType type = registry.find(id).orElseThrow(() -> new SessionException(name + " uses the experiment '"
+        ExperimentDef type = registry.find(id).orElseThrow(() -> new SessionException(name + " uses the experiment '"
                 + id + "', which this Trainscope does not have"));
         long seed = integer(root, "seed", name);
         long steps = integer(root, "steps", name);

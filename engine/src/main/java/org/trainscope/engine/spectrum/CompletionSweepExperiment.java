@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
@@ -25,8 +25,28 @@ import org.trainscope.engine.experiment.Snapshot;
  */
 public final class CompletionSweepExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    // defaultSteps: One step per cell: 5 counts × 4 methods.
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "completion-sweep",
+            "Sweep: test error vs observed entries (depth 1, 2, 3, nuclear norm)",
+            new ExperimentDef.Explanation(
+                    "For each number of observed entries, the same rank-5 matrix is completed four ways: gradient "
+                            + "descent on a product of 1, 2 or 3 matrices from a small start, and nuclear-norm "
+                            + "minimization. With few observations depth 3 is far better than the convex method — and "
+                            + "depth 1 cannot complete anything. Each step computes one cell in the background.",
+                    "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F  against |Ω|",
+                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 1 (matrix completion, n = 100, rank 5); lecture 001."),
+            List.of(
+                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
+                    new ParamSpec.Int("observed_from", "Fewest observed entries", 1000, 1, 160_000),
+                    new ParamSpec.Int("observed_to", "Most observed entries", 5000, 1, 160_000),
+                    new ParamSpec.Int("points", "Numbers of observed entries tried", 5, 1, 50),
+                    new ParamSpec.Int("gd_steps", "Gradient steps per factorization run", 1000, 1, 100_000),
+                    new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1),
+                    new ParamSpec.Real("lr", "Learning rate of the factorizations", 4e-3, 1e-7, 1)),
+            List.of(),
+            20, CompletionSweepExperiment::new);
 
     /** The methods, in the order each count runs them. */
     public static final List<String> METHODS = List.of("depth1", "depth2", "depth3", "nuclear");
@@ -148,54 +168,5 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
         }
         double[] last = s.array("last");
         frame = measure(last[0], last[1]);
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
-                new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
-                new ParamSpec.Int("observed_from", "Fewest observed entries", 1000, 1, 160_000),
-                new ParamSpec.Int("observed_to", "Most observed entries", 5000, 1, 160_000),
-                new ParamSpec.Int("points", "Numbers of observed entries tried", 5, 1, 50),
-                new ParamSpec.Int("gd_steps", "Gradient steps per factorization run", 1000, 1, 100_000),
-                new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1),
-                new ParamSpec.Real("lr", "Learning rate of the factorizations", 4e-3, 1e-7, 1));
-
-        @Override
-        public String id() {
-            return "completion-sweep";
-        }
-
-        @Override
-        public String title() {
-            return "Sweep: test error vs observed entries (depth 1, 2, 3, nuclear norm)";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "For each number of observed entries, the same rank-5 matrix is completed four ways: gradient "
-                            + "descent on a product of 1, 2 or 3 matrices from a small start, and nuclear-norm "
-                            + "minimization. With few observations depth 3 is far better than the convex method — and "
-                            + "depth 1 cannot complete anything. Each step computes one cell in the background.",
-                    "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F  against |Ω|",
-                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 1 (matrix completion, n = 100, rank 5); lecture 001.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        /** One step per cell: 5 counts × 4 methods. */
-        @Override
-        public int defaultSteps() {
-            return 20;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new CompletionSweepExperiment(params, seed);
-        }
     }
 }

@@ -15,7 +15,7 @@ import org.trainscope.engine.linalg.DenseMatrix;
  * {@link #update(double)} → {@link #forward()}; {@link #loss()}, {@link #endToEnd()} and {@link #residual()} always
  * describe the current factors.
  */
-final class DeepFactorization {
+public final class DeepFactorization {
     private final MatrixCompletion problem;
     private final int n;
     private final int depth;
@@ -31,7 +31,7 @@ final class DeepFactorization {
      * Draws W_1 … W_N i.i.d. N(0, s²) with s = init^{1/N}·n^{−1/2}, so that E‖W_N⋯W_1‖_F² = n·init² (the product
      * of N independent such factors has entry variance n^{N−1}s^{2N}).
      */
-    DeepFactorization(MatrixCompletion problem, int depth, double init, Rng rng) {
+    public DeepFactorization(MatrixCompletion problem, int depth, double init, Rng rng) {
         this.problem = problem;
         this.n = problem.n();
         this.depth = depth;
@@ -58,7 +58,7 @@ final class DeepFactorization {
     }
 
     /** P_j = W_j P_{j−1}, W = P_N, then G = P_Ω(W − M) and ℓ. */
-    void forward() {
+    public void forward() {
         for (int j = 1; j < depth; j++) {
             DenseMatrix.gemm(false, false, 1, factors[j], prefix[j - 1], 0, prefix[j]); // P_j = W_j P_{j−1}
         }
@@ -66,7 +66,7 @@ final class DeepFactorization {
     }
 
     /** ∂ℓ/∂W_j for every j, from the current G and prefix products. */
-    void gradients() {
+    public void gradients() {
         // back[N−1] = G;  back[j] = W_{j+1}ᵀ back[j+1]  (= (W_N⋯W_{j+1})ᵀ G);  ∂ℓ/∂W_j = back[j] · P_{j−1}ᵀ
         for (int j = depth - 1; j >= 0; j--) {
             if (j < depth - 1) {
@@ -79,7 +79,7 @@ final class DeepFactorization {
     }
 
     /** W_j ← W_j − η·∂ℓ/∂W_j for every j (the forward pass is left to the caller). */
-    void update(double eta) {
+    public void update(double eta) {
         for (int j = 0; j < depth; j++) {
             factors[j].addScaled(-eta, grads[j]);
         }
@@ -118,12 +118,12 @@ final class DeepFactorization {
     }
 
     /** W = W_N ⋯ W_1 of the current factors (live buffer). */
-    DenseMatrix endToEnd() {
+    public DenseMatrix endToEnd() {
         return prefix[depth - 1];
     }
 
     /** G = P_Ω(W − M) = ∇ℓ(W) (live buffer). */
-    DenseMatrix residual() {
+    public DenseMatrix residual() {
         return residual;
     }
 

@@ -2,11 +2,10 @@ package org.trainscope.engine.spectrum;
 
 import java.util.List;
 
-import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
@@ -26,8 +25,37 @@ import org.trainscope.engine.linalg.Gesdd;
  */
 public final class DeepMatrixFactorizationExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    // defaultSteps: 1000 gradient steps at η = 4e-3: depth 3 learns all five values by ~400 and converges by ~800.
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "deep-matrix-factorization",
+            "Singular values over time: deep matrix factorization",
+            new ExperimentDef.Explanation(
+                    "Gradient descent fits the observed entries of a rank-5 matrix with a product of N matrices started "
+                            + "near zero. The solid lines are the top singular values of the product (log scale); they "
+                            + "rise one after another, largest first — \"the rich get richer\" — and the deeper the "
+                            + "product, the sharper the staircase and the lower the error on the entries never seen. The "
+                            + "dashed lines are Theorem 3 integrated from each frame's measured values with the measured "
+                            + "gradient: with every = 1 they lie on the solid lines (a one-step prediction, off by about 1% "
+                            + "of the step's change); raise every to integrate over longer stretches and watch the gap. "
+                            + "Depth 1 only moves the observed entries: its test error stays at 1.",
+                    "ℓ(W) = ½ Σ_{(i,j)∈Ω} (W_N⋯W_1 − M)²_ij\n"
+                            + "dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩   (Theorem 3)\n"
+                            + "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F",
+                    "Lecture 001, \"Evolution of singular values with time\"; Arora, Cohen, Hu & Luo, \"Implicit "
+                            + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3."),
+            List.of(
+                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
+                    new ParamSpec.Int("observed", "Number of observed entries |Ω| (the paper: 2000 or 5000 of 10,000)", 2000, 1, 160_000),
+                    new ParamSpec.Int("depth", "Depth N of the product W_N⋯W_1 (1 = plain gradient descent on W)", 3, 1, 6),
+                    new ParamSpec.Real("init", "Initial size ‖W‖_F/√n (each factor N(0, init^{2/N}/n))", 1e-3, 1e-9, 1),
+                    new ParamSpec.Real("lr", "Learning rate η", 4e-3, 1e-7, 1),
+                    new ParamSpec.Choice("optimizer", "gd, or normalized: η/(√v+ε), v the running mean of ‖∇‖²", "gd",
+                            List.of("gd", "normalized")),
+                    new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
+                    new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+            List.of(),
+            1000, DeepMatrixFactorizationExperiment::new);
 
     /** RMSprop decay of the normalized variant's running mean of ‖∇‖². */
     static final double NORMALIZED_RHO = 0.9;
@@ -183,68 +211,5 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         iteration = s.longValue("iteration");
         rng.setState(s.longValue("rng"));
         frame = measure(steps == 0);
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
-                new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
-                new ParamSpec.Int("observed", "Number of observed entries |Ω| (the paper: 2000 or 5000 of 10,000)", 2000, 1, 160_000),
-                new ParamSpec.Int("depth", "Depth N of the product W_N⋯W_1 (1 = plain gradient descent on W)", 3, 1, 6),
-                new ParamSpec.Real("init", "Initial size ‖W‖_F/√n (each factor N(0, init^{2/N}/n))", 1e-3, 1e-9, 1),
-                new ParamSpec.Real("lr", "Learning rate η", 4e-3, 1e-7, 1),
-                new ParamSpec.Choice("optimizer", "gd, or normalized: η/(√v+ε), v the running mean of ‖∇‖²", "gd",
-                        List.of("gd", "normalized")),
-                new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
-                new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000));
-
-        @Override
-        public String id() {
-            return "deep-matrix-factorization";
-        }
-
-        @Override
-        public String title() {
-            return "Singular values over time: deep matrix factorization";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "Gradient descent fits the observed entries of a rank-5 matrix with a product of N matrices started "
-                            + "near zero. The solid lines are the top singular values of the product (log scale); they "
-                            + "rise one after another, largest first — \"the rich get richer\" — and the deeper the "
-                            + "product, the sharper the staircase and the lower the error on the entries never seen. The "
-                            + "dashed lines are Theorem 3 integrated from each frame's measured values with the measured "
-                            + "gradient: with every = 1 they lie on the solid lines (a one-step prediction, off by about 1% "
-                            + "of the step's change); raise every to integrate over longer stretches and watch the gap. "
-                            + "Depth 1 only moves the observed entries: its test error stays at 1.",
-                    "ℓ(W) = ½ Σ_{(i,j)∈Ω} (W_N⋯W_1 − M)²_ij\n"
-                            + "dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩   (Theorem 3)\n"
-                            + "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F",
-                    "Lecture 001, \"Evolution of singular values with time\"; Arora, Cohen, Hu & Luo, \"Implicit "
-                            + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        /** 1000 gradient steps at η = 4e-3: depth 3 learns all five values by ~400 and converges by ~800. */
-        @Override
-        public int defaultSteps() {
-            return 1000;
-        }
-
-        @Override
-        public List<BenchWorkload> benchWorkloads() {
-            return SpectrumBench.workloads();
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new DeepMatrixFactorizationExperiment(params, seed);
-        }
     }
 }

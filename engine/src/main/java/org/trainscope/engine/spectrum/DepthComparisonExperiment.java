@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -20,8 +20,27 @@ import org.trainscope.engine.experiment.Snapshot;
  */
 public final class DepthComparisonExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "depth-comparison",
+            "Depth 1 vs 2 vs 3 on the same matrix",
+            new ExperimentDef.Explanation(
+                    "The same rank-5 matrix, the same observed entries, the same start size and learning rate — only "
+                            + "the depth differs. Depth 1 raises all its singular values together and never touches "
+                            + "the unobserved entries; depth 2 and 3 raise them one at a time, and depth 3's staircase "
+                            + "is the sharpest, with the smallest values left near zero: a low-rank answer, and the "
+                            + "lowest test error.",
+                    "W = W_N ⋯ W_1,  N = 1, 2, 3;   dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩",
+                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\"."),
+            List.of(
+                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
+                    new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
+                    new ParamSpec.Real("init", "Initial size ‖W‖_F/√n", 1e-3, 1e-9, 1),
+                    new ParamSpec.Real("lr", "Learning rate η (the same for every depth)", 4e-3, 1e-7, 1),
+                    new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
+                    new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+            List.of(),
+            1000, DepthComparisonExperiment::new);
 
     private static final int DEPTHS = 3;
 
@@ -123,53 +142,5 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
     @Override
     public Frame frame() {
         return frame;
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
-                new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
-                new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
-                new ParamSpec.Real("init", "Initial size ‖W‖_F/√n", 1e-3, 1e-9, 1),
-                new ParamSpec.Real("lr", "Learning rate η (the same for every depth)", 4e-3, 1e-7, 1),
-                new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
-                new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000));
-
-        @Override
-        public String id() {
-            return "depth-comparison";
-        }
-
-        @Override
-        public String title() {
-            return "Depth 1 vs 2 vs 3 on the same matrix";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "The same rank-5 matrix, the same observed entries, the same start size and learning rate — only "
-                            + "the depth differs. Depth 1 raises all its singular values together and never touches "
-                            + "the unobserved entries; depth 2 and 3 raise them one at a time, and depth 3's staircase "
-                            + "is the sharpest, with the smallest values left near zero: a low-rank answer, and the "
-                            + "lowest test error.",
-                    "W = W_N ⋯ W_1,  N = 1, 2, 3;   dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩",
-                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\".");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 1000;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new DepthComparisonExperiment(params, seed);
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -26,8 +26,29 @@ import org.trainscope.engine.linalg.Gesdd;
  */
 public final class NuclearNormExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new Type();
+    // defaultSteps: 400 steps: λ reaches λ_min = 1e-3 after ~300 and the fit settles.
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "nuclear-norm",
+            "Matrix completion by nuclear-norm minimization (soft-impute)",
+            new ExperimentDef.Explanation(
+                    "The convex baseline for the same matrix and the same observed entries as deep matrix "
+                            + "factorization: fill the unobserved entries with the current guess, take the SVD, shrink "
+                            + "every singular value by λ. As λ shrinks the fit to the observations becomes exact; the "
+                            + "result is (close to) the matrix of least nuclear norm that fits them. With few "
+                            + "observations its test error stays well above depth 3's: depth is not just a nuclear norm.",
+                    "min ‖W‖_* subject to W_ij = M_ij on Ω\n"
+                            + "Z ← U (Σ − λ)_+ Vᵀ,  U Σ Vᵀ = P_Ω(M) + P_Ωᶜ(Z)",
+                    "Arora, Cohen, Hu & Luo (NeurIPS 2019), §2 and Fig. 1; Mazumder, Hastie & Tibshirani, \"Spectral "
+                            + "regularization algorithms\", JMLR 2010; lecture 001."),
+            List.of(
+                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
+                    new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
+                    new ParamSpec.Real("lambda_min", "Final threshold λ of the path", 1e-3, 1e-9, 1e3),
+                    new ParamSpec.Real("decay", "λ shrinks by this factor per step", 0.97, 0.5, 0.9999),
+                    new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50)),
+            List.of(),
+            400, NuclearNormExperiment::new);
 
     private final MatrixCompletion problem;
     private final DenseMatrix z;
@@ -140,55 +161,5 @@ public final class NuclearNormExperiment extends AbstractExperiment {
         steps = s.longValue("steps");
         z.copyFrom(s.array("Z"));
         frame = measure();
-    }
-
-    private static final class Type implements ExperimentType {
-        private final List<ParamSpec> specs = List.of(
-                new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
-                new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
-                new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
-                new ParamSpec.Real("lambda_min", "Final threshold λ of the path", 1e-3, 1e-9, 1e3),
-                new ParamSpec.Real("decay", "λ shrinks by this factor per step", 0.97, 0.5, 0.9999),
-                new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50));
-
-        @Override
-        public String id() {
-            return "nuclear-norm";
-        }
-
-        @Override
-        public String title() {
-            return "Matrix completion by nuclear-norm minimization (soft-impute)";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "The convex baseline for the same matrix and the same observed entries as deep matrix "
-                            + "factorization: fill the unobserved entries with the current guess, take the SVD, shrink "
-                            + "every singular value by λ. As λ shrinks the fit to the observations becomes exact; the "
-                            + "result is (close to) the matrix of least nuclear norm that fits them. With few "
-                            + "observations its test error stays well above depth 3's: depth is not just a nuclear norm.",
-                    "min ‖W‖_* subject to W_ij = M_ij on Ω\n"
-                            + "Z ← U (Σ − λ)_+ Vᵀ,  U Σ Vᵀ = P_Ω(M) + P_Ωᶜ(Z)",
-                    "Arora, Cohen, Hu & Luo (NeurIPS 2019), §2 and Fig. 1; Mazumder, Hastie & Tibshirani, \"Spectral "
-                            + "regularization algorithms\", JMLR 2010; lecture 001.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        /** 400 steps: λ reaches λ_min = 1e-3 after ~300 and the fit settles. */
-        @Override
-        public int defaultSteps() {
-            return 400;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new NuclearNormExperiment(params, seed);
-        }
     }
 }

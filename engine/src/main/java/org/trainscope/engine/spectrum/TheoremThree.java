@@ -18,14 +18,14 @@ import org.trainscope.engine.linalg.SubspaceIteration;
  * (imbalance of the factors, finite η). The pairs come from a warm-started {@link SubspaceIteration}, never from a
  * full SVD per step.
  */
-final class TheoremThree {
+public final class TheoremThree {
     private final int k;
     private final SubspaceIteration pairs;
     private final DenseMatrix gv;   // G V, n×p
     private final double[] theta;
     private boolean reset = true;
 
-    TheoremThree(int n, int k, double[] startBasis) {
+    public TheoremThree(int n, int k, double[] startBasis) {
         this.k = k;
         this.pairs = new SubspaceIteration(n, Math.min(n, k + 4), startBasis);
         this.gv = new DenseMatrix(n, pairs.size());
@@ -33,7 +33,7 @@ final class TheoremThree {
     }
 
     /** Block size of the subspace iteration (k plus oversampling), for the start basis. */
-    static int blockSize(int n, int k) {
+    public static int blockSize(int n, int k) {
         return Math.min(n, k + 4);
     }
 
@@ -47,7 +47,7 @@ final class TheoremThree {
      *
      * @param g the gradient ∇ℓ(W) at {@code w}
      */
-    void advance(DenseMatrix w, DenseMatrix g, double eta, int depth) {
+    public void advance(DenseMatrix w, DenseMatrix g, double eta, int depth) {
         pairs.update(w);
         if (reset) {
             for (int r = 0; r < k; r++) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -25,8 +25,20 @@ import org.trainscope.engine.nn.Mlp;
  */
 public final class CompressionExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new CompressionType();
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "compression",
+            "Compression with random sign matrices: true vs random labels",
+            new ExperimentDef.Explanation(
+                    "Two copies of the MLP are trained, one on the true labels, one on shuffled labels. Each step "
+                            + "compresses every layer with k random ±1 matrices (k doubles per step). The matrix error "
+                            + "‖Â − A‖_F/‖A‖_F is the same for both nets (≈ √(mn/k)); what differs is how much of it "
+                            + "reaches the output: the trained net, with its large layer cushion, changes its outputs "
+                            + "less and keeps its accuracy at smaller k.",
+                    "Â = (1/k) Σ_t ⟨A, M_t⟩ M_t,  M_t ∈ {±1}^{m×n}\nE[Â] = A,  E‖Â − A‖_F² = (mn − 1)‖A‖_F² / k",
+                    "Lecture 000, \"compression\" (Idea 1); Arora, Ge, Neyshabur & Zhang, ICML 2018."),
+            specs(),
+            List.of(),
+            8, CompressionExperiment::new);
     private static final String[] NETS = {"true", "random"};
 
     private final NoiseStabilityExperiment[] trained = new NoiseStabilityExperiment[2];
@@ -39,7 +51,7 @@ public final class CompressionExperiment extends AbstractExperiment {
         super(TYPE, params, seed);
         for (int n = 0; n < 2; n++) {
             Params p = NoiseStabilityExperiment.TYPE.defaults();
-            for (ParamSpec s : NoiseStabilityExperiment.NoiseStabilityType.SPECS) {
+            for (ParamSpec s : NoiseStabilityExperiment.SPECS) {
                 if (hasParam(s.name())) {
                     p = p.withValue(s.name(), params.get(s.name()));
                 }
@@ -54,6 +66,20 @@ public final class CompressionExperiment extends AbstractExperiment {
             testLogits[n] = logits(net, trained[n].testInputs(), trained[n].testSet().size());
         }
         current = compute();
+    }
+
+    /** Its own three params, then those of {@code noise-stability} that set up the two trained nets. */
+    private static List<ParamSpec> specs() {
+        List<ParamSpec> list = new ArrayList<>();
+        list.add(new ParamSpec.Int("train_steps", "Training steps of both nets before compressing", 600, 0, 1_000_000));
+        list.add(new ParamSpec.Int("k_min", "k of the first compressed step", 64, 1, 1_000_000));
+        list.add(new ParamSpec.Real("k_factor", "k grows by this factor per step", 2, 1.01, 100));
+        for (ParamSpec s : NoiseStabilityExperiment.SPECS) {
+            if (!List.of("labels", "probe_every", "bins", "probe_size").contains(s.name())) {
+                list.add(s);
+            }
+        }
+        return list;
     }
 
     private static boolean hasParam(String name) {
@@ -149,59 +175,5 @@ public final class CompressionExperiment extends AbstractExperiment {
     public void restore(Snapshot s) {
         steps = s.longValue("steps");
         current = compute();
-    }
-
-    private static final class CompressionType implements ExperimentType {
-        private final List<ParamSpec> specs;
-
-        CompressionType() {
-            List<ParamSpec> list = new ArrayList<>();
-            list.add(new ParamSpec.Int("train_steps", "Training steps of both nets before compressing", 600, 0, 1_000_000));
-            list.add(new ParamSpec.Int("k_min", "k of the first compressed step", 64, 1, 1_000_000));
-            list.add(new ParamSpec.Real("k_factor", "k grows by this factor per step", 2, 1.01, 100));
-            for (ParamSpec s : NoiseStabilityExperiment.NoiseStabilityType.SPECS) {
-                if (!List.of("labels", "probe_every", "bins", "probe_size").contains(s.name())) {
-                    list.add(s);
-                }
-            }
-            specs = List.copyOf(list);
-        }
-
-        @Override
-        public String id() {
-            return "compression";
-        }
-
-        @Override
-        public String title() {
-            return "Compression with random sign matrices: true vs random labels";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "Two copies of the MLP are trained, one on the true labels, one on shuffled labels. Each step "
-                            + "compresses every layer with k random ±1 matrices (k doubles per step). The matrix error "
-                            + "‖Â − A‖_F/‖A‖_F is the same for both nets (≈ √(mn/k)); what differs is how much of it "
-                            + "reaches the output: the trained net, with its large layer cushion, changes its outputs "
-                            + "less and keeps its accuracy at smaller k.",
-                    "Â = (1/k) Σ_t ⟨A, M_t⟩ M_t,  M_t ∈ {±1}^{m×n}\nE[Â] = A,  E‖Â − A‖_F² = (mn − 1)‖A‖_F² / k",
-                    "Lecture 000, \"compression\" (Idea 1); Arora, Ge, Neyshabur & Zhang, ICML 2018.");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return specs;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 8;
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new CompressionExperiment(params, seed);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.trainscope.engine.bench.BenchWorkload;
 import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
 import org.trainscope.engine.data.Idx;
@@ -14,7 +13,7 @@ import org.trainscope.engine.data.Synthetic;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
@@ -34,8 +33,45 @@ import org.trainscope.engine.nn.Mlp;
  */
 public final class NoiseStabilityExperiment extends AbstractExperiment {
 
-    /** The registry entry. */
-    public static final ExperimentType TYPE = new NoiseStabilityType();
+    /** The params, shared with {@code compression}, which trains this experiment's net. */
+    static final List<ParamSpec> SPECS = List.of(
+            new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0; idx: your MNIST-style files)", "digits",
+                    concat("digits", concat("idx", Synthetic.NAMES))),
+            new ParamSpec.FilePath("idx_images", "data=idx: IDX images file (.gz or plain)", ""),
+            new ParamSpec.FilePath("idx_labels", "data=idx: IDX labels file (.gz or plain)", ""),
+            new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
+                    List.of("true", "random")),
+            new ParamSpec.Int("depth", "Hidden layers", 3, 1, 8),
+            new ParamSpec.Int("width", "Units per hidden layer", 128, 2, 1024),
+            new ParamSpec.Real("lr", "Learning rate η", 0.02, 1e-6, 10),
+            new ParamSpec.Real("momentum", "Momentum μ (0 = plain SGD)", 0.9, 0, 0.999),
+            new ParamSpec.Int("batch", "Minibatch size (≥ train size: full-batch GD)", 64, 1, 100_000),
+            new ParamSpec.Int("probe_every", "Probe every k steps", 25, 1, 1_000_000),
+            new ParamSpec.Int("probe_size", "Probe set: the first n test examples (at most all of them)", 360, 1, 100_000),
+            new ParamSpec.Int("bins", "Cushion histogram bins on [0, 1]", 40, 2, 500),
+            new ParamSpec.Int("split_seed", "Seed of the fixed 80/20 train/test split", 0, 0, 1_000_000),
+            new ParamSpec.Int("points", "Synthetic sets: number of points", 1000, 20, 100_000),
+            new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5));
+
+    public static final ExperimentDef TYPE = new ExperimentDef(
+            "noise-stability",
+            "Noise stability and layer cushion",
+            new ExperimentDef.Explanation(
+                    "An MLP learns the 8×8 digits. Every few steps it is probed on a fixed set of test images. Layer "
+                            + "cushion: how much of ‖A‖_F‖x‖ a layer passes on to its real inputs — the dashed line is "
+                            + "1/√n, what a random matrix gives; training pushes the histograms to the right. Noise "
+                            + "attenuation: Gaussian noise as large as the signal is injected at one layer and shrinks as "
+                            + "it travels up. Singular values concentrate (small stable rank). With labels=random the "
+                            + "net memorises, test accuracy stays near 10% and these properties fail to emerge.",
+                    "μ_i(x) = ‖A_i φ(x_{i−1})‖ / (‖A_i‖_F ‖φ(x_{i−1})‖),  random A: ≈ 1/√n\n"
+                            + "noise: x_i' = x_i + η, ‖η‖ = ‖x_i‖;  ratio_j = ‖x_j' − x_j‖ / ‖x_j‖\n"
+                            + "stable rank = ‖A‖_F² / ‖A‖_2²",
+                    "Lecture 000, \"noise stability\", \"layer cushion\"; Arora, Ge, Neyshabur & Zhang, ICML 2018, "
+                            + "\"Stronger generalization bounds for deep nets via a compression approach\". "
+                            + Digits.ATTRIBUTION + "."),
+            SPECS,
+            List.of(),
+            1500, NoiseStabilityExperiment::new);
 
     private final Dataset train;
     private final Dataset test;
@@ -285,79 +321,10 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         }
     }
 
-    /** The registry entry: params, explanation, bench workloads. */
-    static final class NoiseStabilityType implements ExperimentType {
-        static final List<ParamSpec> SPECS = List.of(
-                new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0; idx: your MNIST-style files)", "digits",
-                        concat("digits", concat("idx", Synthetic.NAMES))),
-                new ParamSpec.FilePath("idx_images", "data=idx: IDX images file (.gz or plain)", ""),
-                new ParamSpec.FilePath("idx_labels", "data=idx: IDX labels file (.gz or plain)", ""),
-                new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
-                        List.of("true", "random")),
-                new ParamSpec.Int("depth", "Hidden layers", 3, 1, 8),
-                new ParamSpec.Int("width", "Units per hidden layer", 128, 2, 1024),
-                new ParamSpec.Real("lr", "Learning rate η", 0.02, 1e-6, 10),
-                new ParamSpec.Real("momentum", "Momentum μ (0 = plain SGD)", 0.9, 0, 0.999),
-                new ParamSpec.Int("batch", "Minibatch size (≥ train size: full-batch GD)", 64, 1, 100_000),
-                new ParamSpec.Int("probe_every", "Probe every k steps", 25, 1, 1_000_000),
-                new ParamSpec.Int("probe_size", "Probe set: the first n test examples (at most all of them)", 360, 1, 100_000),
-                new ParamSpec.Int("bins", "Cushion histogram bins on [0, 1]", 40, 2, 500),
-                new ParamSpec.Int("split_seed", "Seed of the fixed 80/20 train/test split", 0, 0, 1_000_000),
-                new ParamSpec.Int("points", "Synthetic sets: number of points", 1000, 20, 100_000),
-                new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5));
-
-        static List<String> concat(String first, List<String> rest) { // first, then rest
-            List<String> out = new ArrayList<>();
-            out.add(first);
-            out.addAll(rest);
-            return out;
-        }
-
-        @Override
-        public String id() {
-            return "noise-stability";
-        }
-
-        @Override
-        public String title() {
-            return "Noise stability and layer cushion";
-        }
-
-        @Override
-        public Explanation explanation() {
-            return new Explanation(
-                    "An MLP learns the 8×8 digits. Every few steps it is probed on a fixed set of test images. Layer "
-                            + "cushion: how much of ‖A‖_F‖x‖ a layer passes on to its real inputs — the dashed line is "
-                            + "1/√n, what a random matrix gives; training pushes the histograms to the right. Noise "
-                            + "attenuation: Gaussian noise as large as the signal is injected at one layer and shrinks as "
-                            + "it travels up. Singular values concentrate (small stable rank). With labels=random the "
-                            + "net memorises, test accuracy stays near 10% and these properties fail to emerge.",
-                    "μ_i(x) = ‖A_i φ(x_{i−1})‖ / (‖A_i‖_F ‖φ(x_{i−1})‖),  random A: ≈ 1/√n\n"
-                            + "noise: x_i' = x_i + η, ‖η‖ = ‖x_i‖;  ratio_j = ‖x_j' − x_j‖ / ‖x_j‖\n"
-                            + "stable rank = ‖A‖_F² / ‖A‖_2²",
-                    "Lecture 000, \"noise stability\", \"layer cushion\"; Arora, Ge, Neyshabur & Zhang, ICML 2018, "
-                            + "\"Stronger generalization bounds for deep nets via a compression approach\". "
-                            + Digits.ATTRIBUTION + ".");
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return SPECS;
-        }
-
-        @Override
-        public int defaultSteps() {
-            return 1500;
-        }
-
-        @Override
-        public List<BenchWorkload> benchWorkloads() {
-            return StabilityBench.workloads();
-        }
-
-        @Override
-        public Experiment create(Params params, long seed) {
-            return new NoiseStabilityExperiment(params, seed);
-        }
+    private static List<String> concat(String first, List<String> rest) { // first, then rest
+        List<String> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
     }
 }

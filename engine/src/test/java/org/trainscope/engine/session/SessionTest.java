@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.Experiment;
-import org.trainscope.engine.experiment.ExperimentType;
+import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
@@ -26,7 +26,7 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /** Saved sessions: exact round trips, exact forks, atomic writes, and refusal of anything that is not ours. */
 class SessionTest {
-    private static final ExperimentType TYPE = LandscapeExperiment.TYPE;
+    private static final ExperimentDef TYPE = LandscapeExperiment.TYPE;
     private static final Registry REGISTRY = Experiments.standard();
 
     @TempDir

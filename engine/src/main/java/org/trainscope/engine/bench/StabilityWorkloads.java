@@ -1,4 +1,4 @@
-package org.trainscope.engine.stability;
+package org.trainscope.engine.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -7,8 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.trainscope.engine.bench.BenchWorkload;
-import org.trainscope.engine.bench.PeerResults;
+import org.trainscope.engine.stability.NoiseStabilityExperiment;
+import org.trainscope.engine.stability.StabilityProbe;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
@@ -20,8 +20,8 @@ import org.trainscope.engine.experiment.Rng;
  * computes in FLOAT like the peers (whose files say their precision; the labels carry it); batches of
  * {@link org.trainscope.engine.nn.Mlp#SPLIT_AT} or more use both cores (the full batch), smaller ones one.
  */
-final class StabilityBench {
-    private StabilityBench() {
+final class StabilityWorkloads {
+    private StabilityWorkloads() {
     }
 
     static List<BenchWorkload> workloads() {

@@ -1,4 +1,4 @@
-package org.trainscope.engine.spectrum;
+package org.trainscope.engine.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.trainscope.engine.bench.BenchWorkload;
-import org.trainscope.engine.bench.PeerResults;
+import org.trainscope.engine.spectrum.DeepFactorization;
+import org.trainscope.engine.spectrum.MatrixCompletion;
+import org.trainscope.engine.spectrum.TheoremThree;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.Gesdd;
 
@@ -18,7 +19,7 @@ import org.trainscope.engine.linalg.Gesdd;
  * each factor N(0, (1e-3)²) (our {@code init} = 1e-6), η = 4e-3, 5000-step runs, DOUBLE, one thread — in steps per
  * second, with the peers' 1-thread float64 rates for the ratio.
  */
-final class SpectrumBench {
+final class SpectrumWorkloads {
     static final int N = 100;
     static final int RANK = 5;
     static final int OBSERVED = 3000;
@@ -28,7 +29,7 @@ final class SpectrumBench {
     static final int RUN = 5000;
     static final int CHUNK = 100;
 
-    private SpectrumBench() {
+    private SpectrumWorkloads() {
     }
 
     /** What is done per step besides the gradient step. */
