@@ -1,16 +1,18 @@
 package org.trainscope.app.depth;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.util.Subscription;
 
 import org.jfree.chart.axis.NumberAxis;
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 
@@ -27,9 +29,7 @@ public final class DepthSeparationView implements ExperimentView {
     private final int deepCurve;
     private final int shallowCurve;
     private final int dataMarks;
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render();
-    private final ChangeListener<Params> onParams = (obs, was, now) -> render();
+    private final Subscription subscription;
 
     public DepthSeparationView(PlaybackModel model) {
         this.model = model;
@@ -38,12 +38,14 @@ public final class DepthSeparationView implements ExperimentView {
         deepCurve = fits.add("deep narrow", SawtoothView.G, XYChart.Style.LINE);
         shallowCurve = fits.add("shallow wide", SawtoothView.S, XYChart.Style.LINE);
         fits.plot().getRenderer().setSeriesShape(dataMarks, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
-        losses.setScalars(List.of("deep.loss", "shallow.loss"), List.of("deep narrow", "shallow wide"));
+        losses.setScalars(List.of(DepthSeparationExperiment.DEEP_LOSS.key(), DepthSeparationExperiment.SHALLOW_LOSS.key()),
+                List.of("deep narrow", "shallow wide"));
         recolourLosses();
         createView();
-        model.frameProperty().addListener(onFrame);
-        model.playingProperty().addListener(onPlaying);
-        model.paramsProperty().addListener(onParams);
+        subscription = Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render()),
+                model.playingProperty().subscribe((was, now) -> render()),
+                model.paramsProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -66,25 +68,29 @@ public final class DepthSeparationView implements ExperimentView {
     private void render() {
         Frame f = model.frame();
         Params p = model.params();
-        if (f == null || p == null || model.recording() == null || !f.hasScalar("deep.loss")) {
+        if (f == null || p == null || model.recording() == null || !f.has(DepthSeparationExperiment.DEEP_LOSS)) {
             return;
         }
         losses.update(model.recording(), model.frameCountProperty().get(), f.step(), model.playingProperty().get());
-        double[] x = f.series("x");
+        double[] x = f.series(DepthSeparationExperiment.X);
         fits.batch(() -> {
-            fits.set(dataMarks, f.series("data_x"), f.series("data_y"));
-            fits.set(targetCurve, x, f.series("target"));
-            fits.set(deepCurve, x, f.series("deep"));
-            fits.set(shallowCurve, x, f.series("shallow"));
+            fits.set(dataMarks, f.series(DepthSeparationExperiment.DATA_X), f.series(DepthSeparationExperiment.DATA_Y));
+            fits.set(targetCurve, x, f.series(DepthSeparationExperiment.TARGET));
+            fits.set(deepCurve, x, f.series(DepthSeparationExperiment.DEEP));
+            fits.set(shallowCurve, x, f.series(DepthSeparationExperiment.SHALLOW));
         });
-        String init = p.choice("init").equals("construction")
-                ? String.format(Locale.ROOT, "init: construction + N(0, %s²)", p.text("noise"))
+        DepthSeparationExperiment.Config config = DepthSeparationExperiment.Config.of(p);
+        String init = config.construction()
+                ? String.format(Locale.ROOT, "init: construction + N(0, %s²)",
+                        BigDecimal.valueOf(config.noise()).stripTrailingZeros().toPlainString())
                 : "init: random (PyTorch default)";
         fits.chart().setTitle(String.format(Locale.ROOT,
                 "pieces: s_%d %d · deep (%d×%d) %d · shallow (%d) %d%n%s · %d parameters each",
-                p.integer("m"), (int) f.scalar("target.pieces"), p.integer("m"), (int) f.scalar("deep.width"),
-                (int) f.scalar("deep.pieces"), (int) f.scalar("shallow.width"), (int) f.scalar("shallow.pieces"),
-                init, (int) f.scalar("deep.params")));
+                config.m(), (int) f.scalar(DepthSeparationExperiment.TARGET_PIECES), config.m(),
+                (int) f.scalar(DepthSeparationExperiment.DEEP_LAYER_WIDTH), (int) f.scalar(DepthSeparationExperiment.DEEP_PIECES),
+                (int) f.scalar(DepthSeparationExperiment.SHALLOW_LAYER_WIDTH),
+                (int) f.scalar(DepthSeparationExperiment.SHALLOW_PIECES), init,
+                (int) f.scalar(DepthSeparationExperiment.DEEP_PARAMS)));
     }
 
     /** The fitted-function chart's title (for tests). */
@@ -106,8 +112,6 @@ public final class DepthSeparationView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.playingProperty().removeListener(onPlaying);
-        model.paramsProperty().removeListener(onParams);
+        subscription.unsubscribe();
     }
 }

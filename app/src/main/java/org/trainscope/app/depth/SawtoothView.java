@@ -2,10 +2,10 @@ package org.trainscope.app.depth;
 
 import java.util.Locale;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
+import javafx.util.Subscription;
 
 import org.jfree.chart.axis.NumberAxis;
 import org.trainscope.app.playback.PlaybackModel;
@@ -43,7 +43,7 @@ public final class SawtoothView implements ExperimentView {
     private final int piecePoints;
     private final int deepUnits;
     private final int shallowUnits;
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
+    private final Subscription subscription;
     private int renderedIndex = -1;
     private Frame renderedFrame;
 
@@ -60,7 +60,7 @@ public final class SawtoothView implements ExperimentView {
         shallowUnits = pieces.add("depth-2 units needed (≥ pieces − 1)", TEETH, XYChart.Style.DASHED);
         deepUnits = pieces.add("units of the deep net (width · m)", G, XYChart.Style.LINE_MARKERS);
         createView();
-        initListeners();
+        subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
     }
 
@@ -81,10 +81,6 @@ public final class SawtoothView implements ExperimentView {
         root.add(pieces.viewer(), 1, 1);
         XYChart.halves(root);
         root.getStyleClass().add("sawtooth-view");
-    }
-
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
     }
 
     private void render() {
@@ -189,6 +185,6 @@ public final class SawtoothView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
+        subscription.unsubscribe();
     }
 }

@@ -2,13 +2,15 @@ package org.trainscope.app.depth;
 
 import java.util.Locale;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import javafx.util.Subscription;
 
 import org.jfree.chart.axis.NumberAxis;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.depth.ShallowApproxExperiment;
+import org.trainscope.engine.depth.ShallowApproxExperiment.Target;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -32,7 +34,7 @@ public final class ShallowApproxView implements ExperimentView {
     private final int deepLine;
     private final int errorPoints;
     private final int epsLine;
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
+    private final Subscription subscription;
 
     public ShallowApproxView(PlaybackModel model) {
         this.model = model;
@@ -45,7 +47,7 @@ public final class ShallowApproxView implements ExperimentView {
         errorPoints = errors.add("sup |f − g| (measured)", SawtoothView.S, XYChart.Style.LINE_MARKERS);
         epsLine = errors.add("ε", SawtoothView.BOUND, XYChart.Style.DASHED);
         createView();
-        model.frameProperty().addListener(onFrame);
+        subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
     }
 
@@ -66,20 +68,22 @@ public final class ShallowApproxView implements ExperimentView {
         Frame f = model.frame();
         Recording rec = model.recording();
         Params p = model.params();
-        if (f == null || rec == null || p == null || !f.hasScalar("width_bound")) {
+        if (f == null || rec == null || p == null || !f.has(ShallowApproxExperiment.WIDTH_BOUND)) {
             return;
         }
-        boolean sawtooth = p.choice("target").equals("sawtooth");
-        double[] x = f.series("x");
+        Target target = ShallowApproxExperiment.Config.of(p).target();
+        boolean sawtooth = target == Target.SAWTOOTH;
+        double[] x = f.series(ShallowApproxExperiment.X);
         fit.batch(() -> {
-            fit.set(targetCurve, x, f.series("target"));
-            fit.set(netCurve, x, f.series("f"));
-            fit.set(pointMarks, f.series("points_x"), f.series("points_y"));
+            fit.set(targetCurve, x, f.series(ShallowApproxExperiment.TARGET));
+            fit.set(netCurve, x, f.series(ShallowApproxExperiment.F));
+            fit.set(pointMarks, f.series(ShallowApproxExperiment.POINTS_X), f.series(ShallowApproxExperiment.POINTS_Y));
         });
-        String what = sawtooth ? String.format(Locale.ROOT, "s_%d", (int) f.scalar("m")) : p.choice("target");
+        String what = sawtooth ? String.format(Locale.ROOT, "s_%d", (int) f.scalar(ShallowApproxExperiment.M)) : target.id();
         fit.chart().setTitle(String.format(Locale.ROOT,
-                "%s: depth-2 width %d ≤ 8RL/ε = %.0f,  sup |f − g| = %.3g ≤ ε = %.3g", what, (int) f.scalar("width"),
-                f.scalar("width_bound"), f.scalar("sup_error"), f.scalar("eps")));
+                "%s: depth-2 width %d ≤ 8RL/ε = %.0f,  sup |f − g| = %.3g ≤ ε = %.3g", what,
+                (int) f.scalar(ShallowApproxExperiment.WIDTH), f.scalar(ShallowApproxExperiment.WIDTH_BOUND),
+                f.scalar(ShallowApproxExperiment.SUP_ERROR), f.scalar(ShallowApproxExperiment.EPS)));
 
         int n = Math.min(model.indexProperty().get() + 1, rec.size());
         double[] step = new double[n];
@@ -90,12 +94,12 @@ public final class ShallowApproxView implements ExperimentView {
         double[] eps = new double[n];
         for (int i = 0; i < n; i++) {
             Frame fi = rec.get(i);
-            step[i] = sawtooth ? fi.scalar("m") : fi.step();
-            width[i] = fi.scalar("width");
-            bound[i] = fi.scalar("width_bound");
-            deep[i] = fi.scalar("deep_width", Double.NaN);
-            err[i] = fi.scalar("sup_error");
-            eps[i] = fi.scalar("eps");
+            step[i] = sawtooth ? fi.scalar(ShallowApproxExperiment.M) : fi.step();
+            width[i] = fi.scalar(ShallowApproxExperiment.WIDTH);
+            bound[i] = fi.scalar(ShallowApproxExperiment.WIDTH_BOUND);
+            deep[i] = fi.has(ShallowApproxExperiment.DEEP_WIDTH) ? fi.scalar(ShallowApproxExperiment.DEEP_WIDTH) : Double.NaN;
+            err[i] = fi.scalar(ShallowApproxExperiment.SUP_ERROR);
+            eps[i] = fi.scalar(ShallowApproxExperiment.EPS);
         }
         String axis = sawtooth ? "depth m of the target s_m" : "step (ε halves)";
         widths.plot().getDomainAxis().setLabel(axis);
@@ -106,7 +110,8 @@ public final class ShallowApproxView implements ExperimentView {
             widths.set(deepLine, step, deep);
         });
         widths.chart().setTitle(sawtooth
-                ? String.format(Locale.ROOT, "Width: depth 2 needs %d, depth m needs %d", (int) f.scalar("width"), (int) f.scalar("deep_width"))
+                ? String.format(Locale.ROOT, "Width: depth 2 needs %d, depth m needs %d",
+                        (int) f.scalar(ShallowApproxExperiment.WIDTH), (int) f.scalar(ShallowApproxExperiment.DEEP_WIDTH))
                 : "Width needed doubles as ε halves");
         errors.batch(() -> {
             errors.set(errorPoints, step, err);
@@ -133,6 +138,6 @@ public final class ShallowApproxView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
+        subscription.unsubscribe();
     }
 }

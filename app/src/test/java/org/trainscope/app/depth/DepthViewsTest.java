@@ -17,6 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.app.AppFixture;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.engine.depth.SawtoothExperiment;
+import org.trainscope.engine.depth.ShallowApproxExperiment;
 
 /**
  * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
@@ -51,7 +53,7 @@ class DepthViewsTest {
         }
         waitUntil(() -> model.frame().step() == 5);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(6, model.frame().scalar("m"), "frame 5 is depth 6");
+        assertEquals(6, model.frame().scalar(SawtoothExperiment.M), "frame 5 is depth 6");
         assertEquals(6, view.diagramDepth(), "the diagram shows six layers");
         assertEquals(6, view.errorPointCount(), "one error point per depth shown");
         screenshot("trainscope-sawtooth.png");
@@ -76,7 +78,8 @@ class DepthViewsTest {
         waitUntil(() -> model.frame().step() == 6);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(7, view.widthPointCount(), "one width point per depth m = 1…7");
-        assertTrue(model.frame().scalar("sup_error") <= model.frame().scalar("eps"));
+        assertTrue(model.frame().scalar(ShallowApproxExperiment.SUP_ERROR)
+                <= model.frame().scalar(ShallowApproxExperiment.EPS));
         screenshot("trainscope-shallow-approx.png");
         robot.clickOn("#step-back");
         waitUntil(() -> model.frame().step() == 5);
@@ -94,7 +97,7 @@ class DepthViewsTest {
         waitUntil(() -> model.frame().step() >= 300);
         robot.clickOn("#play-pause");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.fitTitle().contains("init: construction"), view.fitTitle());
+        assertTrue(view.fitTitle().contains("init: construction + N(0, 0.02²)"), view.fitTitle());
         assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
         screenshot("trainscope-depth-separation.png");
     }

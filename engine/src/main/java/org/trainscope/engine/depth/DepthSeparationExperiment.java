@@ -10,6 +10,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
@@ -40,6 +41,22 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * [0, 1] holding every breakpoint of s_m), {@code data_x}, {@code data_y}.
  */
 public final class DepthSeparationExperiment extends AbstractExperiment {
+    public static final Output DEEP_LOSS = Output.scalar("deep.loss", "training loss of the deep narrow net at the frame's weights");
+    public static final Output SHALLOW_LOSS = Output.scalar("shallow.loss", "training loss of the shallow wide net at the frame's weights");
+    public static final Output DEEP_PIECES = Output.scalar("deep.pieces", "linear pieces of the deep net on [0, 1], exact from its weights");
+    public static final Output SHALLOW_PIECES = Output.scalar("shallow.pieces", "linear pieces of the shallow net on [0, 1], exact from its weights");
+    public static final Output DEEP_PARAMS = Output.scalar("deep.params", "weights and biases of the deep net");
+    public static final Output SHALLOW_PARAMS = Output.scalar("shallow.params", "weights and biases of the shallow net");
+    public static final Output DEEP_LAYER_WIDTH = Output.scalar("deep.width", "width of each hidden layer of the deep net (3)", "units");
+    public static final Output SHALLOW_LAYER_WIDTH = Output.scalar("shallow.width", "width of the shallow net's one hidden layer", "units");
+    public static final Output TARGET_PIECES = Output.scalar("target.pieces", "linear pieces of the target s_m: 2^m");
+    public static final Output X = Output.series("x", "grid of [0, 1] holding every breakpoint of s_m");
+    public static final Output TARGET = Output.series("target", "the target s_m on the grid x");
+    public static final Output DEEP = Output.series("deep", "the deep net's function on the grid x, exact from its weights");
+    public static final Output SHALLOW = Output.series("shallow", "the shallow net's function on the grid x, exact from its weights");
+    public static final Output DATA_X = Output.series("data_x", "the training inputs x_i ~ U[0, 1]");
+    public static final Output DATA_Y = Output.series("data_y", "the training targets s_m(x_i)");
+
     public static final ExperimentDef TYPE = new ExperimentDef(
             "depth-separation",
             "Why depth: deep narrow vs shallow wide, trained",
@@ -62,8 +79,22 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
                     new ParamSpec.Choice("optimizer", "Update rule (both networks)", "adam",
                             List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
                     new ParamSpec.Real("lr", "Learning rate η", 0.01, 1e-6, 10)),
-            List.of(),
+            List.of(DEEP_LOSS, SHALLOW_LOSS, DEEP_PIECES, SHALLOW_PIECES, DEEP_PARAMS, SHALLOW_PARAMS, DEEP_LAYER_WIDTH,
+                    SHALLOW_LAYER_WIDTH, TARGET_PIECES, X, TARGET, DEEP, SHALLOW, DATA_X, DATA_Y),
             1000, DepthSeparationExperiment::new);
+
+    /**
+     * The params of the target, the data and the init, read once ({@code optimizer} and {@code lr} are read where the
+     * optimizers are built).
+     *
+     * @param construction init {@code construction} (the exact weights plus noise), else {@code random}
+     */
+    public record Config(int m, boolean construction, double noise, int samples) {
+        public static Config of(Params p) {
+            return new Config(p.integer("m"), p.choice("init").equals("construction"), p.real("noise"),
+                    p.integer("samples"));
+        }
+    }
 
     private static final int DEEP_WIDTH = 3;
 
@@ -81,9 +112,10 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
     private DepthSeparationExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.m = params.integer("m");
+        Config given = Config.of(params);
+        this.m = given.m();
         Rng rng = new Rng(seed);
-        int n = params.integer("samples");
+        int n = given.samples();
         xs = new double[n];
         ys = new double[n];
         for (int i = 0; i < n; i++) {
@@ -100,8 +132,8 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
 
         int deepParams = deepParams(m);
         int width = shallowWidth(m);
-        boolean construction = params.choice("init").equals("construction");
-        double noise = params.real("noise");
+        boolean construction = given.construction();
+        double noise = given.noise();
         Init init = Init.uniform(rng::nextDouble);
         Network deepNet = construction ? SawtoothNets.sawtooth(m, SawtoothNets.Tent.SLIDE)
                 : Network.of(deepSizes(m), Activation.RELU, Activation.IDENTITY, init);
@@ -166,23 +198,21 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
     @Override
     public Frame frame() {
         Frame.Builder b = Frame.builder(steps);
-        for (Learner l : List.of(deep, shallow)) {
-            b.scalar(l.name + ".loss", l.loss);
-        }
+        b.scalar(DEEP_LOSS, deep.loss).scalar(SHALLOW_LOSS, shallow.loss);
         PiecewiseLinear deepFn = Breakpoints.of(deep.net, 0, 1);                 // the exact functions, from the weights
         PiecewiseLinear shallowFn = Breakpoints.of(shallow.net, 0, 1);
-        b.scalar("deep.pieces", deepFn.pieces()).scalar("shallow.pieces", shallowFn.pieces());
-        b.scalar("deep.params", deep.net.parameterCount())
-                .scalar("shallow.params", shallow.net.parameterCount())
-                .scalar("deep.width", DEEP_WIDTH)
-                .scalar("shallow.width", shallowWidth(m))
-                .scalar("target.pieces", 1 << m);
-        return b.series("x", grid)
-                .series("target", target)
-                .series("deep", sample(deepFn))
-                .series("shallow", sample(shallowFn))
-                .series("data_x", xs)
-                .series("data_y", ys)
+        b.scalar(DEEP_PIECES, deepFn.pieces()).scalar(SHALLOW_PIECES, shallowFn.pieces());
+        b.scalar(DEEP_PARAMS, deep.net.parameterCount())
+                .scalar(SHALLOW_PARAMS, shallow.net.parameterCount())
+                .scalar(DEEP_LAYER_WIDTH, DEEP_WIDTH)
+                .scalar(SHALLOW_LAYER_WIDTH, shallowWidth(m))
+                .scalar(TARGET_PIECES, 1 << m);
+        return b.series(X, grid)
+                .series(TARGET, target)
+                .series(DEEP, sample(deepFn))
+                .series(SHALLOW, sample(shallowFn))
+                .series(DATA_X, xs)
+                .series(DATA_Y, ys)
                 .build();
     }
 

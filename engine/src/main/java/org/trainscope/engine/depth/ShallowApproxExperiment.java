@@ -2,6 +2,7 @@ package org.trainscope.engine.depth;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
@@ -9,6 +10,7 @@ import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
@@ -30,6 +32,24 @@ import org.trainscope.engine.nn.Network;
  * sin 3 points inside every piece (below the true sup by at most (h/8)²/2 ≤ ε²/128, h = ε/L, as |sin''| ≤ 1).
  */
 public final class ShallowApproxExperiment extends AbstractExperiment {
+    public static final Output WIDTH = Output.scalar("width", "hidden width 2n + 1 of the depth-2 interpolant", "units");
+    public static final Output SUP_ERROR = Output.scalar("sup_error", "sup over the domain of |f − g| (see the class comment for where it is probed)");
+    public static final Output EPS = Output.scalar("eps", "accuracy ε of this step (halved every step for square and sin)");
+    public static final Output WIDTH_BOUND = Output.scalar("width_bound", "the lemma's width bound 8RL/ε", "units");
+    public static final Output LIPSCHITZ = Output.scalar("lipschitz", "Lipschitz constant L of the target on its domain");
+    public static final Output RADIUS = Output.scalar("radius", "radius R of the domain");
+    public static final Output PIECES = Output.scalar("pieces", "linear pieces of the network on the domain, exact from its weights");
+    public static final Output PARAMS = Output.scalar("params", "weights and biases of the depth-2 network (3·width + 1)");
+    public static final Output M = Output.scalar("m", "depth m of the target s_m (sawtooth only, else 0)", "layers");
+    public static final Output DEEP_WIDTH = Output.scalar("deep_width", "hidden width of the deep construction (sawtooth: s_m; square: the |x| net; absent for sin)", "units");
+    public static final Output DEEP_PARAMS = Output.scalar("deep_params", "weights and biases of the deep construction (absent for sin)");
+    public static final Output DEEP_ERROR = Output.scalar("deep_error", "sup error of the deep construction against the target (absent for sin)");
+    public static final Output X = Output.series("x", "grid of the domain, 2048 intervals");
+    public static final Output TARGET = Output.series("target", "the target g on the grid x");
+    public static final Output F = Output.series("f", "the depth-2 network f on the grid x");
+    public static final Output POINTS_X = Output.series("points_x", "interpolation points x_i (empty beyond 400)");
+    public static final Output POINTS_Y = Output.series("points_y", "g(x_i) at the interpolation points (empty beyond 400)");
+
     public static final ExperimentDef TYPE = new ExperimentDef(
             "shallow-approx",
             "Why depth: a depth-2 network needs width",
@@ -46,8 +66,36 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
                     new ParamSpec.Choice("target", "g: sawtooth s_m on [0,1] (m = step + 1), x² on [−1,1], sin on [−π,π]",
                             "sawtooth", List.of("sawtooth", "square", "sin")),
                     new ParamSpec.Real("eps", "Accuracy ε (square, sin: halved every step)", 0.3, 1e-3, 4)),
-            List.of(),
+            List.of(WIDTH, SUP_ERROR, EPS, WIDTH_BOUND, LIPSCHITZ, RADIUS, PIECES, PARAMS, M, DEEP_WIDTH, DEEP_PARAMS,
+                    DEEP_ERROR, X, TARGET, F, POINTS_X, POINTS_Y),
             9, ShallowApproxExperiment::new);
+
+    /** The function g the depth-2 network interpolates. */
+    public enum Target {
+        /** s_m on [0, 1], m = step + 1. */
+        SAWTOOTH,
+        /** x² on [−1, 1]. */
+        SQUARE,
+        /** sin on [−π, π]. */
+        SIN;
+
+        /** Parses {@code sawtooth}, {@code square} or {@code sin}. */
+        public static Target of(String id) {
+            return valueOf(id.trim().toUpperCase(Locale.ROOT));
+        }
+
+        /** The param value naming this target. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The params, read once. */
+    public record Config(Target target, double eps) {
+        public static Config of(Params p) {
+            return new Config(Target.of(p.choice("target")), p.real("eps"));
+        }
+    }
 
     /** A frame's network is refused beyond this many hidden units (its evaluation would stall the player). */
     static final int MAX_WIDTH = 4_097;
@@ -56,15 +104,16 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
     private static final int MAX_DRAWN_POINTS = 400;
     private static final int CHUNK = 1 << 21;            // width × batch doubles per forward pass (16 MB)
 
-    private final String target;
+    private final Target target;
     private final double eps0;
     private int k;
 
     private ShallowApproxExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         Nd4jRuntime.init();
-        this.target = params.choice("target");
-        this.eps0 = params.real("eps");
+        Config config = Config.of(params);
+        this.target = config.target();
+        this.eps0 = config.eps();
     }
 
     /** Depth m of the sawtooth target at step k. */
@@ -73,35 +122,35 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
     }
 
     private double eps() {
-        return target.equals("sawtooth") ? eps0 : Math.scalb(eps0, -k);         // ε_k = eps/2^k
+        return target == Target.SAWTOOTH ? eps0 : Math.scalb(eps0, -k);         // ε_k = eps/2^k
     }
 
     private double radius() {
         return switch (target) {
-            case "sawtooth" -> 0.5;
-            case "square" -> 1.0;
-            default -> Math.PI;
+            case SAWTOOTH -> 0.5;
+            case SQUARE -> 1.0;
+            case SIN -> Math.PI;
         };
     }
 
     private double centre() {
-        return target.equals("sawtooth") ? 0.5 : 0.0;
+        return target == Target.SAWTOOTH ? 0.5 : 0.0;
     }
 
     private double lipschitz() {
         return switch (target) {
-            case "sawtooth" -> Math.scalb(1.0, m());                             // |s_m'| = 2^m
-            case "square" -> 2.0;                                                // |2x| ≤ 2 on [−1, 1]
-            default -> 1.0;
+            case SAWTOOTH -> Math.scalb(1.0, m());                               // |s_m'| = 2^m
+            case SQUARE -> 2.0;                                                  // |2x| ≤ 2 on [−1, 1]
+            case SIN -> 1.0;
         };
     }
 
     private DoubleUnaryOperator g() {
         int m = m();
         return switch (target) {
-            case "sawtooth" -> x -> sawtooth(x, m);
-            case "square" -> x -> x * x;
-            default -> Math::sin;
+            case SAWTOOTH -> x -> sawtooth(x, m);
+            case SQUARE -> x -> x * x;
+            case SIN -> Math::sin;
         };
     }
 
@@ -150,41 +199,41 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
             gx[i] = g.applyAsDouble(x[i]);
         }
         Frame.Builder b = Frame.builder(k)
-                .scalar("width", f.width())
-                .scalar("sup_error", sup)
-                .scalar("eps", eps)
-                .scalar("width_bound", ShallowInterpolant.widthBound(radius, lip, eps))
-                .scalar("lipschitz", lip)
-                .scalar("radius", radius)
-                .scalar("pieces", Breakpoints.of(net, lo, hi).pieces())
-                .scalar("params", net.parameterCount())
-                .scalar("m", target.equals("sawtooth") ? m() : 0);
+                .scalar(WIDTH, f.width())
+                .scalar(SUP_ERROR, sup)
+                .scalar(EPS, eps)
+                .scalar(WIDTH_BOUND, ShallowInterpolant.widthBound(radius, lip, eps))
+                .scalar(LIPSCHITZ, lip)
+                .scalar(RADIUS, radius)
+                .scalar(PIECES, Breakpoints.of(net, lo, hi).pieces())
+                .scalar(PARAMS, net.parameterCount())
+                .scalar(M, target == Target.SAWTOOTH ? m() : 0);
         deep(b, eps);
         boolean drawPoints = f.points().length <= MAX_DRAWN_POINTS;
         double[] px = drawPoints ? f.points() : new double[0];
         double[] py = Arrays.stream(px).map(g).toArray();
-        return b.series("x", x)
-                .series("target", gx)
-                .series("f", eval(net, x))
-                .series("points_x", px)
-                .series("points_y", py)
+        return b.series(X, x)
+                .series(TARGET, gx)
+                .series(F, eval(net, x))
+                .series(POINTS_X, px)
+                .series(POINTS_Y, py)
                 .build();
     }
 
     /** The deep construction beside the shallow one, where the lecture has one. */
     private void deep(Frame.Builder b, double eps) {
-        if (target.equals("sawtooth")) {
+        if (target == Target.SAWTOOTH) {
             Network s = SawtoothNets.sawtooth(m(), SawtoothNets.Tent.SLIDE);
-            b.scalar("deep_width", SawtoothNets.width(s)).scalar("deep_params", s.parameterCount()).scalar("deep_error", 0);
-        } else if (target.equals("square")) {
+            b.scalar(DEEP_WIDTH, SawtoothNets.width(s)).scalar(DEEP_PARAMS, s.parameterCount()).scalar(DEEP_ERROR, 0);
+        } else if (target == Target.SQUARE) {
             int m = 1;
             while (Math.scalb(1.0, -2 * (m + 1)) > eps) {
                 m++;                                                              // 4^−(m+1) ≤ ε
             }
             Network sq = SawtoothNets.squareOnSymmetric(m, SawtoothNets.Tent.SLIDE);
             PiecewiseLinear exact = Breakpoints.of(sq, -1, 1);
-            b.scalar("deep_width", SawtoothNets.width(sq)).scalar("deep_params", sq.parameterCount())
-                    .scalar("deep_error", exact.supErrorAgainstSquare(Nets.eval(sq, exact.knots())));
+            b.scalar(DEEP_WIDTH, SawtoothNets.width(sq)).scalar(DEEP_PARAMS, sq.parameterCount())
+                    .scalar(DEEP_ERROR, exact.supErrorAgainstSquare(Nets.eval(sq, exact.knots())));
         }
     }
 
@@ -193,11 +242,11 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
      * breakpoints k/2^m; for x² at the points and the midpoints; for sin also 3 points inside every piece.
      */
     private double[] probes(double[] points, double lo, double hi) {
-        int extra = target.equals("sawtooth") ? (1 << m()) + 1 : 0;
+        int extra = target == Target.SAWTOOTH ? (1 << m()) + 1 : 0;
         int inside = switch (target) {
-            case "sawtooth" -> 1;
-            case "square" -> 2;
-            default -> INSIDE;
+            case SAWTOOTH -> 1;
+            case SQUARE -> 2;
+            case SIN -> INSIDE;
         };
         double[] p = new double[points.length * inside + extra + 2];
         int n = 0;

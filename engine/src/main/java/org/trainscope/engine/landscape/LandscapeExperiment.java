@@ -12,6 +12,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
@@ -27,6 +28,12 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * {@code r.gradnorm}, {@code r.diverged} (0 or 1); and {@code lr}, the current η_t.
  */
 public final class LandscapeExperiment extends AbstractExperiment {
+    public static final Output X1 = Output.scalar("{racer}.x1", "the racer's first coordinate x₁");
+    public static final Output X2 = Output.scalar("{racer}.x2", "the racer's second coordinate x₂");
+    public static final Output LOSS = Output.scalar("{racer}.loss", "f(x₁, x₂) at the racer's point");
+    public static final Output GRADNORM = Output.scalar("{racer}.gradnorm", "‖∇f‖ at the racer's point");
+    public static final Output DIVERGED = Output.scalar("{racer}.diverged", "1 once the racer diverged (frozen at its last finite point), else 0");
+    public static final Output LR = Output.scalar("lr", "the learning rate η_t of this step (after the schedule)");
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "landscape",
@@ -60,8 +67,30 @@ public final class LandscapeExperiment extends AbstractExperiment {
                     new ParamSpec.Real("step_gamma", "step schedule: multiply η by γ …", 0.5, 1e-3, 10),
                     new ParamSpec.Int("step_every", "step schedule: … every k steps", 100, 1, 1_000_000),
                     new ParamSpec.Real("exp_c", "exponential schedule: η_t = η₀(1+c)^t", -0.005, -0.5, 0.5)),
-            List.of(),
+            List.of(X1, X2, LOSS, GRADNORM, DIVERGED, LR),
             400, LandscapeExperiment::new);
+
+    /**
+     * The params of the landscape, the start and the racers, read once (the optimizer and schedule params are read
+     * where the optimizers are built).
+     *
+     * @param racers the optimizer rules that race, in frame order
+     */
+    public record Config(String function, double a, double b, double x1, double x2, List<String> racers) {
+        public Config {
+            racers = List.copyOf(racers);
+        }
+
+        public static Config of(Params p) {
+            return new Config(p.choice("function"), p.real("a"), p.real("b"), p.real("x1"), p.real("x2"),
+                    p.subset("optimizers"));
+        }
+
+        /** The landscape f these params name. */
+        public Surface surface() {
+            return Surface.of(function, a, b);
+        }
+    }
 
     private final Surface surface;
     private final List<Racer> racers = new ArrayList<>();
@@ -72,7 +101,7 @@ public final class LandscapeExperiment extends AbstractExperiment {
 
     private LandscapeExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        this.surface = Surface.of(params.choice("function"), params.real("a"), params.real("b"));
+        this.surface = Config.of(params).surface();
         this.schedule = switch (params.choice("schedule")) {
             case "step" -> new LearningRate.StepDecay(params.real("lr"), params.real("step_gamma"), params.integer("step_every"));
             case "exponential" -> new LearningRate.Exponential(params.real("lr"), params.real("exp_c"));
@@ -111,13 +140,13 @@ public final class LandscapeExperiment extends AbstractExperiment {
             double x1 = r.x[0][0];
             double x2 = r.x[0][1];
             surface.gradient(x1, x2, gradient);
-            b.scalar(r.name + ".x1", x1);
-            b.scalar(r.name + ".x2", x2);
-            b.scalar(r.name + ".loss", surface.value(x1, x2));
-            b.scalar(r.name + ".gradnorm", Math.hypot(gradient[0], gradient[1]));
-            b.scalar(r.name + ".diverged", r.diverged ? 1 : 0);
+            b.scalar(X1.of(r.name), x1);
+            b.scalar(X2.of(r.name), x2);
+            b.scalar(LOSS.of(r.name), surface.value(x1, x2));
+            b.scalar(GRADNORM.of(r.name), Math.hypot(gradient[0], gradient[1]));
+            b.scalar(DIVERGED.of(r.name), r.diverged ? 1 : 0);
         }
-        b.scalar("lr", schedule.at(steps));
+        b.scalar(LR, schedule.at(steps));
         return b.build();
     }
 

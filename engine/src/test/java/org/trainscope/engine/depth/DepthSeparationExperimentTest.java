@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.trainscope.engine.depth.DepthSeparationExperiment.DEEP_LOSS;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.DEEP_PARAMS;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.DEEP_PIECES;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.SHALLOW_LAYER_WIDTH;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.SHALLOW_LOSS;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.SHALLOW_PARAMS;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.SHALLOW_PIECES;
+import static org.trainscope.engine.depth.DepthSeparationExperiment.TARGET_PIECES;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,11 +72,11 @@ class DepthSeparationExperimentTest {
     @Test
     void equalBudgetsAndThePieceBound() {
         Frame f = run(DepthSeparationExperiment.TYPE.defaults().with("init", "random"), 1, 10).get(10);
-        assertEquals(46, f.scalar("deep.params"));
-        assertEquals(46, f.scalar("shallow.params"));
-        assertEquals(16, f.scalar("target.pieces"));
+        assertEquals(46, f.scalar(DEEP_PARAMS));
+        assertEquals(46, f.scalar(SHALLOW_PARAMS));
+        assertEquals(16, f.scalar(TARGET_PIECES));
         // Any depth-2 ReLU net of width w is linear between its ≤ w kinks: at most w + 1 pieces.
-        assertTrue(f.scalar("shallow.pieces") <= f.scalar("shallow.width") + 1);
+        assertTrue(f.scalar(SHALLOW_PIECES) <= f.scalar(SHALLOW_LAYER_WIDTH) + 1);
         for (int m = 1; m <= 8; m++) {
             int deep = DepthSeparationExperiment.deepParams(m);
             int shallow = 3 * DepthSeparationExperiment.shallowWidth(m) + 1;
@@ -83,9 +92,21 @@ class DepthSeparationExperimentTest {
     @Test
     void exactConstructionAtNoiseZero() {
         Frame f = run(DepthSeparationExperiment.TYPE.defaults().with("noise", "0"), 0, 0).get(0);
-        assertTrue(f.scalar("deep.loss") < 1e-24, "deep loss " + f.scalar("deep.loss"));
-        assertEquals(16, f.scalar("deep.pieces"));
-        assertTrue(f.scalar("shallow.loss") > 1e-3, "shallow loss " + f.scalar("shallow.loss"));
+        assertTrue(f.scalar(DEEP_LOSS) < 1e-24, "deep loss " + f.scalar(DEEP_LOSS));
+        assertEquals(16, f.scalar(DEEP_PIECES));
+        assertTrue(f.scalar(SHALLOW_LOSS) > 1e-3, "shallow loss " + f.scalar(SHALLOW_LOSS));
+    }
+
+    /** The keys are the public format (CLI columns, saved runs): pinned here by name, in order, for both inits. */
+    @Test
+    void frameKeysAreThePublicFormat() {
+        for (String init : List.of("construction", "random")) {
+            Frame f = run(DepthSeparationExperiment.TYPE.defaults().with("init", init), 0, 1).get(1);
+            assertEquals(List.of("deep.loss", "shallow.loss", "deep.pieces", "shallow.pieces", "deep.params",
+                    "shallow.params", "deep.width", "shallow.width", "target.pieces"), f.scalarNames(), init);
+            assertEquals(List.of("x", "target", "deep", "shallow", "data_x", "data_y"), f.seriesNames(), init);
+            assertEquals(List.of(), DepthSeparationExperiment.TYPE.mismatches(f), init);
+        }
     }
 
     @Test
@@ -100,7 +121,7 @@ class DepthSeparationExperimentTest {
         });
         assertTrue(ex.getMessage().contains("lr"), ex.getMessage());
         Frame now = e.frame();
-        assertTrue(Double.isFinite(now.scalar("deep.loss")) && Double.isFinite(now.scalar("shallow.loss")));
+        assertTrue(Double.isFinite(now.scalar(DEEP_LOSS)) && Double.isFinite(now.scalar(SHALLOW_LOSS)));
         assertTrue(now.step() >= last.step());
     }
 }

@@ -4,6 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_ERROR;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_PARAMS;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_WIDTH;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.EPS;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.M;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.PARAMS;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.PIECES;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.SUP_ERROR;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.WIDTH;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.WIDTH_BOUND;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,10 +43,10 @@ class ShallowApproxExperimentTest {
         Experiment e = ShallowApproxExperiment.TYPE.create(p, 0);
         for (int k = 0; k <= 6; k++) {
             Frame f = k == 0 ? e.frame() : e.step();
-            assertTrue(f.scalar("sup_error") <= f.scalar("eps"), target + " step " + k + ": " + f.scalar("sup_error"));
-            assertTrue(f.scalar("width") <= f.scalar("width_bound"), target + " width " + f.scalar("width"));
-            assertEquals(3 * f.scalar("width") + 1, f.scalar("params"), "1 → w → 1");
-            assertTrue(f.scalar("pieces") <= f.scalar("width") + 1, "a depth-2 net of width w has ≤ w + 1 pieces");
+            assertTrue(f.scalar(SUP_ERROR) <= f.scalar(EPS), target + " step " + k + ": " + f.scalar(SUP_ERROR));
+            assertTrue(f.scalar(WIDTH) <= f.scalar(WIDTH_BOUND), target + " width " + f.scalar(WIDTH));
+            assertEquals(3 * f.scalar(WIDTH) + 1, f.scalar(PARAMS), "1 → w → 1");
+            assertTrue(f.scalar(PIECES) <= f.scalar(WIDTH) + 1, "a depth-2 net of width w has ≤ w + 1 pieces");
         }
     }
 
@@ -48,9 +61,9 @@ class ShallowApproxExperimentTest {
                 .with("target", "square").with("eps", "0.5"), 0);
         for (int k = 0; k <= 5; k++) {
             Frame f = k == 0 ? e.frame() : e.step();
-            double h = f.scalar("eps") / 2;
-            assertEquals(h * h / 4, f.scalar("sup_error"), 1e-12, "step " + k);
-            assertEquals(0.5 / Math.pow(2, k), f.scalar("eps"), 0.0, "ε halves each step");
+            double h = f.scalar(EPS) / 2;
+            assertEquals(h * h / 4, f.scalar(SUP_ERROR), 1e-12, "step " + k);
+            assertEquals(0.5 / Math.pow(2, k), f.scalar(EPS), 0.0, "ε halves each step");
         }
     }
 
@@ -61,9 +74,9 @@ class ShallowApproxExperimentTest {
         for (int m = 1; m <= 10; m++) {
             Frame f = m == 1 ? e.frame() : e.step();
             double n = Math.ceil(Math.pow(2, m - 1) / 0.3);                    // ⌈RL/ε⌉, R = ½, L = 2^m
-            assertEquals(2 * n + 1, f.scalar("width"), "m = " + m);
-            assertEquals(3, f.scalar("deep_width"));
-            assertEquals(m, f.scalar("m"));
+            assertEquals(2 * n + 1, f.scalar(WIDTH), "m = " + m);
+            assertEquals(3, f.scalar(DEEP_WIDTH));
+            assertEquals(m, f.scalar(M));
         }
     }
 
@@ -75,9 +88,32 @@ class ShallowApproxExperimentTest {
             e.step();
         }
         Frame last = e.frame();
-        assertTrue(last.scalar("width") <= ShallowApproxExperiment.MAX_WIDTH);
+        assertTrue(last.scalar(WIDTH) <= ShallowApproxExperiment.MAX_WIDTH);
         assertThrows(EndOfRunException.class, e::step);
         assertEquals(last, e.frame(), "state stays at the last good frame");
+    }
+
+    /** The keys are the public format (CLI columns, saved runs): pinned here by name, in order. */
+    @Test
+    void frameKeysAreThePublicFormat() {
+        Frame f = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults(), 0).frame();
+        assertEquals(List.of("width", "sup_error", "eps", "width_bound", "lipschitz", "radius", "pieces", "params", "m",
+                "deep_width", "deep_params", "deep_error"), f.scalarNames());
+        assertEquals(List.of("x", "target", "f", "points_x", "points_y"), f.seriesNames());
+    }
+
+    /** Every target's frames are as declared, except that sin has no deep construction: its deep_* are absent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sawtooth", "square", "sin"})
+    void everyTargetWritesTheDeclaredOutputs(String target) {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults().with("target", target), 0);
+        List<String> expected = target.equals("sin")
+                ? List.of("missing scalar '" + DEEP_WIDTH.name() + "'", "missing scalar '" + DEEP_PARAMS.name() + "'",
+                        "missing scalar '" + DEEP_ERROR.name() + "'")
+                : List.of();
+        for (Frame f : List.of(e.frame(), e.step(), e.step())) {
+            assertEquals(expected, ShallowApproxExperiment.TYPE.mismatches(f), target + " at step " + f.step());
+        }
     }
 
     @Test

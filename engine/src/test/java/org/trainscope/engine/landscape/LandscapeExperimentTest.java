@@ -62,6 +62,7 @@ class LandscapeExperimentTest {
         for (Frame f : List.of(e.frame(), e.step(), e.step())) {
             assertEquals(expected, f.scalarNames());
             assertEquals(List.of(), f.seriesNames());
+            assertEquals(List.of(), LandscapeExperiment.TYPE.mismatches(f), "as declared for any racers");
             for (String opt : List.of("adam", "gd", "flow")) {
                 double x1 = f.scalar(opt + ".x1");
                 double x2 = f.scalar(opt + ".x2");
