@@ -3,18 +3,19 @@ package org.trainscope.app.spectrum;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.RowConstraints;
+import javafx.util.Subscription;
 
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.spectrum.DepthComparisonExperiment;
 
 /**
  * Depth 1, 2 and 3 side by side: the singular values of each product over time (log scale, one chart per depth, the
@@ -25,33 +26,32 @@ public final class DepthComparisonView implements ExperimentView {
     private final List<LineChart> spectra = new ArrayList<>();
     private final LineChart errors = new LineChart("Test error", "step", "‖P_Ωᶜ(W − M)‖ / ‖P_Ωᶜ(M)‖");
     private final GridPane root = new GridPane();
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(false);
-    private final ChangeListener<Params> onParams = (obs, was, now) -> configure();
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(true);
+    private final Subscription subscription;
 
     public DepthComparisonView(PlaybackModel model) {
         this.model = model;
-        for (int d = 1; d <= 3; d++) {
+        for (int d = 1; d <= DepthComparisonExperiment.DEPTHS; d++) {
             spectra.add(new LineChart("Depth " + d + ": singular values", "step", "σ_r"));
         }
         createView();
-        initListeners();
+        subscription = initListeners();
         configure();
     }
 
     private void createView() {
-        for (int d = 0; d < 3; d++) {
+        int depths = DepthComparisonExperiment.DEPTHS;
+        for (int d = 0; d < depths; d++) {
             LineChart c = spectra.get(d);
             c.viewer().setId("depth" + (d + 1) + "-chart");
             c.chart().getLegend().setVisible(false);
             root.add(c.viewer(), d, 0);
             ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(100.0 / 3);
+            col.setPercentWidth(100.0 / depths);
             col.setHgrow(Priority.ALWAYS);
             root.getColumnConstraints().add(col);
         }
         errors.viewer().setId("depth-error-chart");
-        root.add(errors.viewer(), 0, 1, 3, 1);
+        root.add(errors.viewer(), 0, 1, depths, 1);
         RowConstraints top = new RowConstraints();
         top.setPercentHeight(58);
         RowConstraints bottom = new RowConstraints();
@@ -59,10 +59,11 @@ public final class DepthComparisonView implements ExperimentView {
         root.getRowConstraints().addAll(top, bottom);
     }
 
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.paramsProperty().addListener(onParams);
-        model.playingProperty().addListener(onPlaying);
+    private Subscription initListeners() {
+        return Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render(false)),
+                model.paramsProperty().subscribe((was, now) -> configure()),
+                model.playingProperty().subscribe((was, now) -> render(true)));
     }
 
     private void configure() {
@@ -70,18 +71,21 @@ public final class DepthComparisonView implements ExperimentView {
         if (p == null) {
             return;
         }
-        int k = p.integer("k");
-        for (int d = 1; d <= 3; d++) {
+        int k = DepthComparisonExperiment.Config.of(p).k();
+        List<String> errorNames = new ArrayList<>();
+        List<String> errorLabels = new ArrayList<>();
+        for (int d = 1; d <= DepthComparisonExperiment.DEPTHS; d++) {
             List<String> names = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (int r = 1; r <= k; r++) {
-                names.add("depth" + d + ".sv." + r);
+                names.add(DepthComparisonExperiment.SV.of(d, r));
                 labels.add("σ" + r);
             }
             spectra.get(d - 1).setScalars(names, labels);
+            errorNames.add(DepthComparisonExperiment.TEST_ERROR.of(d));
+            errorLabels.add("depth " + d);
         }
-        errors.setScalars(List.of("depth1.test_error", "depth2.test_error", "depth3.test_error"),
-                List.of("depth 1", "depth 2", "depth 3"));
+        errors.setScalars(errorNames, errorLabels);
         render(true);
     }
 
@@ -122,8 +126,6 @@ public final class DepthComparisonView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.paramsProperty().removeListener(onParams);
-        model.playingProperty().removeListener(onPlaying);
+        subscription.unsubscribe();
     }
 }

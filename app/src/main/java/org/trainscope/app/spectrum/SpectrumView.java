@@ -4,10 +4,10 @@ import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.util.Subscription;
 
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -16,7 +16,10 @@ import org.trainscope.app.chart.Palette;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
+import org.trainscope.engine.spectrum.NuclearNormExperiment;
 
 /**
  * Singular values over time — one solid line per σ_r of W, log scale, and (for deep matrix factorization) Theorem
@@ -32,16 +35,14 @@ public final class SpectrumView implements ExperimentView {
     private final LineChart singularValues = new LineChart("Singular values of W (solid) · Theorem 3 (dashed)", "step", "σ_r");
     private final LineChart errors = new LineChart("Loss, test error, MSE", "step", "value");
     private final SplitPane root = new SplitPane();
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(false);
-    private final ChangeListener<Params> onParams = (obs, was, now) -> configure();
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(true); // a final, unthrottled chart
+    private final Subscription subscription;
     private boolean dark;
     private int k;
 
     public SpectrumView(PlaybackModel model) {
         this.model = model;
         createView();
-        initListeners();
+        subscription = initListeners();
         configure();
     }
 
@@ -54,41 +55,53 @@ public final class SpectrumView implements ExperimentView {
         root.setDividerPositions(0.62);
     }
 
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.paramsProperty().addListener(onParams);
-        model.playingProperty().addListener(onPlaying);
+    private Subscription initListeners() {
+        return Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render(false)),
+                model.paramsProperty().subscribe((was, now) -> configure()),
+                model.playingProperty().subscribe((was, now) -> render(true))); // a final, unthrottled chart
     }
 
-    /** Which lines: sv.1…sv.k (and ode.sv.1…ode.sv.k when the frames carry them), from the newest frame's names. */
+    /**
+     * Which lines: σ_1…σ_k and, for deep matrix factorization, Theorem 3's σ_1…σ_k; loss, test error, MSE and, for
+     * nuclear-norm, λ.
+     */
     private void configure() {
         Params p = model.params();
         if (p == null) {
             return;
         }
-        k = p.integer("k");
-        int every = p.specs().stream().anyMatch(spec -> spec.name().equals("every")) ? p.integer("every") : 1;
-        String x = every == 1 ? "gradient step" : "frame (" + every + " gradient steps each)";
-        if (model.type() != null && model.type().id().equals("nuclear-norm")) {
+        boolean theory = model.type() == DeepMatrixFactorizationExperiment.TYPE;   // else nuclear-norm
+        String x;
+        if (theory) {
+            DeepMatrixFactorizationExperiment.Config c = DeepMatrixFactorizationExperiment.Config.of(p);
+            k = c.k();
+            x = c.every() == 1 ? "gradient step" : "frame (" + c.every() + " gradient steps each)";
+        } else {
+            k = NuclearNormExperiment.Config.of(p).k();
             x = "soft-impute step";
         }
         singularValues.chart().getXYPlot().getDomainAxis().setLabel(x);
         errors.chart().getXYPlot().getDomainAxis().setLabel(x);
-        boolean theory = model.type() != null && model.type().id().equals("deep-matrix-factorization");
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int r = 1; r <= k; r++) {
-            names.add("sv." + r);
+            names.add(DeepMatrixFactorizationExperiment.SV.of(r));
             labels.add("σ" + r);
         }
         if (theory) {
             for (int r = 1; r <= k; r++) {
-                names.add("ode.sv." + r);
+                names.add(DeepMatrixFactorizationExperiment.ODE_SV.of(r));
                 labels.add("σ" + r + " (Theorem 3)");
             }
         }
         singularValues.setScalars(names, labels);
-        List<String> err = theory ? List.of("loss", "test_error", "mse") : List.of("loss", "test_error", "mse", "lambda");
+        List<Output> shown = new ArrayList<>(List.of(DeepMatrixFactorizationExperiment.LOSS,
+                DeepMatrixFactorizationExperiment.TEST_ERROR, DeepMatrixFactorizationExperiment.MSE));
+        if (!theory) {
+            shown.add(NuclearNormExperiment.LAMBDA);
+        }
+        List<String> err = shown.stream().map(Output::key).toList();
         errors.setScalars(err, err);
         restyle();
         render(true);
@@ -103,7 +116,7 @@ public final class SpectrumView implements ExperimentView {
             int index = i % Math.max(1, k);
             javafx.scene.paint.Color c = dark ? Palette.of("sv", index) : Palette.onLight("sv", index);
             r.setSeriesPaint(i, Palette.awt(c));
-            r.setSeriesStroke(i, names.get(i).startsWith("ode.") ? DASHED : SOLID);
+            r.setSeriesStroke(i, DeepMatrixFactorizationExperiment.ODE_SV.matches(names.get(i)) ? DASHED : SOLID);
         }
     }
 
@@ -141,8 +154,6 @@ public final class SpectrumView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.paramsProperty().removeListener(onParams);
-        model.playingProperty().removeListener(onPlaying);
+        subscription.unsubscribe();
     }
 }

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Font;
 import java.util.List;
 
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.util.Subscription;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -47,7 +47,7 @@ public final class SweepView implements ExperimentView {
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
     private final BorderPane root = new BorderPane();
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
+    private final Subscription subscription;
 
     public SweepView(PlaybackModel model) {
         this.model = model;
@@ -70,7 +70,7 @@ public final class SweepView implements ExperimentView {
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         viewer = new ChartViewer(chart);
         createView();
-        initListeners();
+        subscription = initListeners();
         render(model.frame());
     }
 
@@ -87,8 +87,7 @@ public final class SweepView implements ExperimentView {
         root.setCenter(viewer);
     }
 
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
+    private Subscription initListeners() {
         run.setOnAction(e -> {
             model.speedProperty().set(1); // one cell per second asked for; the worker sets the real pace
             model.play();
@@ -96,16 +95,17 @@ public final class SweepView implements ExperimentView {
         cancel.setOnAction(e -> model.pause());
         run.disableProperty().bind(model.playingProperty());
         cancel.disableProperty().bind(model.playingProperty().not());
+        return model.frameProperty().subscribe((was, now) -> render(now));
     }
 
     private void render(Frame frame) {
-        if (frame == null || !frame.hasSeries("observed")) {
+        if (frame == null || !frame.has(CompletionSweepExperiment.COUNTS)) {
             return;
         }
-        double[] counts = frame.series("observed");
+        double[] counts = frame.series(CompletionSweepExperiment.COUNTS);
         chart.setNotify(false);
         for (int m = 0; m < CompletionSweepExperiment.METHODS.size(); m++) {
-            double[] err = frame.series(CompletionSweepExperiment.METHODS.get(m));
+            double[] err = frame.series(CompletionSweepExperiment.ERRORS.get(m));
             XYSeries s = dataset.getSeries(m);
             s.clear();
             for (int i = 0; i < counts.length; i++) {
@@ -116,7 +116,7 @@ public final class SweepView implements ExperimentView {
             s.fireSeriesChanged();
         }
         chart.setNotify(true);
-        double p = frame.scalar("progress", 0);
+        double p = frame.has(CompletionSweepExperiment.PROGRESS) ? frame.scalar(CompletionSweepExperiment.PROGRESS) : 0;
         progress.setProgress(p);
         int cells = counts.length * CompletionSweepExperiment.METHODS.size();
         progressText.setText(Math.round(p * cells) + " of " + cells + " runs");
@@ -157,7 +157,7 @@ public final class SweepView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
+        subscription.unsubscribe();
         run.disableProperty().unbind();
         cancel.disableProperty().unbind();
     }

@@ -2,15 +2,16 @@ package org.trainscope.app.stability;
 
 import java.util.List;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Subscription;
 
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.stability.CompressionExperiment;
 
 /**
  * True labels vs random labels, side by side, as both nets are compressed with more and more sign matrices
@@ -22,20 +23,23 @@ public final class CompressionView implements ExperimentView {
     private final LineChart errors = new LineChart("Error after compression", "step s (k = k_min·factor^(s−1))", "relative error");
     private final LineChart accuracy = new LineChart("Accuracy of the compressed nets", "step s (k = k_min·factor^(s−1))", "accuracy");
     private final HBox box = new HBox(errors.viewer(), accuracy.viewer());
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();
+    private final Subscription subscription;
 
     public CompressionView(PlaybackModel model) {
         this.model = model;
         createView();
-        initListeners();
+        subscription = initListeners();
     }
 
     private void createView() {
-        errors.setScalars(List.of("true.output_err", "random.output_err", "true.err.2", "random.err.2"),
+        String trained = CompressionExperiment.NETS.get(0);      // true labels
+        String random = CompressionExperiment.NETS.get(1);
+        errors.setScalars(List.of(CompressionExperiment.OUTPUT_ERR.of(trained), CompressionExperiment.OUTPUT_ERR.of(random),
+                        CompressionExperiment.ERR.of(trained, 2), CompressionExperiment.ERR.of(random, 2)),
                 List.of("true labels: output ‖f̂(x) − f(x)‖/‖f(x)‖", "random labels: output",
                         "true labels: ‖Â₂ − A₂‖_F/‖A₂‖_F", "random labels: ‖Â₂ − A₂‖_F/‖A₂‖_F"));
-        accuracy.setScalars(List.of("true.test.acc", "true.train.acc", "random.train.acc", "random.test.acc"),
+        accuracy.setScalars(List.of(CompressionExperiment.TEST_ACC.of(trained), CompressionExperiment.TRAIN_ACC.of(trained),
+                        CompressionExperiment.TRAIN_ACC.of(random), CompressionExperiment.TEST_ACC.of(random)),
                 List.of("true labels: test", "true labels: train", "random labels: train (memorised)",
                         "random labels: test"));
         HBox.setHgrow(errors.viewer(), Priority.ALWAYS);
@@ -45,9 +49,10 @@ public final class CompressionView implements ExperimentView {
         refresh();
     }
 
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.playingProperty().addListener(onPlaying);
+    private Subscription initListeners() {
+        return Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render(now)),
+                model.playingProperty().subscribe((was, now) -> refresh()));
     }
 
     private void refresh() {
@@ -55,7 +60,7 @@ public final class CompressionView implements ExperimentView {
     }
 
     private void render(Frame frame) {
-        if (frame == null || !frame.hasScalar("k")) {
+        if (frame == null || !frame.has(CompressionExperiment.K)) {
             return;
         }
         boolean playing = model.playingProperty().get();
@@ -76,7 +81,6 @@ public final class CompressionView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.playingProperty().removeListener(onPlaying);
+        subscription.unsubscribe();
     }
 }

@@ -3,6 +3,7 @@ package org.trainscope.app.stability;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
 /** Pure functions from a noise-stability frame to JFreeChart data: nothing here touches the scene. */
 final class ProbeCharts {
@@ -12,7 +13,7 @@ final class ProbeCharts {
     /** Number of weight layers D in the frame (layers with a {@code cushion.<i>.hist}). */
     static int depth(Frame f) {
         int d = 0;
-        while (f.hasSeries("cushion." + (d + 1) + ".hist")) {
+        while (f.hasSeries(NoiseStabilityExperiment.CUSHION_HIST.of(d + 1))) {
             d++;
         }
         return d;
@@ -22,8 +23,8 @@ final class ProbeCharts {
     static XYSeriesCollection cushionHistograms(Frame f) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (int i = 1; i <= depth(f); i++) {
-            double[] hist = f.series("cushion." + i + ".hist");
-            double[] edges = f.series("cushion." + i + ".edges");
+            double[] hist = f.series(NoiseStabilityExperiment.CUSHION_HIST.of(i));
+            double[] edges = f.series(NoiseStabilityExperiment.CUSHION_EDGES.of(i));
             XYSeries s = new XYSeries("layer " + i, false, true);
             s.add(edges[0], 0.0);
             for (int b = 0; b < hist.length; b++) {
@@ -44,7 +45,7 @@ final class ProbeCharts {
             XYSeries s = new XYSeries(i == 0 ? "noise at the input" : "noise at layer " + i, false, true);
             s.add(i, 1.0);
             for (int j = i + 1; j <= depth; j++) {
-                s.add(j, f.scalar("noise." + i + "." + j));
+                s.add(j, f.scalar(NoiseStabilityExperiment.NOISE.of(i, j)));
             }
             c.addSeries(s);
         }
@@ -55,9 +56,9 @@ final class ProbeCharts {
     static XYSeriesCollection spectra(Frame f) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (int i = 1; i <= depth(f); i++) {
-            double[] sv = f.series("sv." + i);
+            double[] sv = f.series(NoiseStabilityExperiment.SV.of(i));
             XYSeries s = new XYSeries(String.format(java.util.Locale.ROOT, "layer %d, stable rank %.1f", i,
-                    f.scalar("stable_rank." + i)), false, true);
+                    f.scalar(NoiseStabilityExperiment.STABLE_RANK.of(i))), false, true);
             for (int k = 0; k < sv.length; k++) {
                 if (sv[k] > 0 && sv[0] > 0) {
                     s.add((k + 1.0) / sv.length, sv[k] / sv[0]);

@@ -4,12 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Font;
 import java.util.List;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
+import javafx.util.Subscription;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -27,6 +27,7 @@ import org.trainscope.app.chart.Palette;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
 /**
  * Four panels for {@code noise-stability}: the layer-cushion histograms (dashed: 1/√n of a random matrix, one per
@@ -44,8 +45,7 @@ public final class StabilityView implements ExperimentView {
     private final XYPlot spectrumPlot = plot("k / min(m, n)", "σ_k / σ_1", true, false);
     private final LineChart accuracy = new LineChart("Accuracy", "step", "accuracy");
     private final ChartViewer[] viewers = new ChartViewer[3];
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now, false);
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();
+    private final Subscription subscription;
     private long lastRender;
     private boolean dark;
     private int shownDepth = -1;
@@ -54,7 +54,7 @@ public final class StabilityView implements ExperimentView {
     public StabilityView(PlaybackModel model) {
         this.model = model;
         createView();
-        initListeners();
+        subscription = initListeners();
     }
 
     private void createView() {
@@ -65,7 +65,8 @@ public final class StabilityView implements ExperimentView {
             chart.getLegend().setPosition(RectangleEdge.BOTTOM);
             viewers[p] = new ChartViewer(chart);
         }
-        accuracy.setScalars(List.of("train.acc", "test.acc"), List.of("train accuracy", "test accuracy"));
+        accuracy.setScalars(List.of(NoiseStabilityExperiment.TRAIN_ACC.key(), NoiseStabilityExperiment.TEST_ACC.key()),
+                List.of("train accuracy", "test accuracy"));
         grid.add(viewers[0], 0, 0);
         grid.add(viewers[1], 1, 0);
         grid.add(viewers[2], 0, 1);
@@ -88,9 +89,10 @@ public final class StabilityView implements ExperimentView {
         render(model.frame(), true);
     }
 
-    private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.playingProperty().addListener(onPlaying);
+    private Subscription initListeners() {
+        return Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render(now, false)),
+                model.playingProperty().subscribe((was, now) -> refresh()));
     }
 
     private static XYPlot plot(String xLabel, String yLabel, boolean log, boolean shapes) {
@@ -125,7 +127,7 @@ public final class StabilityView implements ExperimentView {
         if (depth != shownDepth) {
             cushionPlot.clearDomainMarkers();
             for (int i = 1; i <= depth; i++) {
-                ValueMarker m = new ValueMarker(frame.scalar("cushion." + i + ".random"));
+                ValueMarker m = new ValueMarker(frame.scalar(NoiseStabilityExperiment.CUSHION_RANDOM.of(i)));
                 m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
                 cushionPlot.addDomainMarker(m);
             }
@@ -136,15 +138,16 @@ public final class StabilityView implements ExperimentView {
         noisePlot.setDataset(ProbeCharts.noiseCurves(frame));
         spectrumPlot.setDataset(ProbeCharts.spectra(frame));
         accuracy.update(model.recording(), model.frameCountProperty().get(), frame.step(), playing);
-        shownProbeStep = (long) frame.scalar("probe.step", -1);   // last: tests read it once all panels are set
+        shownProbeStep = frame.has(NoiseStabilityExperiment.PROBE_STEP)   // last: tests read it once all panels are set
+                ? (long) frame.scalar(NoiseStabilityExperiment.PROBE_STEP) : -1;
     }
 
     /** The histogram's right end: the largest occupied bin edge, so the bars use the width of the panel. */
     private static double maxCushion(Frame f) {
         double max = 0;
         for (int i = 1; i <= ProbeCharts.depth(f); i++) {
-            double[] hist = f.series("cushion." + i + ".hist");
-            double[] edges = f.series("cushion." + i + ".edges");
+            double[] hist = f.series(NoiseStabilityExperiment.CUSHION_HIST.of(i));
+            double[] edges = f.series(NoiseStabilityExperiment.CUSHION_EDGES.of(i));
             for (int b = 0; b < hist.length; b++) {
                 if (hist[b] > 0) {
                     max = Math.max(max, edges[b + 1]);
@@ -208,7 +211,6 @@ public final class StabilityView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.playingProperty().removeListener(onPlaying);
+        subscription.unsubscribe();
     }
 }

@@ -41,10 +41,11 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         }
         List<String> names = new ArrayList<>();
         for (Output o : outputs) {
-            if (names.contains(o.name())) {
+            String name = o.kind() + " " + o.name();   // a scalar and a series may share a name (scalar and series "observed")
+            if (names.contains(name)) {
                 throw new IllegalArgumentException(id + ": output '" + o.name() + "' declared twice");
             }
-            names.add(o.name());
+            names.add(name);
         }
     }
 

@@ -7,6 +7,7 @@ import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -18,12 +19,20 @@ import org.trainscope.engine.experiment.Snapshot;
  * same M (same seed). Ω grows by nesting: the first |Ω| draws of one shuffle, so a larger set contains the smaller.
  * Each step is one (observed count, method) cell — a whole training run or soft-impute path — so the sweep runs
  * as a background job whose progress is the step count and which can be abandoned between cells.
- * Frame scalars: {@code progress} (cells done / all), {@code observed} and {@code test_error} of the last cell,
- * {@code test_error.depth1} … {@code test_error.nuclear} of the last cell's count (NaN until computed);
- * series {@code observed} (the counts) and {@code depth1}, {@code depth2}, {@code depth3}, {@code nuclear} (test
- * error per count, NaN where not computed yet).
+ * Frame: the outputs declared below; NaN stands for a value not computed yet.
  */
 public final class CompletionSweepExperiment extends AbstractExperiment {
+    public static final Output PROGRESS = Output.scalar("progress", "fraction of the cells computed");
+    public static final Output OBSERVED = Output.scalar("observed", "observed entries of the last cell computed", "entries");
+    public static final Output TEST_ERROR = Output.scalar("test_error",
+            "test error of the last cell computed: ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F");
+    public static final Output METHOD_TEST_ERROR = Output.scalar("test_error.{method}",
+            "test error of the method (depth1 … nuclear) at the last cell's number of observed entries");
+    public static final Output COUNTS = Output.series("observed", "the numbers of observed entries swept", "entries");
+    public static final Output DEPTH1 = Output.series("depth1", "test error of depth-1 gradient descent at each count");
+    public static final Output DEPTH2 = Output.series("depth2", "test error of depth-2 gradient descent at each count");
+    public static final Output DEPTH3 = Output.series("depth3", "test error of depth-3 gradient descent at each count");
+    public static final Output NUCLEAR = Output.series("nuclear", "test error of nuclear-norm minimization at each count");
 
     // defaultSteps: One step per cell: 5 counts × 4 methods.
     public static final ExperimentDef TYPE = new ExperimentDef(
@@ -45,11 +54,26 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
                     new ParamSpec.Int("gd_steps", "Gradient steps per factorization run", 1000, 1, 100_000),
                     new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1),
                     new ParamSpec.Real("lr", "Learning rate of the factorizations", 4e-3, 1e-7, 1)),
-            List.of(),
+            List.of(PROGRESS, OBSERVED, TEST_ERROR, METHOD_TEST_ERROR, COUNTS, DEPTH1, DEPTH2, DEPTH3, NUCLEAR),
             20, CompletionSweepExperiment::new);
 
     /** The methods, in the order each count runs them. */
     public static final List<String> METHODS = List.of("depth1", "depth2", "depth3", "nuclear");
+    /** The test-error series of each method, in the order of {@link #METHODS}. */
+    public static final List<Output> ERRORS = List.of(DEPTH1, DEPTH2, DEPTH3, NUCLEAR);
+    /** {@code every} of the factorization runs is at most this (its param's limit); longer runs take several steps. */
+    static final int MAX_EVERY = 1000;
+
+    /** The params, read once. */
+    public record Config(int n, int rank, int observedFrom, int observedTo, int points, int gdSteps, double init,
+                         double lr) {
+        public static Config of(Params p) {
+            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed_from"), p.integer("observed_to"),
+                    p.integer("points"), p.integer("gd_steps"), p.real("init"), p.real("lr"));
+        }
+    }
+
+    private final Config config;
 
     private final int[] counts;
     private final double[][] errors; // [method][point]
@@ -58,16 +82,21 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
 
     private CompletionSweepExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        int n = params.integer("n");
-        int from = params.integer("observed_from");
-        int to = params.integer("observed_to");
+        this.config = Config.of(params);
+        int n = config.n();
+        int from = config.observedFrom();
+        int to = config.observedTo();
         if (to > n * n) {
-            throw new ParamException("observed_to", "observed_to: " + to + " exceeds the " + n * n + " entries of an n×n matrix");
+            throw new ParamException("observed_to", "observed_to: " + to + " entries do not fit a " + n + "×" + n
+                    + " matrix (n = " + n + "); at most " + n * n);
         }
         if (from > to) {
             throw new ParamException("observed_from", "observed_from: " + from + " is larger than observed_to = " + to);
         }
-        int points = params.integer("points");
+        if (config.rank() > n) {
+            throw new ParamException("rank", "rank: " + config.rank() + " exceeds n = " + n);
+        }
+        int points = config.points();
         this.counts = new int[points];
         for (int i = 0; i < points; i++) {
             counts[i] = points == 1 ? from : (int) Math.round(from + (to - from) * (double) i / (points - 1));
@@ -88,7 +117,7 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
     public Frame step() {
         if (steps >= cells()) {
             steps++; // the sweep is complete: nothing left to compute
-            frame = measure(frame.scalar("observed"), frame.scalar("test_error"));
+            frame = measure(frame.scalar(OBSERVED), frame.scalar(TEST_ERROR));
             return frame;
         }
         int point = (int) (steps / METHODS.size());
@@ -100,42 +129,58 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
         return frame;
     }
 
-    /** Depth-N gradient descent for {@code gd_steps} steps, recorded once at the end. */
+    /**
+     * Depth-N gradient descent for {@code gd_steps} steps, recorded once at the end. Runs longer than {@link #MAX_EVERY}
+     * take chunks of that many steps and a last run of the rest, forked from the chunks' snapshot: the same
+     * gradient steps, in the same order, as one run.
+     */
     private double deep(int observed, int depth) {
-        Params p = DeepMatrixFactorizationExperiment.TYPE.defaults()
-                .withValue("n", params.integer("n")).withValue("rank", params.integer("rank"))
-                .withValue("observed", observed).withValue("depth", depth)
-                .withValue("init", params.real("init")).withValue("lr", params.real("lr"))
-                .withValue("k", Math.min(10, params.integer("n"))).withValue("every", params.integer("gd_steps"));
-        Experiment e = DeepMatrixFactorizationExperiment.TYPE.create(p, seed);
-        return e.step().scalar("test_error");
+        int gd = config.gdSteps();
+        int every = Math.min(gd, MAX_EVERY);
+        Experiment e = DeepMatrixFactorizationExperiment.TYPE.create(run(observed, depth, every).params(), seed);
+        Frame f = e.frame();
+        for (int s = 0; s < gd / every; s++) {
+            f = e.step();
+        }
+        int rest = gd % every;
+        if (rest > 0) {
+            Experiment tail = DeepMatrixFactorizationExperiment.TYPE.create(run(observed, depth, rest).params(), seed);
+            tail.restore(e.snapshot());
+            f = tail.step();
+        }
+        return f.scalar(DeepMatrixFactorizationExperiment.TEST_ERROR);
+    }
+
+    private DeepMatrixFactorizationExperiment.Config run(int observed, int depth, int every) {
+        return new DeepMatrixFactorizationExperiment.Config(config.n(), config.rank(), observed, depth, config.init(),
+                config.lr(), DeepMatrixFactorizationExperiment.Optimizer.GD, Math.min(10, config.n()), every);
     }
 
     /** Soft-impute along its default λ path. */
     private double nuclear(int observed) {
-        Params p = NuclearNormExperiment.TYPE.defaults()
-                .withValue("n", params.integer("n")).withValue("rank", params.integer("rank"))
-                .withValue("observed", observed).withValue("k", Math.min(10, params.integer("n")));
+        NuclearNormExperiment.Config d = NuclearNormExperiment.Config.of(NuclearNormExperiment.TYPE.defaults());
+        Params p = new NuclearNormExperiment.Config(config.n(), config.rank(), observed, d.lambdaMin(), d.decay(),
+                Math.min(10, config.n())).params();
         Experiment e = NuclearNormExperiment.TYPE.create(p, seed);
         Frame f = e.frame();
         for (int i = 0; i < NuclearNormExperiment.TYPE.defaultSteps(); i++) {
             f = e.step();
         }
-        return f.scalar("test_error");
+        return f.scalar(DeepMatrixFactorizationExperiment.TEST_ERROR);
     }
 
     private Frame measure(double observed, double error) {
         Frame.Builder b = Frame.builder(steps)
-                .scalar("progress", Math.min(1.0, steps / (double) cells()))
-                .scalar("observed", observed)
-                .scalar("test_error", error);
+                .scalar(PROGRESS, Math.min(1.0, steps / (double) cells()))
+                .scalar(OBSERVED, observed)
+                .scalar(TEST_ERROR, error);
         int point = (int) Math.max(0, Math.min(counts.length - 1, (Math.min(steps, cells()) - 1) / METHODS.size()));
         for (int m = 0; m < METHODS.size(); m++) {
-            b.scalar("test_error." + METHODS.get(m), steps == 0 ? Double.NaN : errors[m][point]); // the current count's row
+            b.scalar(METHOD_TEST_ERROR.of(METHODS.get(m)), steps == 0 ? Double.NaN : errors[m][point]); // the current count's row
         }
-        b.series("observed", Arrays.stream(counts).asDoubleStream().toArray());
+        b.series(COUNTS, Arrays.stream(counts).asDoubleStream().toArray());
         for (int m = 0; m < METHODS.size(); m++) {
-            b.series(METHODS.get(m), errors[m]);
+            b.series(ERRORS.get(m), errors[m]);
         }
         return b.build();
     }
@@ -153,7 +198,7 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
     @Override
     public Snapshot snapshot() {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps)
-                .array("last", new double[] {frame.scalar("observed"), frame.scalar("test_error")});
+                .array("last", new double[] {frame.scalar(OBSERVED), frame.scalar(TEST_ERROR)});
         for (int m = 0; m < METHODS.size(); m++) {
             b.array(METHODS.get(m), errors[m]);
         }

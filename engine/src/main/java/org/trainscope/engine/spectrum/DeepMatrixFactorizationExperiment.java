@@ -7,6 +7,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -19,11 +20,22 @@ import org.trainscope.engine.linalg.Gesdd;
  * W = W_N ⋯ W_1 from a small random start, no regulariser, fits the observed entries of a low-rank M — and, the
  * deeper the product, the better it completes the rest, because the singular values of W are learned one after
  * another, largest first. Each experiment step is {@code every} gradient steps; each frame takes one full SVD of W.
- * Frame scalars: {@code iteration} (gradient steps so far), {@code loss}, {@code test_error}, {@code mse},
- * {@code effective_rank}, {@code sv.1}…{@code sv.k} (measured) and {@code ode.sv.1}…{@code ode.sv.k} (Theorem 3
- * integrated over the last interval, see {@link TheoremThree}); series {@code sv}: all n singular values.
+ * Frame: the outputs declared below ({@link #ODE_SV} is Theorem 3 integrated over the last interval, see
+ * {@link TheoremThree}).
  */
 public final class DeepMatrixFactorizationExperiment extends AbstractExperiment {
+    // Declared before TYPE, which lists them (static init order). Shared by nuclear-norm and depth-comparison.
+    public static final Output ITERATION = Output.scalar("iteration", "gradient steps taken so far", "steps");
+    public static final Output LOSS = Output.scalar("loss", "½ Σ over the observed entries of (W − M)²");
+    public static final Output TEST_ERROR = Output.scalar("test_error",
+            "relative error on the entries never observed: ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F");
+    public static final Output MSE = Output.scalar("mse", "mean of (W − M)² over all n² entries");
+    public static final Output EFFECTIVE_RANK = Output.scalar("effective_rank",
+            "exp of the entropy of σ/Σσ: 1 for rank one, n for an orthogonal matrix");
+    public static final Output SV = Output.scalar("sv.{r}", "r-th largest singular value of W (r = 1 … k)");
+    public static final Output ODE_SV = Output.scalar("ode.sv.{r}",
+            "σ_r by Theorem 3, integrated over the last frame's gradient steps from the measured start (frame 0: measured)");
+    public static final Output SPECTRUM = Output.series("sv", "all n singular values of W, largest first");
 
     // defaultSteps: 1000 gradient steps at η = 4e-3: depth 3 learns all five values by ~400 and converges by ~800.
     public static final ExperimentDef TYPE = new ExperimentDef(
@@ -54,8 +66,41 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                             List.of("gd", "normalized")),
                     new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
                     new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
-            List.of(),
+            List.of(ITERATION, LOSS, TEST_ERROR, MSE, EFFECTIVE_RANK, SV, ODE_SV, SPECTRUM),
             1000, DeepMatrixFactorizationExperiment::new);
+
+    /** How each gradient step is scaled. */
+    public enum Optimizer {
+        /** Plain gradient descent: η. */
+        GD,
+        /** η/(√v + ε), v the running mean of ‖∇‖². */
+        NORMALIZED;
+
+        /** The param's value: {@code gd} or {@code normalized}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Optimizer of(String id) {
+            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** The params, read once. */
+    public record Config(int n, int rank, int observed, int depth, double init, double lr, Optimizer optimizer, int k,
+                         int every) {
+        public static Config of(Params p) {
+            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.integer("depth"),
+                    p.real("init"), p.real("lr"), Optimizer.of(p.choice("optimizer")), p.integer("k"), p.integer("every"));
+        }
+
+        /** These values as params of this experiment (validated: each must lie in its param's range). */
+        public Params params() {
+            return TYPE.defaults().withValue("n", n).withValue("rank", rank).withValue("observed", observed)
+                    .withValue("depth", depth).withValue("init", init).withValue("lr", lr)
+                    .withValue("optimizer", optimizer.id()).withValue("k", k).withValue("every", every);
+        }
+    }
 
     /** RMSprop decay of the normalized variant's running mean of ‖∇‖². */
     static final double NORMALIZED_RHO = 0.9;
@@ -79,36 +124,38 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
 
     private DeepMatrixFactorizationExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        int n = params.integer("n");
-        check(params);
+        Config c = Config.of(params);
+        int n = c.n();
+        check(n, c.rank(), c.observed(), c.k());
         this.rng = new Rng(seed);
-        this.problem = MatrixCompletion.generate(n, params.integer("rank"), params.integer("observed"), rng);
-        this.model = new DeepFactorization(problem, params.integer("depth"), params.real("init"), rng);
-        this.k = params.integer("k");
+        this.problem = MatrixCompletion.generate(n, c.rank(), c.observed(), rng);
+        this.model = new DeepFactorization(problem, c.depth(), c.init(), rng);
+        this.k = c.k();
         double[] start = new double[n * TheoremThree.blockSize(n, k)];
         for (int i = 0; i < start.length; i++) {
             start[i] = rng.nextGaussian();
         }
         this.theory = new TheoremThree(n, k, start);
         this.svd = new Gesdd(n);
-        this.every = params.integer("every");
-        this.lr = params.real("lr");
-        this.normalized = params.choice("optimizer").equals("normalized");
+        this.every = c.every();
+        this.lr = c.lr();
+        this.normalized = c.optimizer() == Optimizer.NORMALIZED;
         this.sigma = new double[n];
         this.frame = measure(true);
     }
 
-    static void check(Params p) {
-        int n = p.integer("n");
-        if (p.integer("observed") > n * n) {
-            throw new ParamException("observed", "observed: " + p.integer("observed") + " entries cannot be observed in an "
-                    + n + "×" + n + " matrix; expected at most " + n * n);
+    /** Refuses what an n×n matrix cannot hold; each message names the params involved and the limit. */
+    static void check(int n, int rank, int observed, int k) {
+        if (observed > n * n) {
+            throw new ParamException("observed", "observed: " + observed + " entries do not fit a " + n + "×" + n
+                    + " matrix (n = " + n + "); at most " + n * n);
         }
-        if (p.integer("rank") > n) {
-            throw new ParamException("rank", "rank: " + p.integer("rank") + " exceeds n = " + n);
+        if (rank > n) {
+            throw new ParamException("rank", "rank: " + rank + " exceeds n = " + n);
         }
-        if (p.specs().stream().anyMatch(s -> s.name().equals("k")) && p.integer("k") > n) {
-            throw new ParamException("k", "k: " + p.integer("k") + " singular values asked of an " + n + "×" + n + " matrix; expected at most " + n);
+        if (k > n) {
+            throw new ParamException("k", "k: " + k + " singular values asked, but a " + n + "×" + n
+                    + " matrix (n = " + n + ") has at most " + n);
         }
     }
 
@@ -171,18 +218,18 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         double[] w = model.endToEnd().toArray();
         svd.singularValues(model.endToEnd(), sigma);
         Frame.Builder b = Frame.builder(steps)
-                .scalar("iteration", iteration)
-                .scalar("loss", model.loss())
-                .scalar("test_error", problem.testError(w))
-                .scalar("mse", problem.mse(w))
-                .scalar("effective_rank", Spectra.effectiveRank(sigma));
+                .scalar(ITERATION, iteration)
+                .scalar(LOSS, model.loss())
+                .scalar(TEST_ERROR, problem.testError(w))
+                .scalar(MSE, problem.mse(w))
+                .scalar(EFFECTIVE_RANK, Spectra.effectiveRank(sigma));
         for (int r = 0; r < k; r++) {
-            b.scalar("sv." + (r + 1), sigma[r]);
+            b.scalar(SV.of(r + 1), sigma[r]);
         }
         for (int r = 0; r < k; r++) {
-            b.scalar("ode.sv." + (r + 1), initial ? sigma[r] : theory.predicted(r));
+            b.scalar(ODE_SV.of(r + 1), initial ? sigma[r] : theory.predicted(r));
         }
-        return b.series("sv", sigma).build();
+        return b.series(SPECTRUM, sigma).build();
     }
 
     @Override

@@ -8,17 +8,23 @@ import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
 
 /**
  * Depth 1, 2 and 3 side by side: three {@link DeepMatrixFactorizationExperiment}s with the same params and seed —
- * so the same M, the same Ω — stepped in lockstep. Frame scalars, for d = 1, 2, 3: {@code depthd.loss},
- * {@code depthd.test_error}, {@code depthd.effective_rank}, {@code depthd.sv.1}…{@code depthd.sv.k} and
- * {@code iteration}.
+ * so the same M, the same Ω — stepped in lockstep. Frame: {@code iteration} and, for d = 1, 2, 3, the outputs
+ * declared below, each the depth-d run's own.
  */
 public final class DepthComparisonExperiment extends AbstractExperiment {
+    public static final Output LOSS = Output.scalar("depth{d}.loss", "loss of the depth-d product: ½ Σ_Ω (W − M)²");
+    public static final Output TEST_ERROR = Output.scalar("depth{d}.test_error",
+            "test error of the depth-d product: ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F");
+    public static final Output EFFECTIVE_RANK = Output.scalar("depth{d}.effective_rank",
+            "effective rank exp(H(σ/Σσ)) of the depth-d product");
+    public static final Output SV = Output.scalar("depth{d}.sv.{r}", "r-th largest singular value of the depth-d product");
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "depth-comparison",
@@ -39,10 +45,25 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
                     new ParamSpec.Real("lr", "Learning rate η (the same for every depth)", 4e-3, 1e-7, 1),
                     new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
                     new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
-            List.of(),
+            List.of(DeepMatrixFactorizationExperiment.ITERATION, LOSS, TEST_ERROR, EFFECTIVE_RANK, SV),
             1000, DepthComparisonExperiment::new);
 
-    private static final int DEPTHS = 3;
+    /** The depths compared: 1 … DEPTHS. */
+    public static final int DEPTHS = 3;
+
+    /** The params, read once. */
+    public record Config(int n, int rank, int observed, double init, double lr, int k, int every) {
+        public static Config of(Params p) {
+            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.real("init"), p.real("lr"),
+                    p.integer("k"), p.integer("every"));
+        }
+
+        /** The params of the depth-d run: these values, plain gradient descent. */
+        DeepMatrixFactorizationExperiment.Config run(int depth) {
+            return new DeepMatrixFactorizationExperiment.Config(n, rank, observed, depth, init, lr,
+                    DeepMatrixFactorizationExperiment.Optimizer.GD, k, every);
+        }
+    }
 
     private final List<Experiment> runs = new ArrayList<>();
     private final int k;
@@ -51,13 +72,10 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
 
     private DepthComparisonExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        this.k = params.integer("k");
+        Config c = Config.of(params);
+        this.k = c.k();
         for (int d = 1; d <= DEPTHS; d++) {
-            Params p = DeepMatrixFactorizationExperiment.TYPE.defaults();
-            for (String name : List.of("n", "rank", "observed", "init", "lr", "k", "every")) {
-                p = p.withValue(name, params.get(name));
-            }
-            runs.add(DeepMatrixFactorizationExperiment.TYPE.create(p.withValue("depth", d), seed));
+            runs.add(DeepMatrixFactorizationExperiment.TYPE.create(c.run(d).params(), seed));
         }
         frame = combine();
     }
@@ -84,15 +102,15 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
     }
 
     private Frame combine() {
-        Frame.Builder b = Frame.builder(steps).scalar("iteration", runs.get(0).frame().scalar("iteration"));
+        Frame.Builder b = Frame.builder(steps).scalar(DeepMatrixFactorizationExperiment.ITERATION,
+                runs.get(0).frame().scalar(DeepMatrixFactorizationExperiment.ITERATION));
         for (int d = 1; d <= DEPTHS; d++) {
             Frame f = runs.get(d - 1).frame();
-            String p = "depth" + d + ".";
-            b.scalar(p + "loss", f.scalar("loss"));
-            b.scalar(p + "test_error", f.scalar("test_error"));
-            b.scalar(p + "effective_rank", f.scalar("effective_rank"));
+            b.scalar(LOSS.of(d), f.scalar(DeepMatrixFactorizationExperiment.LOSS));
+            b.scalar(TEST_ERROR.of(d), f.scalar(DeepMatrixFactorizationExperiment.TEST_ERROR));
+            b.scalar(EFFECTIVE_RANK.of(d), f.scalar(DeepMatrixFactorizationExperiment.EFFECTIVE_RANK));
             for (int r = 1; r <= k; r++) {
-                b.scalar(p + "sv." + r, f.scalar("sv." + r));
+                b.scalar(SV.of(d, r), f.scalar(DeepMatrixFactorizationExperiment.SV.of(r)));
             }
         }
         return b.build();

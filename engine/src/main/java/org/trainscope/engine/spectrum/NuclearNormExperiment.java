@@ -8,6 +8,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
@@ -21,10 +22,11 @@ import org.trainscope.engine.linalg.Gesdd;
  * on the same M and Ω as {@link DeepMatrixFactorizationExperiment} (same n, rank, observed and seed). λ starts at
  * σ₁(P_Ω(M)) and shrinks geometrically to {@code lambda_min}, warm-starting each solve from the last: the path
  * ends near the minimum-nuclear-norm matrix that fits the observations. One step = one thresholded SVD.
- * Frame scalars: {@code loss}, {@code test_error}, {@code mse}, {@code effective_rank}, {@code nuclear_norm},
- * {@code lambda}, {@code sv.1}…{@code sv.k}; series {@code sv}.
+ * Frame: the outputs it shares with {@link DeepMatrixFactorizationExperiment} (same view) and its own two below.
  */
 public final class NuclearNormExperiment extends AbstractExperiment {
+    public static final Output NUCLEAR_NORM = Output.scalar("nuclear_norm", "‖W‖_*: the sum of W's singular values");
+    public static final Output LAMBDA = Output.scalar("lambda", "threshold of the next step: max(λ_min, λ₀·decay^t)");
 
     // defaultSteps: 400 steps: λ reaches λ_min = 1e-3 after ~300 and the fit settles.
     public static final ExperimentDef TYPE = new ExperimentDef(
@@ -47,8 +49,24 @@ public final class NuclearNormExperiment extends AbstractExperiment {
                     new ParamSpec.Real("lambda_min", "Final threshold λ of the path", 1e-3, 1e-9, 1e3),
                     new ParamSpec.Real("decay", "λ shrinks by this factor per step", 0.97, 0.5, 0.9999),
                     new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50)),
-            List.of(),
+            List.of(DeepMatrixFactorizationExperiment.LOSS, DeepMatrixFactorizationExperiment.TEST_ERROR,
+                    DeepMatrixFactorizationExperiment.MSE, DeepMatrixFactorizationExperiment.EFFECTIVE_RANK, NUCLEAR_NORM,
+                    LAMBDA, DeepMatrixFactorizationExperiment.SV, DeepMatrixFactorizationExperiment.SPECTRUM),
             400, NuclearNormExperiment::new);
+
+    /** The params, read once. */
+    public record Config(int n, int rank, int observed, double lambdaMin, double decay, int k) {
+        public static Config of(Params p) {
+            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.real("lambda_min"),
+                    p.real("decay"), p.integer("k"));
+        }
+
+        /** These values as params of this experiment (validated: each must lie in its param's range). */
+        public Params params() {
+            return TYPE.defaults().withValue("n", n).withValue("rank", rank).withValue("observed", observed)
+                    .withValue("lambda_min", lambdaMin).withValue("decay", decay).withValue("k", k);
+        }
+    }
 
     private final MatrixCompletion problem;
     private final DenseMatrix z;
@@ -64,15 +82,16 @@ public final class NuclearNormExperiment extends AbstractExperiment {
 
     private NuclearNormExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        DeepMatrixFactorizationExperiment.check(params);
-        int n = params.integer("n");
-        this.problem = MatrixCompletion.generate(n, params.integer("rank"), params.integer("observed"), new Rng(seed));
+        Config c = Config.of(params);
+        int n = c.n();
+        DeepMatrixFactorizationExperiment.check(n, c.rank(), c.observed(), c.k());
+        this.problem = MatrixCompletion.generate(n, c.rank(), c.observed(), new Rng(seed));
         this.z = new DenseMatrix(n, n);
         this.filled = new DenseMatrix(n, n);
         this.svd = new Gesdd(n);
-        this.lambdaMin = params.real("lambda_min");
-        this.decay = params.real("decay");
-        this.k = params.integer("k");
+        this.lambdaMin = c.lambdaMin();
+        this.decay = c.decay();
+        this.k = c.k();
         this.sigma = new double[n];
         fill();
         svd.singularValues(filled, sigma);
@@ -129,16 +148,16 @@ public final class NuclearNormExperiment extends AbstractExperiment {
             nuclear += s;
         }
         Frame.Builder b = Frame.builder(steps)
-                .scalar("loss", problem.loss(w))
-                .scalar("test_error", problem.testError(w))
-                .scalar("mse", problem.mse(w))
-                .scalar("effective_rank", Spectra.effectiveRank(sigma))
-                .scalar("nuclear_norm", nuclear)
-                .scalar("lambda", lambda(steps));
+                .scalar(DeepMatrixFactorizationExperiment.LOSS, problem.loss(w))
+                .scalar(DeepMatrixFactorizationExperiment.TEST_ERROR, problem.testError(w))
+                .scalar(DeepMatrixFactorizationExperiment.MSE, problem.mse(w))
+                .scalar(DeepMatrixFactorizationExperiment.EFFECTIVE_RANK, Spectra.effectiveRank(sigma))
+                .scalar(NUCLEAR_NORM, nuclear)
+                .scalar(LAMBDA, lambda(steps));
         for (int r = 0; r < k; r++) {
-            b.scalar("sv." + (r + 1), sigma[r]);
+            b.scalar(DeepMatrixFactorizationExperiment.SV.of(r + 1), sigma[r]);
         }
-        return b.series("sv", sigma).build();
+        return b.series(DeepMatrixFactorizationExperiment.SPECTRUM, sigma).build();
     }
 
     @Override

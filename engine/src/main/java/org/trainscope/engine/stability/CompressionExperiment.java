@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
+import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
@@ -17,13 +20,17 @@ import org.trainscope.engine.nn.Mlp;
  * Idea 1 on trained nets, true labels against random labels side by side. {@code create} trains two copies of
  * the noise-stability MLP for {@code train_steps} steps, one on the true and one on permuted labels; step s then
  * compresses every weight matrix of both with k = k_min·factor^{s−1} random sign matrices ({@link SignCompression};
- * biases kept) and reports, per net {@code true} / {@code random}: the relative errors {@code <net>.err.<i>} =
- * ‖Â_i − A_i‖_F/‖A_i‖_F, the output error {@code <net>.output_err} = mean over the test images of
- * ‖f̂(x) − f(x)‖/‖f(x)‖ (logits), and the compressed net's {@code <net>.train.acc}, {@code <net>.test.acc}.
+ * biases kept) and reports, per net {@code true} / {@code random}, the outputs declared below.
  * Step 0 is the uncompressed pair (k = 0). The nets never change after {@code create}, so step s is a function of
  * (params, seed, s) alone and the snapshot is the step count.
  */
 public final class CompressionExperiment extends AbstractExperiment {
+    public static final Output K = Output.scalar("k", "random sign matrices per weight matrix (0: uncompressed)");
+    public static final Output ERR = Output.scalar("{net}.err.{i}", "‖Â_i − A_i‖_F/‖A_i‖_F of layer i of the net (true or random labels)");
+    public static final Output OUTPUT_ERR = Output.scalar("{net}.output_err",
+            "mean over the test images of ‖f̂(x) − f(x)‖/‖f(x)‖, the logits of the compressed net against the trained one");
+    public static final Output TRAIN_ACC = Output.scalar("{net}.train.acc", "accuracy of the compressed net on its training set");
+    public static final Output TEST_ACC = Output.scalar("{net}.test.acc", "accuracy of the compressed net on the test set");
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "compression",
@@ -37,9 +44,29 @@ public final class CompressionExperiment extends AbstractExperiment {
                     "Â = (1/k) Σ_t ⟨A, M_t⟩ M_t,  M_t ∈ {±1}^{m×n}\nE[Â] = A,  E‖Â − A‖_F² = (mn − 1)‖A‖_F² / k",
                     "Lecture 000, \"compression\" (Idea 1); Arora, Ge, Neyshabur & Zhang, ICML 2018."),
             specs(),
-            List.of(),
+            List.of(K, ERR, OUTPUT_ERR, TRAIN_ACC, TEST_ACC),
             8, CompressionExperiment::new);
-    private static final String[] NETS = {"true", "random"};
+    /** The two nets, as the placeholder {@code {net}} names them: trained on the true or on permuted labels. */
+    public static final List<String> NETS = List.of("true", "random");
+
+    /**
+     * The params, read once: its own three and, in {@code net}, those of {@code noise-stability} it shares, the rest
+     * at their defaults there.
+     */
+    public record Config(int trainSteps, int kMin, double kFactor, NoiseStabilityExperiment.Config net) {
+        public static Config of(Params p) {
+            Params net = NoiseStabilityExperiment.TYPE.defaults();
+            for (ParamSpec s : NoiseStabilityExperiment.SPECS) {
+                if (p.specs().contains(s)) {
+                    net = net.withValue(s.name(), p.get(s.name()));
+                }
+            }
+            return new Config(p.integer("train_steps"), p.integer("k_min"), p.real("k_factor"),
+                    NoiseStabilityExperiment.Config.of(net));
+        }
+    }
+
+    private final Config config;
 
     private final NoiseStabilityExperiment[] trained = new NoiseStabilityExperiment[2];
     private final Mlp[] compressed = new Mlp[2];
@@ -49,18 +76,12 @@ public final class CompressionExperiment extends AbstractExperiment {
 
     private CompressionExperiment(Params params, long seed) {
         super(TYPE, params, seed);
+        this.config = Config.of(params);
+        int steps = config.trainSteps();
         for (int n = 0; n < 2; n++) {
-            Params p = NoiseStabilityExperiment.TYPE.defaults();
-            for (ParamSpec s : NoiseStabilityExperiment.SPECS) {
-                if (hasParam(s.name())) {
-                    p = p.withValue(s.name(), params.get(s.name()));
-                }
-            }
-            p = p.with("labels", NETS[n]).with("probe_every", String.valueOf(params.integer("train_steps")));
-            trained[n] = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(p, seed);
-            for (int s = 0; s < params.integer("train_steps"); s++) {
-                trained[n].step();
-            }
+            NoiseStabilityExperiment.Config labelled = config.net().training(n == 1, Math.max(1, steps)); // probe at 0, end
+            trained[n] = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(labelled.params(), seed);
+            train(trained[n], NETS.get(n), steps);
             Mlp net = trained[n].network();
             compressed[n] = new Mlp(net.sizes(), net.capacity());
             testLogits[n] = logits(net, trained[n].testInputs(), trained[n].testSet().size());
@@ -82,19 +103,28 @@ public final class CompressionExperiment extends AbstractExperiment {
         return list;
     }
 
-    private static boolean hasParam(String name) {
-        return TYPE.params().stream().anyMatch(s -> s.name().equals(name));
+    /** Trains one net; divergence here is the params' fault, so it is refused as they are, naming lr. */
+    private void train(NoiseStabilityExperiment net, String labels, int steps) {
+        try {
+            for (int s = 0; s < steps; s++) {
+                net.step();
+            }
+        } catch (DivergedException e) {
+            throw new ParamException("lr", "lr: training the net on the " + labels + " labels diverged at step "
+                    + (net.stepCount() + 1) + " of train_steps = " + steps + " (lr = " + config.net().lr()
+                    + ", momentum = " + config.net().momentum() + "); lower lr or momentum");
+        }
     }
 
     /** k of step s: 0 at step 0, then k_min·factor^{s−1} rounded. */
     public long k(long step) {
-        return step == 0 ? 0 : Math.round(params.integer("k_min") * Math.pow(params.real("k_factor"), step - 1));
+        return step == 0 ? 0 : Math.round(config.kMin() * Math.pow(config.kFactor(), step - 1));
     }
 
     private Frame compute() {
         Frame.Builder b = Frame.builder(steps);
         long k = k(steps);
-        b.scalar("k", k);
+        b.scalar(K, k);
         for (int n = 0; n < 2; n++) {
             Mlp net = trained[n].network();
             double[][] theta = net.parameterArrays();
@@ -104,7 +134,7 @@ public final class CompressionExperiment extends AbstractExperiment {
                 boolean weight = p % 2 == 0;
                 hat[p] = weight && k > 0 ? SignCompression.compress(theta[p], (int) k, rng) : theta[p];
                 if (weight) {
-                    b.scalar(NETS[n] + ".err." + (p / 2 + 1), SignCompression.relativeError(theta[p], hat[p]));
+                    b.scalar(ERR.of(NETS.get(n), p / 2 + 1), SignCompression.relativeError(theta[p], hat[p]));
                 }
             }
             compressed[n].setParameters(hat);
@@ -112,10 +142,10 @@ public final class CompressionExperiment extends AbstractExperiment {
             var train = trained[n].trainSet();
             float[] testX = trained[n].testInputs();
             double[] out = logits(compressed[n], testX, test.size());
-            b.scalar(NETS[n] + ".output_err", meanRelativeDistance(out, testLogits[n], net.sizes()[net.depth()]));
-            b.scalar(NETS[n] + ".train.acc", NoiseStabilityExperiment.score(compressed[n], trained[n].trainInputs(),
+            b.scalar(OUTPUT_ERR.of(NETS.get(n)), meanRelativeDistance(out, testLogits[n], net.sizes()[net.depth()]));
+            b.scalar(TRAIN_ACC.of(NETS.get(n)), NoiseStabilityExperiment.score(compressed[n], trained[n].trainInputs(),
                     train.labels(), train.size())[1]);
-            b.scalar(NETS[n] + ".test.acc",
+            b.scalar(TEST_ACC.of(NETS.get(n)),
                     NoiseStabilityExperiment.score(compressed[n], testX, test.labels(), test.size())[1]);
         }
         return b.build();

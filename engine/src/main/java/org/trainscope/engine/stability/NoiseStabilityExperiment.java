@@ -15,6 +15,7 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -29,9 +30,26 @@ import org.trainscope.engine.nn.Mlp;
  * {@code probe_every} steps on a fixed probe set (the first {@code probe_size} test examples) by
  * {@link StabilityProbe}: layer cushions, noise attenuation, spectra, and train/test loss and accuracy. Step 0 is
  * the random-initialization reference; {@code labels=random} trains on permuted labels. Every frame carries the
- * newest probe ({@code probe.step} says when it was taken) and the step's minibatch loss {@code batch.loss}.
+ * newest probe ({@link #PROBE_STEP} says when it was taken) and the step's minibatch loss {@link #BATCH_LOSS}.
+ * Layers i = 1 … D are the weight matrices A_i; noise is injected at layer i = 0 (the input) … D − 1.
  */
 public final class NoiseStabilityExperiment extends AbstractExperiment {
+    public static final Output BATCH_LOSS = Output.scalar("batch.loss", "mean cross-entropy of this step's minibatch (NaN at step 0)");
+    public static final Output PROBE_STEP = Output.scalar("probe.step", "step at which the probe in this frame was taken", "steps");
+    public static final Output TRAIN_LOSS = Output.scalar("train.loss", "mean cross-entropy on the training set, at the probe");
+    public static final Output TRAIN_ACC = Output.scalar("train.acc", "accuracy on the training set (its labels), at the probe");
+    public static final Output TEST_LOSS = Output.scalar("test.loss", "mean cross-entropy on the test set, at the probe");
+    public static final Output TEST_ACC = Output.scalar("test.acc", "accuracy on the test set, at the probe");
+    public static final Output CUSHION_MIN = Output.scalar("cushion.{i}.min", "least layer cushion of layer i over the probe set (the paper's μ_i)");
+    public static final Output CUSHION_MEAN = Output.scalar("cushion.{i}.mean", "mean layer cushion of layer i over the probe set");
+    public static final Output CUSHION_RANDOM = Output.scalar("cushion.{i}.random", "cushion of a random matrix at layer i: 1/√fan-in");
+    public static final Output NOISE = Output.scalar("noise.{i}.{j}",
+            "mean ‖x_j' − x_j‖/‖x_j‖ at layer j after noise of norm ‖x_i‖ is injected at layer i (0: the input)");
+    public static final Output STABLE_RANK = Output.scalar("stable_rank.{i}", "stable rank ‖A_i‖_F²/‖A_i‖_2² of layer i");
+    public static final Output CUSHION_HIST = Output.series("cushion.{i}.hist", "fraction of the probe inputs per cushion bin, layer i");
+    public static final Output CUSHION_EDGES = Output.series("cushion.{i}.edges", "the edges of the cushion bins on [0, 1]");
+    public static final Output NOISE_CURVE = Output.series("noise.{i}", "noise.{i}.{j} for j = i + 1 … D: noise injected at layer i");
+    public static final Output SV = Output.series("sv.{i}", "singular values of A_i, largest first");
 
     /** The params, shared with {@code compression}, which trains this experiment's net. */
     static final List<ParamSpec> SPECS = List.of(
@@ -70,8 +88,37 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
                             + "\"Stronger generalization bounds for deep nets via a compression approach\". "
                             + Digits.ATTRIBUTION + "."),
             SPECS,
-            List.of(),
+            List.of(BATCH_LOSS, PROBE_STEP, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC, CUSHION_MIN, CUSHION_MEAN,
+                    CUSHION_RANDOM, NOISE, STABLE_RANK, CUSHION_HIST, CUSHION_EDGES, NOISE_CURVE, SV),
             1500, NoiseStabilityExperiment::new);
+
+    /** The params, read once; {@code idx_images}, {@code idx_labels} are paths, empty for none. */
+    public record Config(String data, String idxImages, String idxLabels, boolean randomLabels, int depth, int width,
+                         double lr, double momentum, int batch, int probeEvery, int probeSize, int bins, int splitSeed,
+                         int points, double noise) {
+        public static Config of(Params p) {
+            return new Config(p.choice("data"), p.text("idx_images"), p.text("idx_labels"),
+                    p.choice("labels").equals("random"), p.integer("depth"), p.integer("width"), p.real("lr"),
+                    p.real("momentum"), p.integer("batch"), p.integer("probe_every"), p.integer("probe_size"),
+                    p.integer("bins"), p.integer("split_seed"), p.integer("points"), p.real("noise"));
+        }
+
+        /** These values as params of this experiment (validated: each must lie in its param's range). */
+        public Params params() {
+            return TYPE.defaults().withValue("data", data).withValue("idx_images", idxImages)
+                    .withValue("idx_labels", idxLabels).withValue("labels", randomLabels ? "random" : "true")
+                    .withValue("depth", depth).withValue("width", width).withValue("lr", lr).withValue("momentum", momentum)
+                    .withValue("batch", batch).withValue("probe_every", probeEvery).withValue("probe_size", probeSize)
+                    .withValue("bins", bins).withValue("split_seed", splitSeed).withValue("points", points)
+                    .withValue("noise", noise);
+        }
+
+        /** The same net trained on true or random labels, probed every {@code probeEvery} steps. */
+        public Config training(boolean random, int every) {
+            return new Config(data, idxImages, idxLabels, random, depth, width, lr, momentum, batch, every, probeSize,
+                    bins, splitSeed, points, noise);
+        }
+    }
 
     private final Dataset train;
     private final Dataset test;
@@ -96,10 +143,11 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
 
     NoiseStabilityExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        Dataset all = load(params);
-        Dataset.Split split = all.split(0.2, new Rng(params.integer("split_seed")));   // fixed, seeded split
+        Config c = Config.of(params);
+        Dataset all = load(c);
+        Dataset.Split split = all.split(0.2, new Rng(c.splitSeed()));   // fixed, seeded split
         Dataset tr = split.train();
-        if (params.choice("labels").equals("random")) {
+        if (c.randomLabels()) {
             tr = tr.withRandomLabels(new Rng(seed ^ 0x5EEDL));   // Zhang et al. 2017: only the train labels move
         }
         this.train = tr;
@@ -108,23 +156,23 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         this.trainY = train.labels();
         this.testX = toFloat(test.inputs());
         this.testY = test.labels();
-        int[] sizes = new int[params.integer("depth") + 2];
+        int[] sizes = new int[c.depth() + 2];
         sizes[0] = all.dim();
         for (int t = 1; t < sizes.length - 1; t++) {
-            sizes[t] = params.integer("width");
+            sizes[t] = c.width();
         }
         sizes[sizes.length - 1] = all.classes();
-        this.batch = Math.min(params.integer("batch"), train.size());
-        int probeSize = Math.min(params.integer("probe_size"), test.size());
+        this.batch = Math.min(c.batch(), train.size());
+        int probeSize = Math.min(c.probeSize(), test.size());
         this.mlp = new Mlp(sizes, Math.max(Math.max(batch, probeSize), Math.min(512, train.size())));
         this.rng = new Rng(seed);
         mlp.initialize(Init.uniform(rng::nextDouble));   // PyTorch's nn.Linear default, U(±1/√fan_in)
         this.velocity = new FloatPointer(mlp.parameterCount());
         velocity.fill(0);
-        this.lr = params.real("lr");
-        this.momentum = params.real("momentum");
-        this.probeEvery = params.integer("probe_every");
-        this.probe = new StabilityProbe(mlp, test.inputs(), probeSize, params.integer("bins"));
+        this.lr = c.lr();
+        this.momentum = c.momentum();
+        this.probeEvery = c.probeEvery();
+        this.probe = new StabilityProbe(mlp, test.inputs(), probeSize, c.bins());
         this.order = Dataset.permutation(train.size(), rng);
         runProbe();
     }
@@ -162,8 +210,8 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     @Override
     public Frame frame() {
         Frame.Builder b = Frame.builder(steps);
-        b.scalar("batch.loss", batchLoss);
-        b.scalar("probe.step", probeStep);
+        b.scalar(BATCH_LOSS, batchLoss);
+        b.scalar(PROBE_STEP, probeStep);
         latest.scalars().forEach(b::scalar);
         latest.series().forEach(b::series);
         return b.build();
@@ -209,10 +257,10 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         Map<String, Double> scalars = new LinkedHashMap<>();
         double[] tr = score(trainX, trainY, train.size());
         double[] te = score(testX, testY, test.size());
-        scalars.put("train.loss", tr[0]);
-        scalars.put("train.acc", tr[1]);
-        scalars.put("test.loss", te[0]);
-        scalars.put("test.acc", te[1]);
+        scalars.put(TRAIN_LOSS.key(), tr[0]);
+        scalars.put(TRAIN_ACC.key(), tr[1]);
+        scalars.put(TEST_LOSS.key(), te[0]);
+        scalars.put(TEST_ACC.key(), te[1]);
         scalars.putAll(r.scalars());
         latest = new StabilityProbe.Result(scalars, r.series());
         probeStep = steps;
@@ -300,22 +348,22 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     }
 
     /** The chosen data: the shipped digits, a synthetic 2-D set, or the user's IDX files (e.g. MNIST). */
-    static Dataset load(Params params) {
-        String data = params.choice("data");
+    static Dataset load(Config c) {
+        String data = c.data();
         if (data.equals("digits")) {
             return Digits.load();
         }
         if (!data.equals("idx")) {
-            return Synthetic.of(data, params.integer("points"), params.real("noise"), new Rng(params.integer("split_seed")));
+            return Synthetic.of(data, c.points(), c.noise(), new Rng(c.splitSeed()));
         }
-        for (String file : List.of("idx_images", "idx_labels")) {
-            if (params.text(file).isEmpty()) {
-                throw new ParamException(file, file + ": data=idx needs the path of the IDX "
-                        + (file.equals("idx_images") ? "images file (e.g. train-images-idx3-ubyte.gz)" : "labels file (e.g. train-labels-idx1-ubyte.gz)"));
-            }
+        if (c.idxImages().isEmpty()) {
+            throw new ParamException("idx_images", "idx_images: data=idx needs the path of the IDX images file (e.g. train-images-idx3-ubyte.gz)");
+        }
+        if (c.idxLabels().isEmpty()) {
+            throw new ParamException("idx_labels", "idx_labels: data=idx needs the path of the IDX labels file (e.g. train-labels-idx1-ubyte.gz)");
         }
         try {
-            return Idx.read(java.nio.file.Path.of(params.text("idx_images")), java.nio.file.Path.of(params.text("idx_labels")));
+            return Idx.read(java.nio.file.Path.of(c.idxImages()), java.nio.file.Path.of(c.idxLabels()));
         } catch (java.io.IOException e) {
             throw new ParamException("idx_images", "idx files refused: " + e.getMessage());
         }

@@ -1,5 +1,15 @@
 package org.trainscope.engine.stability;
 
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.CUSHION_EDGES;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.CUSHION_HIST;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.CUSHION_MEAN;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.CUSHION_MIN;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.CUSHION_RANDOM;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.NOISE;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.NOISE_CURVE;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.STABLE_RANK;
+import static org.trainscope.engine.stability.NoiseStabilityExperiment.SV;
+
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +72,7 @@ public final class StabilityProbe {
         }
     }
 
-    /** Every probe value, named as in the frames ({@code cushion.<i>.min}, {@code noise.<i>.<j>}, …). */
+    /** Every probe value, named as in the frames (the outputs {@link NoiseStabilityExperiment} declares). */
     public record Result(Map<String, Double> scalars, Map<String, double[]> series) {
     }
 
@@ -101,25 +111,25 @@ public final class StabilityProbe {
             for (int b = 0; b < bins; b++) {
                 hist[b] /= Math.max(1, n);                       // fraction of the probe set per bin
             }
-            series.put("cushion." + i + ".hist", hist);
-            series.put("cushion." + i + ".edges", edges);
-            scalars.put("cushion." + i + ".min", n == 0 ? Double.NaN : min);
-            scalars.put("cushion." + i + ".mean", n == 0 ? Double.NaN : sum / n);
-            scalars.put("cushion." + i + ".random", 1 / Math.sqrt(sizes[i - 1]));        // E‖Ax‖²/‖x‖² = ‖A‖_F²/n
+            series.put(CUSHION_HIST.of(i), hist);
+            series.put(CUSHION_EDGES.of(i), edges);
+            scalars.put(CUSHION_MIN.of(i), n == 0 ? Double.NaN : min);
+            scalars.put(CUSHION_MEAN.of(i), n == 0 ? Double.NaN : sum / n);
+            scalars.put(CUSHION_RANDOM.of(i), 1 / Math.sqrt(sizes[i - 1]));        // E‖Ax‖²/‖x‖² = ‖A‖_F²/n
         }
         for (int i = 0; i < depth; i++) {
             double[] ratios = noiseAttenuation(i, noise);
             double[] curve = new double[depth - i];
             for (int j = i + 1; j <= depth; j++) {
-                scalars.put("noise." + i + "." + j, ratios[j]);
+                scalars.put(NOISE.of(i, j), ratios[j]);
                 curve[j - i - 1] = ratios[j];
             }
-            series.put("noise." + i, curve);
+            series.put(NOISE_CURVE.of(i), curve);
         }
         for (int i = 1; i <= depth; i++) {
             double[] sigma = singularValues(i, params[2 * i - 2], sizes[i], sizes[i - 1]);
-            series.put("sv." + i, sigma);
-            scalars.put("stable_rank." + i, Svd.stableRank(sigma));                    // ‖A‖_F²/‖A‖_2²
+            series.put(SV.of(i), sigma);
+            scalars.put(STABLE_RANK.of(i), Svd.stableRank(sigma));                    // ‖A‖_F²/‖A‖_2²
         }
         return new Result(scalars, series);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.ParamException;
@@ -55,5 +57,44 @@ class CompletionSweepExperimentTest {
         ParamException e = assertThrows(ParamException.class,
                 () -> CompletionSweepExperiment.TYPE.create(small().with("observed_from", "300"), 0));
         assertTrue(e.getMessage().startsWith("observed_from:"), e.getMessage());
+    }
+
+    /**
+     * A run longer than the factorization's {@code every} limit (1000) is refused no more ("every: 1636 is out of
+     * range"): it takes chunks, and its cell is exactly a single run of that many gradient steps.
+     */
+    @Test
+    void gdStepsAboveTheLimitOfEveryRunInChunks() {
+        Experiment sweep = CompletionSweepExperiment.TYPE.create(small().with("gd_steps", "1636").with("lr", "4e-3"), 3);
+        sweep.step();
+        sweep.step();
+        Frame f = sweep.step();
+        Params dmf = DeepMatrixFactorizationExperiment.TYPE.defaults().with("n", "20").with("rank", "2")
+                .with("observed", "120").with("depth", "3").with("every", "4");
+        Experiment single = DeepMatrixFactorizationExperiment.TYPE.create(dmf, 3);
+        Frame s = single.frame();
+        for (int i = 0; i < 409; i++) {
+            s = single.step();                                                   // 409 · 4 = 1636 gradient steps
+        }
+        assertEquals(1636, s.scalar("iteration"), 0.0);
+        assertEquals(s.scalar("test_error"), f.series("depth3")[0], 0.0, "the same gradient steps, in the same order");
+    }
+
+    @Test
+    void aRankAboveNIsRefusedAtCreateNamingRank() {
+        ParamException e = assertThrows(ParamException.class,
+                () -> CompletionSweepExperiment.TYPE.create(small().with("rank", "21"), 0));
+        assertTrue(e.getMessage().startsWith("rank:"), e.getMessage());
+    }
+
+    /** The scalar "observed" (the last cell's) and the series "observed" (all counts) are two declared outputs. */
+    @Test
+    void aScalarAndASeriesShareTheName() {
+        ExperimentDef def = CompletionSweepExperiment.TYPE;
+        assertEquals(CompletionSweepExperiment.OBSERVED, def.outputFor("observed", Output.Kind.SCALAR));
+        assertEquals(CompletionSweepExperiment.COUNTS, def.outputFor("observed", Output.Kind.SERIES));
+        Output x = Output.scalar("x", "a value");
+        assertThrows(IllegalArgumentException.class, () -> new ExperimentDef("toy", "Toy",
+                new ExperimentDef.Explanation("", "", ""), java.util.List.of(), java.util.List.of(x, x), 1, (p, seed) -> null));
     }
 }

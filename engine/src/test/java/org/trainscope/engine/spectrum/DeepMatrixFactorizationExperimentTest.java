@@ -172,6 +172,15 @@ class DeepMatrixFactorizationExperimentTest {
         assertTrue(ex.getMessage().startsWith("observed:"), ex.getMessage());
     }
 
+    /** The refusal names both params and the limit (it once read "cannot be observed in an 16×16 matrix"). */
+    @Test
+    void theRefusalOfObservedNamesNAndTheLimit() {
+        ParamException ex = assertThrows(ParamException.class,
+                () -> DeepMatrixFactorizationExperiment.TYPE.create(params("n=16"), 0));
+        assertEquals("observed", ex.param());
+        assertEquals("observed: 2000 entries do not fit a 16×16 matrix (n = 16); at most 256", ex.getMessage());
+    }
+
     /** η = 1 is far past the stability limit: the run stops with DivergedException and keeps its last finite frame. */
     @Test
     void divergenceKeepsTheLastGoodFrame() {

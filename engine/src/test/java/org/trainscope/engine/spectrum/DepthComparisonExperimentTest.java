@@ -1,10 +1,12 @@
 package org.trainscope.engine.spectrum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
 
@@ -43,5 +45,13 @@ class DepthComparisonExperimentTest {
         Experiment fork = DepthComparisonExperiment.TYPE.create(SMALL, 1);
         fork.restore(s);
         assertEquals(next, fork.step());
+    }
+
+    @Test
+    void tooManyObservedEntriesNameNAndTheLimit() {
+        ParamException ex = assertThrows(ParamException.class,
+                () -> DepthComparisonExperiment.TYPE.create(DepthComparisonExperiment.TYPE.defaults().with("n", "16"), 0));
+        assertEquals("observed", ex.param());
+        assertEquals("observed: 2000 entries do not fit a 16×16 matrix (n = 16); at most 256", ex.getMessage());
     }
 }

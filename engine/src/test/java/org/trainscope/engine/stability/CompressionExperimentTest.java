@@ -1,11 +1,13 @@
 package org.trainscope.engine.stability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
 
 /** The compression experiment: k ladder, error law on real layers, determinism. */
@@ -57,5 +59,27 @@ class CompressionExperimentTest {
             f = e.step();
         }
         return f;
+    }
+
+    /**
+     * Training that diverges in create is refused as bad params are, naming lr (it was a DivergedException). The
+     * default 64-128-128-128-10 net at η = 10 overflows within 50 steps (the small one's ReLUs die first).
+     */
+    @Test
+    void aLearningRateThatDivergesIsRefusedNamingLr() {
+        Params p = CompressionExperiment.TYPE.defaults().with("lr", "10").with("train_steps", "50");
+        ParamException ex = assertThrows(ParamException.class, () -> CompressionExperiment.TYPE.create(p, 0));
+        assertEquals("lr", ex.param());
+        assertTrue(ex.getMessage().startsWith("lr: training the net on the true labels diverged at step "), ex.getMessage());
+        assertTrue(ex.getMessage().endsWith("of train_steps = 50 (lr = 10.0, momentum = 0.9); lower lr or momentum"),
+                ex.getMessage());
+    }
+
+    /** train_steps = 0 compresses the initial nets (it was refused as "probe_every: 0 is out of range"). */
+    @Test
+    void untrainedNetsCompressToo() {
+        Experiment e = CompressionExperiment.TYPE.create(small().with("train_steps", "0"), 0);
+        assertEquals(0, e.frame().scalar("true.output_err"), 0.0);
+        assertTrue(e.step().scalar("random.err.1") > 0);
     }
 }
