@@ -3,9 +3,9 @@ package org.trainscope.app.landscape;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.util.Subscription;
 
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
@@ -20,17 +20,13 @@ public final class LandscapeView implements ExperimentView {
     private final LandscapeCanvas canvas;
     private final LineChart lossChart = new LineChart("Loss f(x_t)", "step t", "f");
     private final SplitPane root = new SplitPane();
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
-    private final ChangeListener<Params> onParams = (obs, was, now) -> paramsChanged(now);
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(); // a final, unthrottled chart
-    private final ChangeListener<PlaybackModel.Pinned> onPinned = (obs, was, now) -> pinnedChanged();
+    private Subscription subscriptions = Subscription.EMPTY;
 
     public LandscapeView(PlaybackModel model, Executor renderExecutor) {
         this.model = model;
         this.canvas = new LandscapeCanvas(renderExecutor);
         createView();
         initListeners();
-        paramsChanged(model.params());
     }
 
     private void createView() {
@@ -42,10 +38,11 @@ public final class LandscapeView implements ExperimentView {
     }
 
     private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.paramsProperty().addListener(onParams);
-        model.playingProperty().addListener(onPlaying);
-        model.pinnedProperty().addListener(onPinned);
+        subscriptions = Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render()),
+                model.paramsProperty().subscribe(this::paramsChanged), // now, and at every change
+                model.playingProperty().subscribe((was, now) -> render()), // a final, unthrottled chart
+                model.pinnedProperty().subscribe((was, now) -> pinnedChanged()));
         canvas.setOnStartChosen((x1, x2) -> {
             Params p = model.params().withValue("x1", x1).withValue("x2", x2);
             model.applyParams(p);
@@ -124,9 +121,6 @@ public final class LandscapeView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.paramsProperty().removeListener(onParams);
-        model.playingProperty().removeListener(onPlaying);
-        model.pinnedProperty().removeListener(onPinned);
+        subscriptions.unsubscribe();
     }
 }

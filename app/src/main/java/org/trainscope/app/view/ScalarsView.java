@@ -1,7 +1,7 @@
 package org.trainscope.app.view;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.util.Subscription;
 
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
@@ -11,13 +11,13 @@ import org.trainscope.engine.experiment.Frame;
 public final class ScalarsView implements ExperimentView {
     private final PlaybackModel model;
     private final LineChart chart = new LineChart("Scalars", "step", "value");
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render(now);
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> refresh();
+    private final Subscription subscriptions;
 
     public ScalarsView(PlaybackModel model) {
         this.model = model;
-        model.frameProperty().addListener(onFrame);
-        model.playingProperty().addListener(onPlaying);
+        subscriptions = Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render(now)),
+                model.playingProperty().subscribe((was, now) -> refresh()));
     }
 
     private void refresh() {
@@ -51,7 +51,6 @@ public final class ScalarsView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.playingProperty().removeListener(onPlaying);
+        subscriptions.unsubscribe();
     }
 }
