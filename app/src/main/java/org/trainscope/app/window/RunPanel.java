@@ -66,6 +66,7 @@ public final class RunPanel extends VBox {
         sideBySideBox.setManaged(false);
         seedField.setId("seed");
         seedField.setPrefColumnCount(8);
+        seedError.setId("seed-error");
         seedError.getStyleClass().add("param-error");
         showSeedError(null);
         Label seedLabel = new Label("seed");

@@ -3,18 +3,11 @@ package org.trainscope.app.depth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-
-import javafx.stage.Stage;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 
@@ -22,27 +15,16 @@ import org.trainscope.app.playback.PlaybackModel;
  * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
  * the picker, step with the transport buttons, check what the view shows, and save a snapshot PNG to target/.
  */
-@ExtendWith(ApplicationExtension.class)
 class DepthViewsTest {
     private static final int TIMEOUT_S = 30;
 
-    private AppFixture app;
-    private MainView main;
-
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @Test
     void sawtoothStepsAddAndRemoveLayers(FxRobot robot) throws Exception {
-        app.pick(robot, "sawtooth");
+        MainView main = app.main();
+        app.pick("sawtooth");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof SawtoothView);
         SawtoothView view = (SawtoothView) main.view();
@@ -54,7 +36,7 @@ class DepthViewsTest {
         assertEquals(6, model.frame().scalar("m"), "frame 5 is depth 6");
         assertEquals(6, view.diagramDepth(), "the diagram shows six layers");
         assertEquals(6, view.errorPointCount(), "one error point per depth shown");
-        screenshot("trainscope-sawtooth.png");
+        app.screenshot("trainscope-sawtooth.png");
 
         robot.clickOn("#step-back");
         waitUntil(() -> model.frame().step() == 4);
@@ -66,7 +48,8 @@ class DepthViewsTest {
 
     @Test
     void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
-        app.pick(robot, "shallow-approx");
+        MainView main = app.main();
+        app.pick("shallow-approx");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
         ShallowApproxView view = (ShallowApproxView) main.view();
@@ -77,7 +60,7 @@ class DepthViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(7, view.widthPointCount(), "one width point per depth m = 1…7");
         assertTrue(model.frame().scalar("sup_error") <= model.frame().scalar("eps"));
-        screenshot("trainscope-shallow-approx.png");
+        app.screenshot("trainscope-shallow-approx.png");
         robot.clickOn("#step-back");
         waitUntil(() -> model.frame().step() == 5);
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,7 +69,8 @@ class DepthViewsTest {
 
     @Test
     void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
-        app.pick(robot, "depth-separation");
+        MainView main = app.main();
+        app.pick("depth-separation");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);
         DepthSeparationView view = (DepthSeparationView) main.view();
@@ -96,14 +80,10 @@ class DepthViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.fitTitle().contains("init: construction"), view.fitTitle());
         assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
-        screenshot("trainscope-depth-separation.png");
-    }
-
-    private Path screenshot(String name) throws Exception {
-        return app.screenshot(name);
+        app.screenshot("trainscope-depth-separation.png");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(TIMEOUT_S, condition);
+        AppExtension.waitUntil(TIMEOUT_S, condition);
     }
 }
