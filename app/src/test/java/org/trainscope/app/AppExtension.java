@@ -40,8 +40,8 @@ import org.trainscope.engine.experiment.ExperimentType;
  * The real window for TestFX tests, as a JUnit 5 extension: before each test, a MainView with real worker and render
  * threads, a real pulse and a recent-sessions list of its own (never the user's) is shown on TestFX's stage; after
  * it, the pulse and the threads stop and the stage and input are cleaned up. Register it on a field,
- * {@code @RegisterExtension final AppExtension app = new AppExtension();}, and use {@link #main()}; test methods may
- * take an {@link FxRobot}. Waits are condition-based, never sleeps.
+ * {@code @RegisterExtension final AppExtension app = new AppExtension();}; test methods may take the
+ * {@link MainView} and an {@link FxRobot}. Waits are condition-based, never sleeps.
  */
 public final class AppExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final int SCREENSHOT_TIMEOUT_S = 60;
@@ -91,14 +91,16 @@ public final class AppExtension implements BeforeEachCallback, AfterEachCallback
         FxToolkit.cleanupInput(robot);
     }
 
+    /** A test method may take the window ({@link MainView}) and an {@link FxRobot}. */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == FxRobot.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == MainView.class || type == FxRobot.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return robot;
+        return parameter.getParameter().getType() == MainView.class ? main : robot;
     }
 
     /** The window of the running test. */

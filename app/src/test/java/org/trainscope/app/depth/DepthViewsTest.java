@@ -22,8 +22,7 @@ class DepthViewsTest {
     final AppExtension app = new AppExtension();
 
     @Test
-    void sawtoothStepsAddAndRemoveLayers(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void sawtoothStepsAddAndRemoveLayers(MainView main, FxRobot robot) throws Exception {
         app.pick("sawtooth");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof SawtoothView);
@@ -47,8 +46,7 @@ class DepthViewsTest {
     }
 
     @Test
-    void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void shallowApproxWidthChartFollowsTheSteps(MainView main, FxRobot robot) throws Exception {
         app.pick("shallow-approx");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
@@ -68,8 +66,7 @@ class DepthViewsTest {
     }
 
     @Test
-    void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void depthSeparationShowsBothFitsAndTheInit(MainView main, FxRobot robot) throws Exception {
         app.pick("depth-separation");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);

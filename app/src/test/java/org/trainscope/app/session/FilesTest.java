@@ -31,8 +31,7 @@ class FilesTest {
     Path dir;
 
     private void stepTo(FxRobot robot, long step) {
-        MainView main = app.main();
-        PlaybackModel model = main.model();
+        PlaybackModel model = app.main().model();
         waitUntil(() -> model.frame() != null);
         for (long s = model.frame().step(); s < step; s++) {
             robot.interact(model::stepForward);
@@ -41,8 +40,7 @@ class FilesTest {
     }
 
     @Test
-    void aSavedSessionOpensToTheSameFrames(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void aSavedSessionOpensToTheSameFrames(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> model.applyParams(model.params().with("lr", "0.02").with("function", "himmelblau")));
         stepTo(robot, 30);
@@ -63,8 +61,7 @@ class FilesTest {
     }
 
     @Test
-    void aCorruptFileIsRefusedAndChangesNothing(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void aCorruptFileIsRefusedAndChangesNothing(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         stepTo(robot, 5);
         Recording recording = model.recording();
@@ -78,8 +75,7 @@ class FilesTest {
     }
 
     @Test
-    void exportsAreValidFiles(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void exportsAreValidFiles(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         stepTo(robot, 12);
         waitUntil(() -> ((org.trainscope.app.landscape.LandscapeView) main.view()).canvas().hasHeatmap());
@@ -110,8 +106,7 @@ class FilesTest {
     }
 
     @Test
-    void everyViewsChartsExportAsSvg(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void everyViewsChartsExportAsSvg(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> main.startPreset(main.presets().stream()
                 .filter(p -> p.experiment().equals("sawtooth")).findFirst().orElseThrow()));
@@ -125,8 +120,7 @@ class FilesTest {
     }
 
     @Test
-    void theRunExportsAsAnAnimatedGifAndCanBeCancelled(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void theRunExportsAsAnAnimatedGifAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
         stepTo(robot, 20);
         Path gif = dir.resolve("run.gif");
         AnimationExport[] export = new AnimationExport[1];

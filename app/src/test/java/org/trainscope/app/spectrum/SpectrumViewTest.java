@@ -22,8 +22,7 @@ class SpectrumViewTest {
     final AppExtension app = new AppExtension();
 
     @Test
-    void theStaircaseIsDrawnWithTheTheoryOnTop(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void theStaircaseIsDrawnWithTheTheoryOnTop(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         app.pick("deep-matrix-factorization");
         waitUntil(() -> model.frame() != null && model.type().id().equals("deep-matrix-factorization"));
@@ -57,8 +56,7 @@ class SpectrumViewTest {
 
     /** Depth 1, 2, 3 side by side: three σ charts and the test errors, after 400 steps. */
     @Test
-    void depthsSideBySide(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void depthsSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         app.pick("depth-comparison");
         waitUntil(() -> model.frame() != null && model.type().id().equals("depth-comparison"));
@@ -77,8 +75,7 @@ class SpectrumViewTest {
 
     /** The sweep runs in the background with a progress bar; Cancel stops it between cells and keeps the results. */
     @Test
-    void theSweepRunsInTheBackgroundAndCanBeCancelled(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void theSweepRunsInTheBackgroundAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         app.pick("completion-sweep");
         waitUntil(() -> model.frame() != null && model.type().id().equals("completion-sweep"));

@@ -18,8 +18,7 @@ class StabilityViewTest {
     final AppExtension app = new AppExtension();
 
     @Test
-    void probesAppearAsTheRunStepsAndPlays(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void probesAppearAsTheRunStepsAndPlays(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         app.pick("noise-stability");
         waitUntil(() -> model.frame() != null && main.view() instanceof StabilityView);
@@ -48,8 +47,7 @@ class StabilityViewTest {
     }
 
     @Test
-    void compressionShowsTrueAndRandomLabelsSideBySide(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void compressionShowsTrueAndRandomLabelsSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         app.pick("compression");
         waitUntil(() -> model.frame() != null && main.view() instanceof CompressionView && model.frame().hasScalar("k"));

@@ -36,8 +36,7 @@ class MainWindowTest {
     final AppExtension app = new AppExtension();
 
     @Test
-    void stepPlayPauseAndScreenshot(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void stepPlayPauseAndScreenshot(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         assertEquals("landscape", model.type().id());
         waitUntil(() -> model.frame() != null);
@@ -70,8 +69,7 @@ class MainWindowTest {
     }
 
     @Test
-    void keyboardDrivesThePlayer(FxRobot robot) {
-        MainView main = app.main();
+    void keyboardDrivesThePlayer(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         robot.clickOn("#landscape-canvas", MouseButton.SECONDARY); // focus the map, no click action
@@ -89,8 +87,7 @@ class MainWindowTest {
     }
 
     @Test
-    void anInvalidLearningRateIsRefusedAtTheField(FxRobot robot) {
-        MainView main = app.main();
+    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double before = model.params().real("lr");
@@ -114,8 +111,7 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingTheMapMovesTheStartAndTheSheetShowsIt(FxRobot robot) {
-        MainView main = app.main();
+    void clickingTheMapMovesTheStartAndTheSheetShowsIt(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double x1Before = model.params().real("x1");
@@ -131,8 +127,7 @@ class MainWindowTest {
     }
 
     @Test
-    void theGalleryStartsPresetsByClickAndByNumber(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void theGalleryStartsPresetsByClickAndByNumber(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(main::showGallery);
         waitUntil(() -> main.getCenter() == main.gallery());
@@ -148,8 +143,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aPinnedRunIsDrawnForComparison(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void aPinnedRunIsDrawnForComparison(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         robot.interact(() -> model.applyParams(model.params().with("function", "quadratic").with("a", "0.2")
@@ -177,8 +171,7 @@ class MainWindowTest {
     }
 
     @Test
-    void anyExperimentCanBeComparedSideBySide(FxRobot robot) throws Exception {
-        MainView main = app.main();
+    void anyExperimentCanBeComparedSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> main.startPreset(main.presets().stream()
                 .filter(p -> p.experiment().equals("depth-separation")).findFirst().orElseThrow()));
@@ -197,8 +190,7 @@ class MainWindowTest {
     }
 
     @Test
-    void everyPresetStartsAndProducesFrames(FxRobot robot) {
-        MainView main = app.main();
+    void everyPresetStartsAndProducesFrames(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         for (org.trainscope.engine.preset.Preset preset : main.presets()) {
             robot.interact(() -> main.startPreset(preset));
@@ -210,8 +202,8 @@ class MainWindowTest {
     }
 
     @Test
-    void aSeedThatIsNotAWholeNumberIsRefusedAtTheField(FxRobot robot) {
-        PlaybackModel model = app.main().model();
+    void aSeedThatIsNotAWholeNumberIsRefusedAtTheField(MainView main, FxRobot robot) {
+        PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         long before = model.seed();
         TextField seed = robot.lookup("#seed").queryAs(TextField.class);
@@ -231,8 +223,7 @@ class MainWindowTest {
     }
 
     @Test
-    void presenterModeHidesTheEditingPanelsUntilFIsPressedAgain(FxRobot robot) {
-        MainView main = app.main();
+    void presenterModeHidesTheEditingPanelsUntilFIsPressedAgain(MainView main, FxRobot robot) {
         waitUntil(() -> main.model().frame() != null);
         Node picker = robot.lookup("#experiment-picker").query();
         Node whatYouSee = robot.lookup(".explain-text").query();
