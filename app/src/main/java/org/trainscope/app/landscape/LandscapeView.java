@@ -3,16 +3,16 @@ package org.trainscope.app.landscape;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.util.Subscription;
 
 import org.trainscope.app.chart.LineChart;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
-import org.trainscope.engine.landscape.Surface;
+import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /** The map of the landscape with every racer's path, and their losses against step beside it. */
 public final class LandscapeView implements ExperimentView {
@@ -20,17 +20,13 @@ public final class LandscapeView implements ExperimentView {
     private final LandscapeCanvas canvas;
     private final LineChart lossChart = new LineChart("Loss f(x_t)", "step t", "f");
     private final SplitPane root = new SplitPane();
-    private final ChangeListener<Frame> onFrame = (obs, was, now) -> render();
-    private final ChangeListener<Params> onParams = (obs, was, now) -> paramsChanged(now);
-    private final ChangeListener<Boolean> onPlaying = (obs, was, now) -> render(); // a final, unthrottled chart
-    private final ChangeListener<PlaybackModel.Pinned> onPinned = (obs, was, now) -> pinnedChanged();
+    private Subscription subscriptions = Subscription.EMPTY;
 
     public LandscapeView(PlaybackModel model, Executor renderExecutor) {
         this.model = model;
         this.canvas = new LandscapeCanvas(renderExecutor);
         createView();
         initListeners();
-        paramsChanged(model.params());
     }
 
     private void createView() {
@@ -42,12 +38,13 @@ public final class LandscapeView implements ExperimentView {
     }
 
     private void initListeners() {
-        model.frameProperty().addListener(onFrame);
-        model.paramsProperty().addListener(onParams);
-        model.playingProperty().addListener(onPlaying);
-        model.pinnedProperty().addListener(onPinned);
+        subscriptions = Subscription.combine(
+                model.frameProperty().subscribe((was, now) -> render()),
+                model.paramsProperty().subscribe(this::paramsChanged), // now, and at every change
+                model.playingProperty().subscribe((was, now) -> render()), // a final, unthrottled chart
+                model.pinnedProperty().subscribe((was, now) -> pinnedChanged()));
         canvas.setOnStartChosen((x1, x2) -> {
-            Params p = model.params().withValue("x1", x1).withValue("x2", x2);
+            Params p = LandscapeExperiment.Config.withStart(model.params(), x1, x2);
             model.applyParams(p);
             model.say(String.format("Start moved to (%s, %s).", x1, x2));
         });
@@ -57,9 +54,9 @@ public final class LandscapeView implements ExperimentView {
         if (p == null) {
             return;
         }
-        canvas.setSurface(Surface.of(p.choice("function"), p.real("a"), p.real("b")));
-        List<String> racers = p.subset("optimizers");
-        lossChart.setScalars(racers.stream().map(r -> r + ".loss").toList(), racers);
+        canvas.setSurface(LandscapeExperiment.Config.of(p).surface());
+        List<String> racers = LandscapeExperiment.Config.of(p).racers();
+        lossChart.setScalars(racers.stream().map(LandscapeExperiment.LOSS::of).toList(), racers);
         pinnedChanged();
     }
 
@@ -67,8 +64,8 @@ public final class LandscapeView implements ExperimentView {
     private void pinnedChanged() {
         PlaybackModel.Pinned pin = model.pinnedProperty().get();
         Params p = model.params();
-        List<String> racers = p == null ? List.of() : p.subset("optimizers");
-        if (pin != null && pin.params().subset("optimizers").containsAll(racers)) {
+        List<String> racers = p == null ? List.of() : LandscapeExperiment.Config.of(p).racers();
+        if (pin != null && LandscapeExperiment.Config.of(pin.params()).racers().containsAll(racers)) {
             lossChart.setComparison(pin.recording(), pin.label(p, model.seed()));
             canvas.setPinned(pin.recording(), racers);
         } else {
@@ -84,8 +81,8 @@ public final class LandscapeView implements ExperimentView {
         if (p == null) {
             return;
         }
-        List<String> racers = p.subset("optimizers");
-        canvas.show(model.recording(), racers, model.indexProperty().get(), frame, p.real("x1"), p.real("x2"));
+        LandscapeExperiment.Config c = LandscapeExperiment.Config.of(p);
+        canvas.show(model.recording(), c.racers(), model.indexProperty().get(), frame, c.x1(), c.x2());
         canvas.showPinned(model.pinnedFrame());
         if (frame != null && model.recording() != null) {
             lossChart.update(model.recording(), model.frameCountProperty().get(), frame.step(), model.playingProperty().get());
@@ -124,9 +121,6 @@ public final class LandscapeView implements ExperimentView {
 
     @Override
     public void dispose() {
-        model.frameProperty().removeListener(onFrame);
-        model.paramsProperty().removeListener(onParams);
-        model.playingProperty().removeListener(onPlaying);
-        model.pinnedProperty().removeListener(onPinned);
+        subscriptions.unsubscribe();
     }
 }

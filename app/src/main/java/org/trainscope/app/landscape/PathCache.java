@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.experiment.Recording;
 
 /**
@@ -16,6 +17,8 @@ final class PathCache {
     private List<String> racers = List.of();
     private double[][] x1 = new double[0][];
     private double[][] x2 = new double[0][];
+    private String[] keys1 = new String[0];   // each racer's {racer}.x1 and {racer}.x2, made once
+    private String[] keys2 = new String[0];
     private int count;
 
     /** Brings the cache up to the recording's {@code size} frames. */
@@ -24,6 +27,8 @@ final class PathCache {
             recording = rec;
             generation = rec.generation();
             racers = List.copyOf(names);
+            keys1 = racers.stream().map(LandscapeExperiment.X1::of).toArray(String[]::new);
+            keys2 = racers.stream().map(LandscapeExperiment.X2::of).toArray(String[]::new);
             x1 = new double[names.size()][Math.max(64, size)];
             x2 = new double[names.size()][Math.max(64, size)];
             count = 0;
@@ -35,8 +40,8 @@ final class PathCache {
                     x1[r] = Arrays.copyOf(x1[r], x1[r].length * 2);
                     x2[r] = Arrays.copyOf(x2[r], x2[r].length * 2);
                 }
-                x1[r][i] = f.scalar(racers.get(r) + ".x1", Double.NaN);
-                x2[r][i] = f.scalar(racers.get(r) + ".x2", Double.NaN);
+                x1[r][i] = f.scalar(keys1[r], Double.NaN);
+                x2[r][i] = f.scalar(keys2[r], Double.NaN);
             }
         }
         count = size;

@@ -27,9 +27,15 @@ import org.trainscope.engine.experiment.Recording;
  * ({@link Node#snapshot}), and an encoder thread appends it to the GIF, so the window stays responsive and the
  * progress shows. At most {@value #MAX_FRAMES} frames, evenly spaced over the recording. Cancel stops at the next
  * frame and leaves no file; a finished GIF replaces the target atomically.
+ * <p>
+ * The FX thread never waits for the encoder: it hands images over with a non-blocking {@code offer} to a queue of
+ * {@value #QUEUE_CAPACITY}; when the queue is full it keeps the image and offers it again at the next pulse, so a
+ * slow encoder slows the export down, not the window.
  */
 public final class AnimationExport {
     public static final int MAX_FRAMES = 240;
+    /** Images waiting for the encoder (each a full view, a few MB): enough to keep it busy between pulses. */
+    static final int QUEUE_CAPACITY = 4;
     private static final BufferedImage END = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 
     private final PlaybackModel model;
@@ -48,38 +54,67 @@ public final class AnimationExport {
     /** Starts writing {@code file}; {@code done} is called on the FX thread with null on success or a message. */
     public void start(Path file, int delayMillis, java.util.function.Consumer<String> done) {
         Recording rec = model.recording();
-        int count = rec.size();
-        int stride = Math.max(1, (int) Math.ceil(count / (double) MAX_FRAMES));
-        int frames = (count + stride - 1) / stride;
-        BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(4);
+        BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         model.pause();
-        int restoreIndex = model.indexProperty().get();
+        Frames frames = new Frames(queue, rec.size(), model.indexProperty().get());
         running.set(true);
         cancelled = false;
         encoderThread.execute(() -> encode(file, delayMillis, queue, done));
         new AnimationTimer() {
-            private int next;
-
             @Override
             public void handle(long now) {
-                if (cancelled || next >= frames) {
+                if (!frames.pulse()) {
                     stop();
-                    offer(queue, END);
-                    model.seek(restoreIndex);
-                    return;
-                }
-                int i = Math.min(count - 1, next * stride);
-                if (model.indexProperty().get() != i) {
-                    model.seek(i); // shown now; captured on the next pulse, once laid out and drawn
-                    return;
-                }
-                BufferedImage image = SwingFXUtils.fromFXImage(view.snapshot(null, null), null);
-                if (queue.offer(image)) {
-                    next++;
-                    progress.set(next / (double) frames);
                 }
             }
         }.start();
+    }
+
+    /** The FX side of one export: shows, captures and hands over one frame per pulse. FX thread only. */
+    private final class Frames {
+        private final BlockingQueue<BufferedImage> queue;
+        private final int count;
+        private final int stride;
+        private final int total;
+        private final int restoreIndex;
+        private int next;
+        private BufferedImage pending; // captured, not yet taken by the queue (END: the last hand-over)
+
+        Frames(BlockingQueue<BufferedImage> queue, int count, int restoreIndex) {
+            this.queue = queue;
+            this.count = count;
+            this.stride = Math.max(1, (int) Math.ceil(count / (double) MAX_FRAMES));
+            this.total = (count + stride - 1) / stride;
+            this.restoreIndex = restoreIndex;
+        }
+
+        /** One pulse; returns at once, and false when the export has nothing more to do on the FX thread. */
+        boolean pulse() {
+            if (cancelled && pending != END) {
+                queue.clear(); // the encoder would drop these anyway; now END gets in at once
+                pending = END;
+            } else if (pending == null && next >= total) {
+                pending = END;
+            } else if (pending == null) {
+                int i = Math.min(count - 1, next * stride);
+                if (model.indexProperty().get() != i) {
+                    model.seek(i); // shown now; captured on the next pulse, once laid out and drawn
+                    return true;
+                }
+                pending = SwingFXUtils.fromFXImage(view.snapshot(null, null), null);
+            }
+            if (!queue.offer(pending)) {
+                return true; // the encoder is behind: the same image is offered again at the next pulse
+            }
+            if (pending == END) {
+                model.seek(restoreIndex);
+                return false;
+            }
+            pending = null;
+            next++;
+            progress.set(next / (double) total);
+            return true;
+        }
     }
 
     private void encode(Path file, int delayMillis, BlockingQueue<BufferedImage> queue, java.util.function.Consumer<String> done) {
@@ -122,12 +157,6 @@ public final class AnimationExport {
             running.set(false);
             done.accept(message);
         });
-    }
-
-    private static void offer(BlockingQueue<BufferedImage> queue, BufferedImage image) {
-        while (!queue.offer(image)) {
-            Thread.onSpinWait(); // the encoder drains the queue; END must get in
-        }
     }
 
     public void cancel() {

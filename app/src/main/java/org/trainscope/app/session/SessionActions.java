@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -16,12 +17,13 @@ import javax.imageio.ImageIO;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
 import org.jfree.svg.SVGGraphics2D;
-import org.trainscope.app.Launcher;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
@@ -44,18 +46,22 @@ public final class SessionActions {
     private final Executor io;
     private final Supplier<Window> window;
     private final Supplier<Node> view;
-    private final Supplier<List<JFreeChart>> charts;
     private final RecentSessions recent;
+    private final String savedBy;
 
+    /**
+     * @param view    what is exported as an image (and whose charts as SVG)
+     * @param savedBy the app and its version, written into session files
+     */
     public SessionActions(PlaybackModel model, Registry registry, Executor io, Supplier<Window> window,
-                          Supplier<Node> view, Supplier<List<JFreeChart>> charts, RecentSessions recent) {
+                          Supplier<Node> view, RecentSessions recent, String savedBy) {
         this.recent = recent;
         this.model = model;
         this.registry = registry;
         this.io = io;
         this.window = window;
         this.view = view;
-        this.charts = charts;
+        this.savedBy = savedBy;
     }
 
     public void open() {
@@ -98,7 +104,7 @@ public final class SessionActions {
         Session session = model.session();
         io.execute(() -> {
             try {
-                SessionFile.write(file, session, last, "Trainscope " + Launcher.version());
+                SessionFile.write(file, session, last, savedBy);
                 recent.add(file);
                 Platform.runLater(() -> model.say("Saved " + file.getFileName() + " (" + session.steps() + " steps)."));
             } catch (SessionException e) {
@@ -157,7 +163,7 @@ public final class SessionActions {
 
     /** The view's charts as SVG (JFreeSVG), side by side in one drawing. */
     public void exportSvg(Path file) {
-        List<JFreeChart> list = charts.get();
+        List<JFreeChart> list = chartsIn(view.get());
         if (list.isEmpty()) {
             model.warn("This view has no chart to export as SVG; export it as PNG instead.");
             return;
@@ -171,6 +177,19 @@ public final class SessionActions {
         String svg = g.getSVGDocument();
         io.execute(() -> report(file, list.size() + " chart(s)",
                 () -> AtomicFiles.write(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** Every JFreeChart shown in a node tree: one mechanism for every view. */
+    private static List<JFreeChart> chartsIn(Node node) {
+        List<JFreeChart> out = new ArrayList<>();
+        if (node instanceof ChartViewer viewer && viewer.getChart() != null) {
+            out.add(viewer.getChart());
+        } else if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                out.addAll(chartsIn(child));
+            }
+        }
+        return out;
     }
 
     private interface IoAction {

@@ -3,18 +3,11 @@ package org.trainscope.app.depth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-
-import javafx.stage.Stage;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.depth.SawtoothExperiment;
@@ -24,27 +17,15 @@ import org.trainscope.engine.depth.ShallowApproxExperiment;
  * The depth views in the real window, headless (Monocle), with the real worker and pulse: pick the experiment in
  * the picker, step with the transport buttons, check what the view shows, and save a snapshot PNG to target/.
  */
-@ExtendWith(ApplicationExtension.class)
 class DepthViewsTest {
     private static final int TIMEOUT_S = 30;
 
-    private AppFixture app;
-    private MainView main;
-
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @Test
-    void sawtoothStepsAddAndRemoveLayers(FxRobot robot) throws Exception {
-        app.pick(robot, "sawtooth");
+    void sawtoothStepsAddAndRemoveLayers(MainView main, FxRobot robot) throws Exception {
+        app.pick("sawtooth");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof SawtoothView);
         SawtoothView view = (SawtoothView) main.view();
@@ -56,7 +37,7 @@ class DepthViewsTest {
         assertEquals(6, model.frame().scalar(SawtoothExperiment.M), "frame 5 is depth 6");
         assertEquals(6, view.diagramDepth(), "the diagram shows six layers");
         assertEquals(6, view.errorPointCount(), "one error point per depth shown");
-        screenshot("trainscope-sawtooth.png");
+        app.screenshot("trainscope-sawtooth.png");
 
         robot.clickOn("#step-back");
         waitUntil(() -> model.frame().step() == 4);
@@ -67,8 +48,8 @@ class DepthViewsTest {
     }
 
     @Test
-    void shallowApproxWidthChartFollowsTheSteps(FxRobot robot) throws Exception {
-        app.pick(robot, "shallow-approx");
+    void shallowApproxWidthChartFollowsTheSteps(MainView main, FxRobot robot) throws Exception {
+        app.pick("shallow-approx");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof ShallowApproxView);
         ShallowApproxView view = (ShallowApproxView) main.view();
@@ -80,7 +61,7 @@ class DepthViewsTest {
         assertEquals(7, view.widthPointCount(), "one width point per depth m = 1…7");
         assertTrue(model.frame().scalar(ShallowApproxExperiment.SUP_ERROR)
                 <= model.frame().scalar(ShallowApproxExperiment.EPS));
-        screenshot("trainscope-shallow-approx.png");
+        app.screenshot("trainscope-shallow-approx.png");
         robot.clickOn("#step-back");
         waitUntil(() -> model.frame().step() == 5);
         WaitForAsyncUtils.waitForFxEvents();
@@ -88,8 +69,8 @@ class DepthViewsTest {
     }
 
     @Test
-    void depthSeparationShowsBothFitsAndTheInit(FxRobot robot) throws Exception {
-        app.pick(robot, "depth-separation");
+    void depthSeparationShowsBothFitsAndTheInit(MainView main, FxRobot robot) throws Exception {
+        app.pick("depth-separation");
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null && main.view() instanceof DepthSeparationView);
         DepthSeparationView view = (DepthSeparationView) main.view();
@@ -99,14 +80,10 @@ class DepthViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.fitTitle().contains("init: construction + N(0, 0.02²)"), view.fitTitle());
         assertTrue(view.fitTitle().contains("46 parameters each"), view.fitTitle());
-        screenshot("trainscope-depth-separation.png");
-    }
-
-    private Path screenshot(String name) throws Exception {
-        return app.screenshot(name);
+        app.screenshot("trainscope-depth-separation.png");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(TIMEOUT_S, condition);
+        AppExtension.waitUntil(TIMEOUT_S, condition);
     }
 }

@@ -12,43 +12,26 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import javafx.stage.Stage;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 
 /** Save, open and export from the real window (headless), with the real worker and I/O threads. */
-@ExtendWith(ApplicationExtension.class)
 class FilesTest {
-    private AppFixture app;
-    private MainView main;
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @TempDir
     Path dir;
 
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
-
     private void stepTo(FxRobot robot, long step) {
-        PlaybackModel model = main.model();
+        PlaybackModel model = app.main().model();
         waitUntil(() -> model.frame() != null);
         for (long s = model.frame().step(); s < step; s++) {
             robot.interact(model::stepForward);
@@ -57,7 +40,7 @@ class FilesTest {
     }
 
     @Test
-    void aSavedSessionOpensToTheSameFrames(FxRobot robot) throws Exception {
+    void aSavedSessionOpensToTheSameFrames(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> model.applyParams(model.params().with("lr", "0.02").with("function", "himmelblau")));
         stepTo(robot, 30);
@@ -78,7 +61,7 @@ class FilesTest {
     }
 
     @Test
-    void aCorruptFileIsRefusedAndChangesNothing(FxRobot robot) throws Exception {
+    void aCorruptFileIsRefusedAndChangesNothing(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         stepTo(robot, 5);
         Recording recording = model.recording();
@@ -92,7 +75,7 @@ class FilesTest {
     }
 
     @Test
-    void exportsAreValidFiles(FxRobot robot) throws Exception {
+    void exportsAreValidFiles(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         stepTo(robot, 12);
         waitUntil(() -> ((org.trainscope.app.landscape.LandscapeView) main.view()).canvas().hasHeatmap());
@@ -123,7 +106,7 @@ class FilesTest {
     }
 
     @Test
-    void everyViewsChartsExportAsSvg(FxRobot robot) throws Exception {
+    void everyViewsChartsExportAsSvg(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> main.startPreset(main.presets().stream()
                 .filter(p -> p.experiment().equals("sawtooth")).findFirst().orElseThrow()));
@@ -137,7 +120,7 @@ class FilesTest {
     }
 
     @Test
-    void theRunExportsAsAnAnimatedGifAndCanBeCancelled(FxRobot robot) throws Exception {
+    void theRunExportsAsAnAnimatedGifAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
         stepTo(robot, 20);
         Path gif = dir.resolve("run.gif");
         AnimationExport[] export = new AnimationExport[1];
@@ -169,6 +152,6 @@ class FilesTest {
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(30, condition);
+        AppExtension.waitUntil(30, condition);
     }
 }

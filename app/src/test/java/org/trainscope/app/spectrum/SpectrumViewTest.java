@@ -3,19 +3,11 @@ package org.trainscope.app.spectrum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import javafx.stage.Stage;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 
@@ -23,28 +15,16 @@ import org.trainscope.app.playback.PlaybackModel;
  * Deep matrix factorization in the real window, headless: pick it, step, play through the staircase, step back,
  * and save a snapshot PNG of the singular-value picture. Waits are condition-based, never sleeps.
  */
-@ExtendWith(ApplicationExtension.class)
 class SpectrumViewTest {
     private static final int TIMEOUT_S = 60;
 
-    private AppFixture app;
-    private MainView main;
-
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @Test
-    void theStaircaseIsDrawnWithTheTheoryOnTop(FxRobot robot) throws Exception {
+    void theStaircaseIsDrawnWithTheTheoryOnTop(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        app.pick(robot, "deep-matrix-factorization");
+        app.pick("deep-matrix-factorization");
         waitUntil(() -> model.frame() != null && model.type().id().equals("deep-matrix-factorization"));
         SpectrumView view = (SpectrumView) main.view();
 
@@ -71,15 +51,14 @@ class SpectrumViewTest {
         assertTrue(view.singularValuesChart().pointCount(0) > 100, "σ₁ has points: " + view.singularValuesChart().pointCount(0));
         assertTrue(view.singularValuesChart().pointCount(10) > 100, "its prediction too");
         assertTrue(model.frame().scalar("sv.5") > 10, "by step 500 the fifth value has risen: " + model.frame().scalar("sv.5"));
-        Path png = screenshot("trainscope-spectrum.png");
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        app.screenshot("trainscope-spectrum.png");
     }
 
     /** Depth 1, 2, 3 side by side: three σ charts and the test errors, after 400 steps. */
     @Test
-    void depthsSideBySide(FxRobot robot) throws Exception {
+    void depthsSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        app.pick(robot, "depth-comparison");
+        app.pick("depth-comparison");
         waitUntil(() -> model.frame() != null && model.type().id().equals("depth-comparison"));
         DepthComparisonView view = (DepthComparisonView) main.view();
         robot.interact(() -> model.speedProperty().set(1000));
@@ -91,15 +70,14 @@ class SpectrumViewTest {
             assertTrue(view.spectrum(d).pointCount(0) > 100, "depth " + d + " σ₁ drawn");
         }
         assertTrue(model.frame().scalar("depth3.test_error") < model.frame().scalar("depth1.test_error"));
-        Path png = screenshot("trainscope-depths.png");
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        app.screenshot("trainscope-depths.png");
     }
 
     /** The sweep runs in the background with a progress bar; Cancel stops it between cells and keeps the results. */
     @Test
-    void theSweepRunsInTheBackgroundAndCanBeCancelled(FxRobot robot) throws Exception {
+    void theSweepRunsInTheBackgroundAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        app.pick(robot, "completion-sweep");
+        app.pick("completion-sweep");
         waitUntil(() -> model.frame() != null && model.type().id().equals("completion-sweep"));
         // a small sweep (n = 40) so that the test stays fast; the mechanism is the default one's
         robot.interact(() -> model.applyParams(model.params().with("n", "40").with("observed_from", "300")
@@ -119,15 +97,10 @@ class SpectrumViewTest {
         for (int m = 0; m < 4; m++) {
             assertEquals(3, view.points(m), "method " + m + " has all three points");
         }
-        Path png = screenshot("trainscope-sweep.png");
-        assertTrue(Files.size(png) > 10_000, "screenshot has content");
-    }
-
-    private Path screenshot(String name) throws Exception {
-        return app.screenshot(name);
+        app.screenshot("trainscope-sweep.png");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(TIMEOUT_S, condition);
+        AppExtension.waitUntil(TIMEOUT_S, condition);
     }
 }

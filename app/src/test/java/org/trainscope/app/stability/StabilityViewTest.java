@@ -1,47 +1,26 @@
 package org.trainscope.app.stability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import javafx.stage.Stage;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 
 /** The noise-stability view in the real window (headless): pick it, step through a probe, play, screenshot. */
-@ExtendWith(ApplicationExtension.class)
 class StabilityViewTest {
     private static final int TIMEOUT_S = 60;
 
-    private AppFixture app;
-    private MainView main;
-
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @Test
-    void probesAppearAsTheRunStepsAndPlays(FxRobot robot) throws Exception {
+    void probesAppearAsTheRunStepsAndPlays(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        app.pick(robot, "noise-stability");
+        app.pick("noise-stability");
         waitUntil(() -> model.frame() != null && main.view() instanceof StabilityView);
         StabilityView view = (StabilityView) main.view();
         waitUntil(() -> view.shownProbeStep() == 0);
@@ -64,14 +43,13 @@ class StabilityViewTest {
         long step = model.frame().step();
         assertEquals(step - step % 25, view.shownProbeStep());
 
-        Path png = screenshot("trainscope-noise-stability.png");
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        app.screenshot("trainscope-noise-stability.png");
     }
 
     @Test
-    void compressionShowsTrueAndRandomLabelsSideBySide(FxRobot robot) throws Exception {
+    void compressionShowsTrueAndRandomLabelsSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        app.pick(robot, "compression");
+        app.pick("compression");
         waitUntil(() -> model.frame() != null && main.view() instanceof CompressionView && model.frame().hasScalar("k"));
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#step-forward");
@@ -79,15 +57,10 @@ class StabilityViewTest {
         waitUntil(() -> model.frame().step() == 5);
         assertEquals(1024, model.frame().scalar("k"), 0.0);            // k = 64·2^(5−1)
         WaitForAsyncUtils.waitForFxEvents(10);
-        Path png = screenshot("trainscope-compression.png");
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
-    }
-
-    private Path screenshot(String name) throws Exception {
-        return app.screenshot(name);
+        app.screenshot("trainscope-compression.png");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(TIMEOUT_S, condition);
+        AppExtension.waitUntil(TIMEOUT_S, condition);
     }
 }

@@ -2,24 +2,23 @@ package org.trainscope.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
+import javafx.scene.input.MouseButton;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.engine.Experiments;
-import org.trainscope.app.AppFixture;
+import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.playback.PlaybackModel;
@@ -28,26 +27,16 @@ import org.trainscope.app.playback.PlaybackModel;
  * The real window, headless (Monocle), with the real background worker and render threads and a real pulse. Waits
  * are condition-based ({@link WaitForAsyncUtils#waitFor}), never sleeps.
  */
-@ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private static final int TIMEOUT_S = 20;
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
-    private AppFixture app;
-    private MainView main;
-
-    @Start
-    void start(Stage stage) {
-        app = AppFixture.start(stage);
-        main = app.main();
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
-    }
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
 
     @Test
-    void stepPlayPauseAndScreenshot(FxRobot robot) throws Exception {
+    void stepPlayPauseAndScreenshot(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         assertEquals("landscape", model.type().id());
         waitUntil(() -> model.frame() != null);
@@ -76,15 +65,14 @@ class MainWindowTest {
         assertEquals(pausedAt, model.frame().step(), "paused: the frame shown stays");
 
         waitUntil(() -> view.canvas().hasHeatmap());
-        Path png = screenshot("trainscope-landscape.png");
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        app.screenshot("trainscope-landscape.png");
     }
 
     @Test
-    void keyboardDrivesThePlayer(FxRobot robot) {
+    void keyboardDrivesThePlayer(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
-        robot.clickOn("#landscape-canvas", javafx.scene.input.MouseButton.SECONDARY); // focus the map, no click action
+        robot.clickOn("#landscape-canvas", MouseButton.SECONDARY); // focus the map, no click action
         robot.type(KeyCode.RIGHT, 3);
         waitUntil(() -> model.frame().step() == 3);
         robot.type(KeyCode.LEFT);
@@ -99,7 +87,7 @@ class MainWindowTest {
     }
 
     @Test
-    void anInvalidLearningRateIsRefusedAtTheField(FxRobot robot) {
+    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double before = model.params().real("lr");
@@ -123,7 +111,7 @@ class MainWindowTest {
     }
 
     @Test
-    void clickingTheMapMovesTheStartAndTheSheetShowsIt(FxRobot robot) {
+    void clickingTheMapMovesTheStartAndTheSheetShowsIt(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double x1Before = model.params().real("x1");
@@ -139,11 +127,11 @@ class MainWindowTest {
     }
 
     @Test
-    void theGalleryStartsPresetsByClickAndByNumber(FxRobot robot) throws Exception {
+    void theGalleryStartsPresetsByClickAndByNumber(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(main::showGallery);
         waitUntil(() -> main.getCenter() == main.gallery());
-        screenshot("trainscope-gallery.png");
+        app.screenshot("trainscope-gallery.png");
         robot.clickOn("#preset-1");
         waitUntil(() -> model.playingProperty().get() && model.frame() != null && model.frame().step() > 3);
         assertEquals("quadratic", model.params().choice("function"), "the first card's settings");
@@ -155,7 +143,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aPinnedRunIsDrawnForComparison(FxRobot robot) throws Exception {
+    void aPinnedRunIsDrawnForComparison(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         robot.interact(() -> model.applyParams(model.params().with("function", "quadratic").with("a", "0.2")
@@ -179,11 +167,11 @@ class MainWindowTest {
         assertEquals(60, main.pinnedModel().frame().step(), "linked: it shows the same step");
         robot.interact(model::stepBack);
         waitUntil(() -> main.pinnedModel().frame().step() == 59);
-        screenshot("trainscope-compare.png");
+        app.screenshot("trainscope-compare.png");
     }
 
     @Test
-    void anyExperimentCanBeComparedSideBySide(FxRobot robot) throws Exception {
+    void anyExperimentCanBeComparedSideBySide(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         robot.interact(() -> main.startPreset(main.presets().stream()
                 .filter(p -> p.experiment().equals("depth-separation")).findFirst().orElseThrow()));
@@ -198,11 +186,11 @@ class MainWindowTest {
         waitUntil(() -> model.frame() != null && model.frame().step() == 30 && main.pinnedModel() != null
                 && main.pinnedModel().frame() != null && main.pinnedModel().frame().step() == 30);
         assertEquals("adam", main.pinnedModel().params().choice("optimizer"), "the pinned run keeps its params");
-        screenshot("trainscope-compare-depth.png");
+        app.screenshot("trainscope-compare-depth.png");
     }
 
     @Test
-    void everyPresetStartsAndProducesFrames(FxRobot robot) {
+    void everyPresetStartsAndProducesFrames(MainView main, FxRobot robot) {
         PlaybackModel model = main.model();
         for (org.trainscope.engine.preset.Preset preset : main.presets()) {
             robot.interact(() -> main.startPreset(preset));
@@ -213,11 +201,53 @@ class MainWindowTest {
         }
     }
 
-    private Path screenshot(String name) throws Exception {
-        return app.screenshot(name);
+    @Test
+    void aSeedThatIsNotAWholeNumberIsRefusedAtTheField(MainView main, FxRobot robot) {
+        PlaybackModel model = main.model();
+        waitUntil(() -> model.frame() != null);
+        long before = model.seed();
+        TextField seed = robot.lookup("#seed").queryAs(TextField.class);
+        Label error = robot.lookup("#seed-error").queryAs(Label.class);
+        robot.doubleClickOn("#seed").eraseText(12).write("seven");
+        robot.type(KeyCode.ENTER);
+        assertTrue(error.isVisible(), "the message is shown at the field");
+        assertEquals("seed: 'seven' is not a whole number", error.getText());
+        assertTrue(seed.getPseudoClassStates().contains(DANGER), "the field is marked");
+        assertEquals(before, model.seed(), "the run keeps its seed");
+
+        robot.doubleClickOn("#seed").eraseText(12).write("7");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> model.seed() == 7 && model.frame() != null && model.frame().step() == 0);
+        assertFalse(error.isVisible(), "a good value clears the message");
+        assertFalse(seed.getPseudoClassStates().contains(DANGER));
+    }
+
+    @Test
+    void presenterModeHidesTheEditingPanelsUntilFIsPressedAgain(MainView main, FxRobot robot) {
+        waitUntil(() -> main.model().frame() != null);
+        Node picker = robot.lookup("#experiment-picker").query();
+        Node whatYouSee = robot.lookup(".explain-text").query();
+        robot.clickOn("#landscape-canvas", MouseButton.SECONDARY); // focus the map, no click action
+        robot.type(KeyCode.F);
+        assertTrue(main.getPseudoClassStates().contains(PRESENTER));
+        assertNull(main.getLeft(), "no side panel");
+        assertFalse(picker.isVisible(), "no picker");
+        assertFalse(whatYouSee.isVisible(), "the lecturer tells the story");
+        assertTrue(robot.lookup("#presenter").query().isVisible(), "Present stays, to leave");
+        assertTrue(robot.lookup(".formula").query().isVisible(), "the formula stays");
+
+        robot.type(KeyCode.F);
+        assertFalse(main.getPseudoClassStates().contains(PRESENTER));
+        assertNotNull(main.getLeft(), "the side panel is back");
+        assertTrue(picker.isVisible() && whatYouSee.isVisible());
+
+        robot.interact(main::showGallery);
+        robot.type(KeyCode.F);
+        robot.type(KeyCode.F);
+        assertNull(main.getLeft(), "leaving presenter mode on the gallery brings no side panel");
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        AppFixture.waitUntil(TIMEOUT_S, condition);
+        AppExtension.waitUntil(TIMEOUT_S, condition);
     }
 }

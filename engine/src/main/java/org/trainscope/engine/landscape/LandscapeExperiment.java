@@ -86,6 +86,11 @@ public final class LandscapeExperiment extends AbstractExperiment {
                     p.subset("optimizers"));
         }
 
+        /** The params with the start point moved to (x₁, x₂), e.g. where the user clicked the map. */
+        public static Params withStart(Params p, double x1, double x2) {
+            return p.withValue("x1", x1).withValue("x2", x2);
+        }
+
         /** The landscape f these params name. */
         public Surface surface() {
             return Surface.of(function, a, b);

@@ -23,24 +23,45 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.trainscope.engine.Experiments;
-import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
+import org.trainscope.engine.Experiments;
+import org.trainscope.engine.experiment.ExperimentDef;
 
 /**
- * The real window for TestFX tests: a MainView with real worker and render threads, a real pulse, and a
- * recent-sessions list of its own (never the user's). Waits are condition-based, never sleeps.
+ * The real window for TestFX tests, as a JUnit 5 extension: before each test, a MainView with real worker and render
+ * threads, a real pulse and a recent-sessions list of its own (never the user's) is shown on TestFX's stage; after
+ * it, the pulse and the threads stop and the stage and input are cleaned up. Register it on a field,
+ * {@code @RegisterExtension final AppExtension app = new AppExtension();}; test methods may take the
+ * {@link MainView} and an {@link FxRobot}. Waits are condition-based, never sleeps.
  */
-public final class AppFixture {
-    private final MainView main;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor();
-    private final ExecutorService renderer = Executors.newSingleThreadExecutor();
-    private final AnimationTimer pulse;
+public final class AppExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final int SCREENSHOT_TIMEOUT_S = 60;
+    private static final long MIN_SCREENSHOT_BYTES = 20_000; // a blank window compresses to a few kilobytes
 
-    private AppFixture(Stage stage) {
+    private final FxRobot robot = new FxRobot();
+    private ExecutorService worker;
+    private ExecutorService renderer;
+    private MainView main;
+    private AnimationTimer pulse;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        worker = Executors.newSingleThreadExecutor();
+        renderer = Executors.newSingleThreadExecutor();
+        FxToolkit.setupStage(this::show);
+    }
+
+    private void show(Stage stage) {
         main = new MainView(Experiments.standard(), new Runner(worker), renderer, new RecentSessions(tempRecentList()));
         Scene scene = new Scene(main, 1280, 800);
         main.install(scene);
@@ -56,25 +77,39 @@ public final class AppFixture {
         pulse.start();
     }
 
-    /** Call from the test's {@code @Start} method. */
-    public static AppFixture start(Stage stage) {
-        return new AppFixture(stage);
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (pulse != null) {
+            FxToolkit.setupFixture(pulse::stop);
+        }
+        if (main != null) {
+            main.shutdown();
+        }
+        worker.shutdownNow();
+        renderer.shutdownNow();
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupInput(robot);
     }
 
+    /** A test method may take the window ({@link MainView}) and an {@link FxRobot}. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MainView.class || type == FxRobot.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == MainView.class ? main : robot;
+    }
+
+    /** The window of the running test. */
     public MainView main() {
         return main;
     }
 
-    /** Call from {@code @AfterEach}. */
-    public void stop() {
-        pulse.stop();
-        main.shutdown();
-        worker.shutdownNow();
-        renderer.shutdownNow();
-    }
-
     /** Chooses the experiment in the picker, as a user would; the model follows. */
-    public void pick(FxRobot robot, String id) {
+    public void pick(String id) {
         ExperimentDef type = Experiments.standard().get(id);
         @SuppressWarnings("unchecked")
         ComboBox<ExperimentDef> picker = robot.lookup("#experiment-picker").queryAs(ComboBox.class);
@@ -91,7 +126,7 @@ public final class AppFixture {
         }
     }
 
-    /** A PNG of the whole window under target/ (or the screenshotDir property); it must not be blank. */
+    /** Saves a PNG of the whole window under target/ (or the screenshotDir property) and checks it is not blank. */
     public Path screenshot(String name) throws Exception {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
@@ -103,8 +138,8 @@ public final class AppFixture {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).get(60, TimeUnit.SECONDS);
-        assertTrue(Files.size(png) > 20_000, "screenshot has content");
+        }).get(SCREENSHOT_TIMEOUT_S, TimeUnit.SECONDS);
+        assertTrue(Files.size(png) > MIN_SCREENSHOT_BYTES, name + " has content");
         return png;
     }
 

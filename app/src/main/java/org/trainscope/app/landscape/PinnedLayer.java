@@ -1,0 +1,64 @@
+package org.trainscope.app.landscape;
+
+import java.util.List;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+import org.trainscope.app.chart.Palette;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Recording;
+
+/** The pinned run's paths up to its frame at the step shown: thin, dashed, translucent, with hollow markers. */
+final class PinnedLayer {
+    private final PathCache paths = new PathCache();
+    private Recording recording;
+    private List<String> racers = List.of();
+    private Frame frame;
+
+    /** A run to compare with (null: none). */
+    void setRun(Recording rec, List<String> names) {
+        recording = rec;
+        racers = List.copyOf(names);
+        frame = null;
+    }
+
+    /** Its frame at the step shown (null: none). */
+    void setFrame(Frame shown) {
+        frame = shown;
+    }
+
+    /** Draws onto the overlay, inside the plot's clip. */
+    void draw(GraphicsContext g, Viewport v, double lineScale) {
+        if (recording == null || frame == null) {
+            return;
+        }
+        paths.update(recording, racers, recording.size());
+        int n = Math.min(recording.indexOfStep(frame.step()) + 1, paths.count());
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        g.setLineDashes(5 * lineScale, 5 * lineScale);
+        g.setLineWidth(1.6 * lineScale);
+        for (int r = 0; r < racers.size(); r++) {
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                double px = Viewport.clampPx(v.toPx(paths.x1(r, i)));
+                double py = Viewport.clampPx(v.toPy(paths.x2(r, i)));
+                if (Double.isFinite(px) && Double.isFinite(py)
+                        && (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5)) {
+                    xs[m] = px;
+                    ys[m] = py;
+                    m++;
+                }
+            }
+            Color c = Palette.of(racers.get(r), r).deriveColor(0, 1, 1, 0.8);
+            g.setStroke(c);
+            g.strokePolyline(xs, ys, m);
+            if (m > 0) {
+                double a = 5 * lineScale;
+                g.strokeOval(xs[m - 1] - a, ys[m - 1] - a, 2 * a, 2 * a);
+            }
+        }
+        g.setLineDashes(null);
+    }
+}
