@@ -7,9 +7,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
- * The engine's layering, checked on its compiled classes: the math never sees the UI, the experiments API knows no
+ * The engine's layering, checked on its compiled classes: the math never sees the UI and only the CLI prints (STYLE
+ * principles 1 and 12), the experiments API knows no
  * experiment, and each family of experiments stands alone (only the wiring — {@code Experiments}, {@code cli},
  * {@code bench}, {@code preset}, {@code session} — knows them all).
  */
@@ -21,6 +23,10 @@ class LayeringTest {
     @ArchTest
     static final ArchRule engineImportsNoJavaFx = noClasses().should().dependOnClassesThat()
             .resideInAPackage("javafx..").because("the engine runs headless, from tests, the CLI and the app alike");
+
+    @ArchTest
+    static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage("org.trainscope.engine.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).because("library code logs through SLF4J");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.trainscope.engine.(*)..").should().beFreeOfCycles();

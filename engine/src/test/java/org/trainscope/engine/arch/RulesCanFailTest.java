@@ -23,6 +23,14 @@ class RulesCanFailTest {
     }
 
     @Test
+    void aClassThatPrintsOutsideTheCliIsReported() {
+        JavaClasses classes = new ClassFileImporter().importClasses(Racer.class, Tent.class);
+        EvaluationResult r = LayeringTest.onlyTheCliPrints.evaluate(classes);
+        assertTrue(r.hasViolation());
+        assertTrue(r.getFailureReport().toString().contains("Tent"), r.getFailureReport().toString());
+    }
+
+    @Test
     void familiesThatStandAlonePass() {
         JavaClasses classes = new ClassFileImporter().importClasses(Tent.class);
         assertFalse(FamilyRules.familiesImportNeitherEachOtherNorTheWiring("org.trainscope.engine.arch.fixture",
