@@ -22,6 +22,7 @@ import org.trainscope.engine.optim.LearningRate;
 import org.trainscope.engine.optim.Objective;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.Vector;
 
 /**
  * Several optimizers race from the same start on the same 2-D landscape. Each step advances every racer by one
@@ -52,12 +53,15 @@ public final class LandscapeExperiment extends AbstractExperiment {
         OptimizerConfig base = new OptimizerConfig("gd", schedule, params.real("momentum"), params.real("rho"),
                 params.real("beta1"), params.real("beta2"), params.real("eps"), params.real("weight_decay"));
         for (String rule : params.subset("optimizers")) {
-            racers.add(new Racer(rule, base.withRule(rule).create(), params.real("x1"), params.real("x2")));
+            racers.add(new Racer(rule, base.withRule(rule), params.real("x1"), params.real("x2")));
         }
-        this.objective = (x, grad) -> {
-            double[] p = x[0];
-            surface.gradient(p[0], p[1], grad[0]);
-            return surface.value(p[0], p[1]);
+        this.objective = (at, grad) -> {
+            double x1 = at.get(0);
+            double x2 = at.get(1);
+            surface.gradient(x1, x2, gradient);
+            grad.set(0, gradient[0]);
+            grad.set(1, gradient[1]);
+            return surface.value(x1, x2);
         };
     }
 
@@ -79,8 +83,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public Frame frame() {
         Frame.Builder b = Frame.builder(steps);
         for (Racer r : racers) {
-            double x1 = r.x[0][0];
-            double x2 = r.x[0][1];
+            double x1 = r.x[0];
+            double x2 = r.x[1];
             surface.gradient(x1, x2, gradient);
             b.scalar(r.name + ".x1", x1);
             b.scalar(r.name + ".x2", x2);
@@ -94,22 +98,26 @@ public final class LandscapeExperiment extends AbstractExperiment {
 
     @Override
     public Frame step() {
-        if (racers.stream().allMatch(r -> r.diverged)) {
+        boolean allDiverged = true;
+        for (Racer r : racers) {
+            allDiverged &= r.diverged;
+        }
+        if (allDiverged) {
             throw new DivergedException("every optimizer diverged by step " + steps + "; lower lr or move the start");
         }
         for (Racer r : racers) {
             if (r.diverged) {
                 continue;
             }
-            double before1 = r.x[0][0];
-            double before2 = r.x[0][1];
-            r.optimizer.step(r.x, objective);
-            double loss = surface.value(r.x[0][0], r.x[0][1]);
-            surface.gradient(r.x[0][0], r.x[0][1], gradient);
+            double before1 = r.x[0];
+            double before2 = r.x[1];
+            r.optimizer.step(objective);
+            double loss = surface.value(r.x[0], r.x[1]);
+            surface.gradient(r.x[0], r.x[1], gradient);
             if (!Double.isFinite(loss) || !Double.isFinite(gradient[0]) || !Double.isFinite(gradient[1])) {
                 r.diverged = true; // frozen at the last finite point
-                r.x[0][0] = before1;
-                r.x[0][1] = before2;
+                r.x[0] = before1;
+                r.x[1] = before2;
             }
         }
         steps++;
@@ -120,9 +128,9 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public Snapshot snapshot() {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
         for (Racer r : racers) {
-            b.array(r.name + ".x", r.x[0]);
+            b.array(r.name + ".x", r.x);
             b.longValue(r.name + ".diverged", r.diverged ? 1 : 0);
-            r.optimizer.saveTo(b, r.name + ".opt");
+            b.put(r.name + ".opt", r.optimizer.state());
         }
         return b.build();
     }
@@ -131,23 +139,23 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public void restore(Snapshot s) {
         steps = s.longValue("steps");
         for (Racer r : racers) {
-            r.x[0] = s.array(r.name + ".x");
+            System.arraycopy(s.array(r.name + ".x"), 0, r.x, 0, r.x.length);   // in place: the optimizer holds r.x
             r.diverged = s.longValue(r.name + ".diverged") != 0;
-            r.optimizer.restoreFrom(s, r.name + ".opt", r.x);
+            r.optimizer.restore(s.under(r.name + ".opt"));
         }
     }
 
-    /** One optimizer in the race and its current point x = {{x₁, x₂}}. */
+    /** One optimizer in the race and its current point x = (x₁, x₂), which the optimizer updates in place. */
     private static final class Racer {
         final String name;
+        final double[] x;
         final Optimizer optimizer;
-        final double[][] x;
         boolean diverged;
 
-        Racer(String name, Optimizer optimizer, double x1, double x2) {
+        Racer(String name, OptimizerConfig config, double x1, double x2) {
             this.name = name;
-            this.optimizer = optimizer;
-            this.x = new double[][] {{x1, x2}};
+            this.x = new double[] {x1, x2};
+            this.optimizer = config.create(Vector.of(x));
         }
     }
 

@@ -52,4 +52,27 @@ enum Storage {
         }
         return out;
     }
+
+    /**
+     * f = Σ_b (1 − x_b)² + 10(y_b − x_b²)² + 2z_b² over blocks (x_b, y_b, z_b) = elements 3b, 3b+1, 3b+2: a bent
+     * valley and a quadratic, so that every rule's state and the flow's adaptive step size are exercised; blocks
+     * do not interact, so a tiled vector runs every block exactly like a single one.
+     */
+    static final Objective BANANA = (p, grad) -> {
+        double f = 0;
+        for (int b = 0; b + 2 < p.length(); b += 3) {
+            double x = p.get(b);
+            double y = p.get(b + 1);
+            double z = p.get(b + 2);
+            double q = y - x * x;
+            grad.set(b, -2 * (1 - x) - 40 * x * q);
+            grad.set(b + 1, 20 * q);
+            grad.set(b + 2, 4 * z);
+            f += (1 - x) * (1 - x) + 10 * q * q + 2 * z * z;
+        }
+        return f;
+    };
+
+    /** The start of every block. */
+    static final double[] START = {-1.0, 1.5, 0.7};
 }

@@ -109,7 +109,7 @@ class VectorTest {
     }
 
     @Test
-    void theVersionCountsEveryWriteThroughTheVector() {
+    void theVersionCountsEveryWriteThroughTheVectorOrTheOptimizer() {
         for (Storage s : new Storage[] {Storage.HEAP, Storage.NATIVE_FLOAT, Storage.JOINED_NATIVE_DOUBLE}) {
             Vector v = s.vector(new double[] {1, 2, 3, 4});
             Vector w = s.vector(new double[] {4, 3, 2, 1});
@@ -124,7 +124,8 @@ class VectorTest {
                     for (Chunks c = new Chunks(v).start(); c.next(); ) {
                         c.array(0)[c.from()] = 7;
                     }
-                }};
+                },
+                () -> OptimizerConfig.of("adam", 0.1).create(v).step((at, g) -> 0)};
             for (Runnable write : writes) {
                 write.run();
                 assertTrue(v.version() != seen, s + ": a write must change the version");
@@ -139,6 +140,8 @@ class VectorTest {
         assertThrows(IllegalArgumentException.class, () -> Vector.doubles(4).copyFrom(Vector.floats(4)));
         assertThrows(IllegalArgumentException.class, () -> Vector.join(Vector.of(1), Vector.of(2, 3))
                 .axpy(1, Vector.join(Vector.of(1, 2), Vector.of(3))));
+        assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.of("gd", 0.1).create(Vector.of(1, 2),
+                Vector.doubles(2)));
         assertThrows(IllegalArgumentException.class, () -> Vector.of(1).set(new double[2]));
     }
 
