@@ -93,7 +93,7 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
         if (deepNet.parameterCount() != deepParams) {
             throw new IllegalStateException("deep net has " + deepNet.parameterCount() + " parameters, expected " + deepParams);
         }
-        OptimizerConfig config = OptimizerConfig.of(params.choice("optimizer"), params.real("lr"));
+        OptimizerConfig config = OptimizerConfig.from(params);
         deep = new Learner("deep", deepNet, config);
         shallow = new Learner("shallow", shallowNet, config);
     }

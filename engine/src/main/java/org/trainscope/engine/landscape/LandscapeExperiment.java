@@ -45,13 +45,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
     private LandscapeExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         this.surface = Surface.of(params.choice("function"), params.real("a"), params.real("b"));
-        this.schedule = switch (params.choice("schedule")) {
-            case "step" -> new LearningRate.StepDecay(params.real("lr"), params.real("step_gamma"), params.integer("step_every"));
-            case "exponential" -> new LearningRate.Exponential(params.real("lr"), params.real("exp_c"));
-            default -> new LearningRate.Constant(params.real("lr"));
-        };
-        OptimizerConfig base = new OptimizerConfig("gd", schedule, params.real("momentum"), params.real("rho"),
-                params.real("beta1"), params.real("beta2"), params.real("eps"), params.real("weight_decay"));
+        OptimizerConfig base = OptimizerConfig.from(params, "gd");   // the shared lr, schedule, μ, ρ, β, ε, λ
+        this.schedule = base.lr();
         for (String rule : params.subset("optimizers")) {
             racers.add(new Racer(rule, base.withRule(rule), params.real("x1"), params.real("x2")));
         }

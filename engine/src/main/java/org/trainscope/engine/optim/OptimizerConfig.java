@@ -2,6 +2,8 @@ package org.trainscope.engine.optim;
 
 import java.util.List;
 
+import org.trainscope.engine.experiment.Params;
+
 /**
  * The hyper-parameters shared by every rule; each rule reads the ones it needs.
  *
@@ -29,6 +31,20 @@ public record OptimizerConfig(String rule, LearningRate lr, double momentum, dou
     /** The rule at a constant rate, with the usual defaults for everything else. */
     public static OptimizerConfig of(String rule, double lr) {
         return new OptimizerConfig(rule, new LearningRate.Constant(lr), 0.9, 0.9, 0.9, 0.999, 1e-8, 0.0);
+    }
+
+    /**
+     * The configuration an experiment's params describe ({@link OptimizerParams#specs}): the rule from
+     * {@code optimizer}, η and its schedule, μ, ρ, β₁, β₂, ε, λ. A param the experiment does not offer takes the
+     * shared default.
+     */
+    public static OptimizerConfig from(Params params) {
+        return from(params, params.choice("optimizer"));
+    }
+
+    /** As {@link #from(Params)} with the rule given, for an experiment that runs several (the landscape's racers). */
+    public static OptimizerConfig from(Params params, String rule) {
+        return OptimizerParams.read(params, rule);
     }
 
     public OptimizerConfig withRule(String newRule) {

@@ -11,6 +11,8 @@
  *
  * <p>Lifecycle of an {@link org.trainscope.engine.optim.Optimizer}: {@code OptimizerConfig.create(x, g)} (state
  * allocated, zero) → {@code step(f)} … (x updated in place, no allocation) → {@code state()} / {@code restore} a
- * {@link org.trainscope.engine.experiment.Snapshot} to fork a run exactly.
+ * {@link org.trainscope.engine.experiment.Snapshot} to fork a run exactly. Experiments expose the choice of rule
+ * and its hyper-parameters with {@link org.trainscope.engine.optim.OptimizerParams} and read them with
+ * {@code OptimizerConfig.from(params)}.
  */
 package org.trainscope.engine.optim;

@@ -33,7 +33,7 @@ class StoragePathsTest {
     }
 
     static Iterable<String> floatRules() {
-        return OptimizerConfig.RULES.stream().filter(r -> !r.equals("flow")).toList();
+        return OptimizerParams.TRAINED_RULES;
     }
 
     @ParameterizedTest
