@@ -25,6 +25,8 @@ import org.trainscope.engine.nn.Network;
 import org.trainscope.engine.optim.Objective;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.OptimizerParams;
+import org.trainscope.engine.optim.Vector;
 
 /**
  * Depth separation in training: a deep narrow ReLU network (m layers of width 3, the shape of the s_m construction)
@@ -70,15 +72,13 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
                             + "pieces(depth 2, width w) ≤ w + 1,   pieces(s_m) = 2^m",
                     "Lecture 000, \"Why deep?\" (Eldan–Shamir 2016, Telgarsky 2016); lecture 002, \"Example: sawteeth "
                             + "function\" and the Eldan–Shamir lemma."),
-            List.of(
+            ParamSpec.join(List.of(
                     new ParamSpec.Int("m", "Target s_m: 2^m pieces; the deep net has m layers of width 3", 4, 1, 8),
                     new ParamSpec.Choice("init", "construction (exact weights + noise) or random (PyTorch default)", "construction",
                             List.of("construction", "random")),
                     new ParamSpec.Real("noise", "construction init: σ of the noise on every weight", 0.02, 0, 2),
-                    new ParamSpec.Int("samples", "Training points x_i ~ U[0,1]", 256, 8, 4096),
-                    new ParamSpec.Choice("optimizer", "Update rule (both networks)", "adam",
-                            List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
-                    new ParamSpec.Real("lr", "Learning rate η", 0.01, 1e-6, 10)),
+                    new ParamSpec.Int("samples", "Training points x_i ~ U[0,1]", 256, 8, 4096)),
+                    OptimizerParams.specs("adam", 0.01)),
             List.of(DEEP_LOSS, SHALLOW_LOSS, DEEP_PIECES, SHALLOW_PIECES, DEEP_PARAMS, SHALLOW_PARAMS, DEEP_LAYER_WIDTH,
                     SHALLOW_LAYER_WIDTH, TARGET_PIECES, X, TARGET, DEEP, SHALLOW, DATA_X, DATA_Y),
             1000, DepthSeparationExperiment::new);
@@ -146,9 +146,9 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
         if (deepNet.parameterCount() != deepParams) {
             throw new IllegalStateException("deep net has " + deepNet.parameterCount() + " parameters, expected " + deepParams);
         }
-        OptimizerConfig config = OptimizerConfig.of(params.choice("optimizer"), params.real("lr"));
-        deep = new Learner("deep", deepNet, config.create());
-        shallow = new Learner("shallow", shallowNet, config.create());
+        OptimizerConfig config = OptimizerConfig.from(params);
+        deep = new Learner("deep", deepNet, config);
+        shallow = new Learner("shallow", shallowNet, config);
     }
 
     /** Parameters of m ReLU layers of width 3 and a linear read-out: 6 + 12(m − 1) + 4. */
@@ -245,7 +245,7 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
             for (int p = 0; p < l.theta.length; p++) {
                 b.array(l.name + ".theta." + p, l.theta[p]);
             }
-            l.optimizer.saveTo(b, l.name + ".opt");
+            b.put(l.name + ".opt", l.optimizer.state());
         }
         return b.build();
     }
@@ -255,43 +255,48 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
         steps = s.longValue("steps");
         for (Learner l : List.of(deep, shallow)) {
             for (int p = 0; p < l.theta.length; p++) {
-                l.theta[p] = s.array(l.name + ".theta." + p);
+                System.arraycopy(s.array(l.name + ".theta." + p), 0, l.theta[p], 0, l.theta[p].length);   // in place
             }
             Flat.copy(l.theta, l.net.parameters());
-            l.optimizer.restoreFrom(s, l.name + ".opt", l.theta);
+            l.optimizer.restore(s.under(l.name + ".opt"));
             l.loss = l.evaluate();
         }
     }
 
     /**
-     * One network, its parameters θ as plain arrays (the optimizer's storage) and its optimizer. The forward pass
-     * that gives the frame's loss at θ_k is kept and reused by the next step's gradient at the same θ_k: with ND4J's
-     * per-op cost dominating these tiny networks, that saves a quarter of each step.
+     * One network, its parameters θ and gradient ∇L as plain arrays (the optimizer's storage, one per layer array)
+     * and its optimizer. The forward pass that gives the frame's loss at θ_k is kept and reused by the next step's
+     * gradient at the same θ_k: with ND4J's per-op cost dominating these tiny networks, that saves a quarter of each
+     * step.
      */
     private final class Learner {
         final String name;
         final Network net;
-        final Optimizer optimizer;
         final double[][] theta;
+        final Optimizer optimizer;
         final Objective objective;
         double loss;
         private Network.Forward atTheta;   // forward pass on the data at the current θ, until θ changes
 
-        Learner(String name, Network net, Optimizer optimizer) {
+        Learner(String name, Network net, OptimizerConfig config) {
             this.name = name;
             this.net = net;
-            this.optimizer = optimizer;
             this.theta = Flat.toArrays(net.parameters());
-            this.objective = (x, grad) -> {
+            double[][] grad = Flat.toArrays(net.parameters());
+            double[][] point = Flat.toArrays(net.parameters());
+            Vector thetaVector = Vector.join(theta);
+            Vector pointVector = Vector.join(point);
+            this.optimizer = config.create(thetaVector, Vector.join(grad));
+            this.objective = (at, g) -> {
                 Network.Forward f = atTheta;
-                if (f == null || x != theta) {                                   // e.g. Nesterov's look-ahead point
-                    Flat.copy(x, net.parameters());
+                if (f == null || at != thetaVector) {                                    // e.g. Nesterov's look-ahead point
+                    pointVector.copyFrom(at);
+                    Flat.copy(point, net.parameters());
                     f = net.forward(dataX);
                 }
                 atTheta = null;                                                  // the optimizer is about to move θ
                 double value = Loss.SQUARED.value(f.output(), dataY);           // L = (1/n) Σ ½(f(x_i) − y_i)²
-                List<INDArray> g = net.backward(f, Loss.SQUARED.gradient(f.output(), dataY));
-                Flat.copy(g, grad);
+                Flat.copy(net.backward(f, Loss.SQUARED.gradient(f.output(), dataY)), grad);   // into g
                 return value;
             };
             this.loss = evaluate();
@@ -299,7 +304,7 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
 
         /** θ ← optimizer(θ, ∇L), then L at the new θ (the frame's loss is at the frame's weights). */
         void step() {
-            optimizer.step(theta, objective);
+            optimizer.step(objective);
             Flat.copy(theta, net.parameters());
             loss = evaluate();
         }

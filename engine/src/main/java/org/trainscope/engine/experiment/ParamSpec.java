@@ -9,6 +9,16 @@ import java.util.Locale;
  * into a value or throws a {@link ParamException} whose message names the parameter and the allowed values.
  */
 public sealed interface ParamSpec {
+    /** The specs of several lists, in order: an experiment's own params, then a shared set (e.g. the optimizer's). */
+    @SafeVarargs
+    static List<ParamSpec> join(List<? extends ParamSpec>... lists) {
+        List<ParamSpec> out = new java.util.ArrayList<>();
+        for (List<? extends ParamSpec> l : lists) {
+            out.addAll(l);
+        }
+        return List.copyOf(out);
+    }
+
     /** A plain decimal number as people type it: 0.01, -3, 1e-3, .5 (not Java's 1f, 0x1p3, NaN). */
     java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 

@@ -20,6 +20,8 @@ import org.trainscope.engine.optim.LearningRate;
 import org.trainscope.engine.optim.Objective;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.OptimizerParams;
+import org.trainscope.engine.optim.Vector;
 
 /**
  * Several optimizers race from the same start on the same 2-D landscape. Each step advances every racer by one
@@ -35,6 +37,10 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public static final Output DIVERGED = Output.scalar("{racer}.diverged", "1 once the racer diverged (frozen at its last finite point), else 0");
     public static final Output LR = Output.scalar("lr", "the learning rate η_t of this step (after the schedule)");
 
+    /** Every rule but sgdm, which races like momentum at a constant η (they part only when η changes). */
+    static final List<String> DEFAULT_RACERS =
+            OptimizerConfig.RULES.stream().filter(r -> !r.equals("sgdm")).toList();
+
     public static final ExperimentDef TYPE = new ExperimentDef(
             "landscape",
             "Optimizers on a loss landscape",
@@ -49,24 +55,14 @@ public final class LandscapeExperiment extends AbstractExperiment {
                             + "Nesterov  v_{t+1} = μv_t − η∇f(x_t + μv_t),  x_{t+1} = x_t + v_{t+1}",
                     "Lecture 003 (Jelenković), \"Path of gradient descent\", \"More interesting landscape\", momentum "
                             + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad)."),
-            List.of(
+            ParamSpec.join(List.of(
                     new ParamSpec.Choice("function", "The landscape f(x₁, x₂)", "valley", Surface.NAMES),
                     new ParamSpec.Real("a", "quadratic: coefficient of x₁²", 1, 1e-3, 1e3),
                     new ParamSpec.Real("b", "quadratic: coefficient of x₂²", 10, 1e-3, 1e3),
                     new ParamSpec.Real("x1", "Start point, first coordinate", -1.5, -1e3, 1e3),
                     new ParamSpec.Real("x2", "Start point, second coordinate", -1.5, -1e3, 1e3),
-                    new ParamSpec.Subset("optimizers", "The racers (comma list)", OptimizerConfig.RULES, OptimizerConfig.RULES),
-                    new ParamSpec.Real("lr", "Learning rate η (for flow: time per step)", 0.01, 1e-6, 10),
-                    new ParamSpec.Real("momentum", "μ of momentum and Nesterov", 0.9, 0, 0.999),
-                    new ParamSpec.Real("rho", "ρ of RMSprop", 0.9, 0, 0.9999),
-                    new ParamSpec.Real("beta1", "β₁ of Adam", 0.9, 0, 0.9999),
-                    new ParamSpec.Real("beta2", "β₂ of Adam", 0.999, 0, 0.999999),
-                    new ParamSpec.Real("eps", "ε of AdaGrad, RMSprop, Adam", 1e-8, 1e-12, 1),
-                    new ParamSpec.Real("weight_decay", "ℓ2 penalty λ/2‖x‖² added to f", 0, 0, 10),
-                    new ParamSpec.Choice("schedule", "Learning-rate schedule", "constant", List.of("constant", "step", "exponential")),
-                    new ParamSpec.Real("step_gamma", "step schedule: multiply η by γ …", 0.5, 1e-3, 10),
-                    new ParamSpec.Int("step_every", "step schedule: … every k steps", 100, 1, 1_000_000),
-                    new ParamSpec.Real("exp_c", "exponential schedule: η_t = η₀(1+c)^t", -0.005, -0.5, 0.5)),
+                    new ParamSpec.Subset("optimizers", "The racers (comma list)", DEFAULT_RACERS, OptimizerConfig.RULES)),
+            OptimizerParams.hyperSpecs(0.01, "Learning rate η (for flow: time per step)")),
             List.of(X1, X2, LOSS, GRADNORM, DIVERGED, LR),
             400, LandscapeExperiment::new);
 
@@ -106,21 +102,20 @@ public final class LandscapeExperiment extends AbstractExperiment {
 
     private LandscapeExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        this.surface = Config.of(params).surface();
-        this.schedule = switch (params.choice("schedule")) {
-            case "step" -> new LearningRate.StepDecay(params.real("lr"), params.real("step_gamma"), params.integer("step_every"));
-            case "exponential" -> new LearningRate.Exponential(params.real("lr"), params.real("exp_c"));
-            default -> new LearningRate.Constant(params.real("lr"));
-        };
-        OptimizerConfig base = new OptimizerConfig("gd", schedule, params.real("momentum"), params.real("rho"),
-                params.real("beta1"), params.real("beta2"), params.real("eps"), params.real("weight_decay"));
-        for (String rule : params.subset("optimizers")) {
-            racers.add(new Racer(rule, base.withRule(rule).create(), params.real("x1"), params.real("x2")));
+        Config config = Config.of(params);
+        this.surface = config.surface();
+        OptimizerConfig base = OptimizerConfig.from(params, "gd");   // the shared lr, schedule, μ, ρ, β, ε, λ
+        this.schedule = base.lr();
+        for (String rule : config.racers()) {
+            racers.add(new Racer(rule, base.withRule(rule), config.x1(), config.x2()));
         }
-        this.objective = (x, grad) -> {
-            double[] p = x[0];
-            surface.gradient(p[0], p[1], grad[0]);
-            return surface.value(p[0], p[1]);
+        this.objective = (at, grad) -> {
+            double x1 = at.get(0);
+            double x2 = at.get(1);
+            surface.gradient(x1, x2, gradient);
+            grad.set(0, gradient[0]);
+            grad.set(1, gradient[1]);
+            return surface.value(x1, x2);
         };
     }
 
@@ -142,8 +137,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public Frame frame() {
         Frame.Builder b = Frame.builder(steps);
         for (Racer r : racers) {
-            double x1 = r.x[0][0];
-            double x2 = r.x[0][1];
+            double x1 = r.x[0];
+            double x2 = r.x[1];
             surface.gradient(x1, x2, gradient);
             b.scalar(X1.of(r.name), x1);
             b.scalar(X2.of(r.name), x2);
@@ -157,22 +152,26 @@ public final class LandscapeExperiment extends AbstractExperiment {
 
     @Override
     public Frame step() {
-        if (racers.stream().allMatch(r -> r.diverged)) {
+        boolean allDiverged = true;
+        for (Racer r : racers) {
+            allDiverged &= r.diverged;
+        }
+        if (allDiverged) {
             throw new DivergedException("every optimizer diverged by step " + steps + "; lower lr or move the start");
         }
         for (Racer r : racers) {
             if (r.diverged) {
                 continue;
             }
-            double before1 = r.x[0][0];
-            double before2 = r.x[0][1];
-            r.optimizer.step(r.x, objective);
-            double loss = surface.value(r.x[0][0], r.x[0][1]);
-            surface.gradient(r.x[0][0], r.x[0][1], gradient);
+            double before1 = r.x[0];
+            double before2 = r.x[1];
+            r.optimizer.step(objective);
+            double loss = surface.value(r.x[0], r.x[1]);
+            surface.gradient(r.x[0], r.x[1], gradient);
             if (!Double.isFinite(loss) || !Double.isFinite(gradient[0]) || !Double.isFinite(gradient[1])) {
                 r.diverged = true; // frozen at the last finite point
-                r.x[0][0] = before1;
-                r.x[0][1] = before2;
+                r.x[0] = before1;
+                r.x[1] = before2;
             }
         }
         steps++;
@@ -183,9 +182,9 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public Snapshot snapshot() {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
         for (Racer r : racers) {
-            b.array(r.name + ".x", r.x[0]);
+            b.array(r.name + ".x", r.x);
             b.longValue(r.name + ".diverged", r.diverged ? 1 : 0);
-            r.optimizer.saveTo(b, r.name + ".opt");
+            b.put(r.name + ".opt", r.optimizer.state());
         }
         return b.build();
     }
@@ -194,23 +193,23 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public void restore(Snapshot s) {
         steps = s.longValue("steps");
         for (Racer r : racers) {
-            r.x[0] = s.array(r.name + ".x");
+            System.arraycopy(s.array(r.name + ".x"), 0, r.x, 0, r.x.length);   // in place: the optimizer holds r.x
             r.diverged = s.longValue(r.name + ".diverged") != 0;
-            r.optimizer.restoreFrom(s, r.name + ".opt", r.x);
+            r.optimizer.restore(s.under(r.name + ".opt"));
         }
     }
 
-    /** One optimizer in the race and its current point x = {{x₁, x₂}}. */
+    /** One optimizer in the race and its current point x = (x₁, x₂), which the optimizer updates in place. */
     private static final class Racer {
         final String name;
+        final double[] x;
         final Optimizer optimizer;
-        final double[][] x;
         boolean diverged;
 
-        Racer(String name, Optimizer optimizer, double x1, double x2) {
+        Racer(String name, OptimizerConfig config, double x1, double x2) {
             this.name = name;
-            this.optimizer = optimizer;
-            this.x = new double[][] {{x1, x2}};
+            this.x = new double[] {x1, x2};
+            this.optimizer = config.create(Vector.of(x));
         }
     }
 }

@@ -120,6 +120,15 @@ public final class Blas {
     /** ‖x‖₂ (FLOAT); not finite if an entry is not. */
     public static native float cblas_snrm2(int n, long x, int incx);
 
+    /** y ← x (FLOAT). */
+    public static native void cblas_scopy(int n, long x, int incx, long y, int incy);
+
+    /** xᵀy of FLOAT vectors, accumulated in DOUBLE. */
+    public static native double cblas_dsdot(int n, long x, int incx, long y, int incy);
+
+    /** x ← α·x. */
+    public static native void cblas_dscal(int n, double alpha, long x, int incx);
+
     /** y ← x. */
     public static native void cblas_dcopy(int n, long x, int incx, long y, int incy);
 

@@ -8,105 +8,109 @@ package org.trainscope.engine.optim;
  * <p>Integrated by classical RK4 with adaptive step doubling: a step of size h is compared with two of size h/2;
  * the difference /15 estimates the local error (RK4 is 4th order), steps are accepted when it is below
  * {@value #TOLERANCE}·(1 + |x|∞), and the accepted value is Richardson-extrapolated. The internal step size
- * carries over between calls and is part of the snapshot.
+ * carries over between calls and is part of the snapshot. Needs DOUBLE parameters: FLOAT rounding (~1e-7) is far
+ * above the tolerance, so the step size would shrink without end. Not offered for training (four gradient
+ * evaluations per sub-step, on a minibatch that changes between steps): it is the landscape's reference curve.
  */
 final class GradientFlow extends Optimizer {
     static final double TOLERANCE = 1e-11;
     private static final int MAX_SUBSTEPS = 200_000;
 
-    GradientFlow(OptimizerConfig config) {
-        super(config);
+    private final double[] h = {Double.NaN};     // the adaptive step size carried between steps (NaN: not yet)
+    private final Vector gradX = scratch();      // ∇f at the current x: k₁ of both the full and the first half step
+    private final Vector full = scratch();
+    private final Vector half = scratch();
+    private final Vector y = scratch();          // a Runge–Kutta stage point
+    private final Vector kSum = scratch();       // k₁ + 2k₂ + 2k₃ + k₄, summed as the k's come
+    private final Chunks error = new Chunks(half, full);
+    private final Chunks extrapolate = new Chunks(x, half, full);
+
+    GradientFlow(OptimizerConfig config, Vector x, Vector g) {
+        super(config, x, g);
+        if (x.isFloat()) {
+            throw new IllegalArgumentException("the gradient flow integrates to " + TOLERANCE + " and needs DOUBLE "
+                    + "parameters, not FLOAT");
+        }
+        buffer("h", Vector.of(h));
     }
 
     @Override
-    protected double update(double[][] x, Objective f, double eta) {
-        double[][] k = scratch("k", x);
-        double value = f.evaluate(x, k);
+    protected double update(double eta) {
+        double value = gradientAt(x);
+        gradX.copyFrom(g);
         double remaining = eta;
-        double h = Math.min(scalar("h", eta), eta);
-        double[][] full = scratch("full", x);
-        double[][] half = scratch("half", x);
+        double step = Math.min(Double.isNaN(h[0]) ? eta : h[0], eta);
         for (int n = 0; remaining > 0; n++) {
-            if (n > MAX_SUBSTEPS || !Double.isFinite(h) || h <= eta * 1e-14) {
-                fill(x, Double.NaN); // the flow left every scale we can follow: report it as diverged
+            if (n > MAX_SUBSTEPS || !Double.isFinite(step) || step <= eta * 1e-14) {
+                x.fill(Double.NaN); // the flow left every scale we can follow: report it as diverged
                 return value;
             }
-            double hs = Math.min(h, remaining); // the last sub-step lands exactly on t + η
-            copy(x, full);
-            rk4(full, hs, f);
-            copy(x, half);
-            rk4(half, hs / 2, f);
-            rk4(half, hs / 2, f);
+            double hs = Math.min(step, remaining); // the last sub-step lands exactly on t + η
+            full.copyFrom(x);
+            rk4(full, hs, gradX);
+            half.copyFrom(x);
+            rk4(half, hs / 2, gradX);
+            rk4(half, hs / 2, null);
             double err = 0.0;
             double scale = 1.0;
-            for (int p = 0; p < x.length; p++) {
-                for (int i = 0; i < x[p].length; i++) {
-                    err = Math.max(err, Math.abs(half[p][i] - full[p][i]) / 15.0);
-                    scale = Math.max(scale, Math.abs(half[p][i]));
+            for (Chunks c = error.start(); c.next(); ) {
+                double[] hv = c.array(0);
+                double[] fv = c.array(1);
+                for (int i = c.from(); i < c.to(); i++) {
+                    err = Math.max(err, Math.abs(hv[i] - fv[i]) / 15.0);
+                    scale = Math.max(scale, Math.abs(hv[i]));
                 }
             }
             if (Double.isNaN(err)) {
-                fill(x, Double.NaN);
+                x.fill(Double.NaN);
                 return value;
             }
             double tol = TOLERANCE * scale;
-            double factor = err == 0.0 ? 2.0 : 0.9 * StrictMath.pow(tol / err, 0.2);
+            // 0.9·(tol/err)^{1/5}, by exp and log: StrictMath.pow allocates (JDK 17's FdLibm.Pow) and this runs per sub-step
+            double factor = err == 0.0 ? 2.0 : 0.9 * StrictMath.exp(0.2 * StrictMath.log(tol / err));
             if (err <= tol) {
-                for (int p = 0; p < x.length; p++) {
-                    for (int i = 0; i < x[p].length; i++) {
-                        x[p][i] = half[p][i] + (half[p][i] - full[p][i]) / 15.0; // Richardson extrapolation
+                for (Chunks c = extrapolate.start(); c.next(); ) {
+                    double[] xs = c.array(0);
+                    double[] hv = c.array(1);
+                    double[] fv = c.array(2);
+                    for (int i = c.from(); i < c.to(); i++) {
+                        xs[i] = hv[i] + (hv[i] - fv[i]) / 15.0; // Richardson extrapolation
                     }
                 }
                 remaining -= hs;
+                if (remaining > 0) {
+                    gradientAt(x);
+                    gradX.copyFrom(g);
+                }
                 // a sub-step cut short to land on t + η says nothing against the step size: never shrink for it
-                h = Math.max(hs == h ? 0 : h, hs * Math.min(2.0, factor));
+                step = Math.max(hs == step ? 0 : step, hs * Math.min(2.0, factor));
             } else {
-                h = hs * Math.max(0.2, factor);
+                step = hs * Math.max(0.2, factor);
             }
         }
-        setScalar("h", h);
+        h[0] = step;
         return value;
     }
 
-    /** One classical Runge–Kutta step of dx/dt = −∇f(x): x ← x + (h/6)(k₁ + 2k₂ + 2k₃ + k₄). */
-    private void rk4(double[][] x, double h, Objective f) {
-        double[][] k1 = scratch("k1", x);
-        double[][] k2 = scratch("k2", x);
-        double[][] k3 = scratch("k3", x);
-        double[][] k4 = scratch("k4", x);
-        double[][] y = scratch("y", x);
-        f.evaluate(x, k1);               // k₁ = ∇f(x)   (the velocity is −k)
-        axpy(x, -h / 2, k1, y);
-        f.evaluate(y, k2);               // k₂ = ∇f(x − (h/2)k₁)
-        axpy(x, -h / 2, k2, y);
-        f.evaluate(y, k3);               // k₃ = ∇f(x − (h/2)k₂)
-        axpy(x, -h, k3, y);
-        f.evaluate(y, k4);               // k₄ = ∇f(x − h k₃)
-        for (int p = 0; p < x.length; p++) {
-            for (int i = 0; i < x[p].length; i++) {
-                x[p][i] -= h / 6 * (k1[p][i] + 2 * k2[p][i] + 2 * k3[p][i] + k4[p][i]);
-            }
+    /**
+     * One classical Runge–Kutta step of dx/dt = −∇f(x): p ← p − (s/6)(k₁ + 2k₂ + 2k₃ + k₄), with k₁ given if
+     * known (null: computed here).
+     */
+    private void rk4(Vector p, double s, Vector k1) {
+        if (k1 == null) {
+            gradientAt(p);
+            k1 = g;
         }
-    }
-
-    /** out = x + a·d. */
-    private static void axpy(double[][] x, double a, double[][] d, double[][] out) {
-        for (int p = 0; p < x.length; p++) {
-            for (int i = 0; i < x[p].length; i++) {
-                out[p][i] = x[p][i] + a * d[p][i];
-            }
-        }
-    }
-
-    private static void copy(double[][] from, double[][] to) {
-        for (int p = 0; p < from.length; p++) {
-            System.arraycopy(from[p], 0, to[p], 0, from[p].length);
-        }
-    }
-
-    private static void fill(double[][] x, double v) {
-        for (double[] row : x) {
-            java.util.Arrays.fill(row, v);
-        }
+        kSum.copyFrom(k1);           // k₁ = ∇f(p)   (the velocity is −k)
+        y.setToSum(p, -s / 2, k1);
+        gradientAt(y);              // k₂ = ∇f(p − (s/2)k₁)
+        kSum.axpy(2, g);
+        y.setToSum(p, -s / 2, g);
+        gradientAt(y);              // k₃ = ∇f(p − (s/2)k₂)
+        kSum.axpy(2, g);
+        y.setToSum(p, -s, g);
+        gradientAt(y);              // k₄ = ∇f(p − s k₃)
+        kSum.axpy(1, g);
+        p.axpy(-s / 6, kSum);        // p ← p − (s/6)(k₁ + 2k₂ + 2k₃ + k₄)
     }
 }

@@ -3,30 +3,27 @@ package org.trainscope.engine.optim;
 /**
  * Nesterov's accelerated gradient in the form of lecture 003 (Sutskever et al. 2013):
  * v_{t+1} = μ v_t − η∇f(x_t + μ v_t); x_{t+1} = x_t + v_{t+1}; v_0 = 0.
+ *
+ * <p>The gradient is taken at the look-ahead point, not at x: a model that can only evaluate at its own
+ * parameters gets there through {@link Objective#atParameters}, which swaps the point in and out (x stays the
+ * iterate the formula names, so its loss is the loss of x_t, not of the look-ahead).
  */
 final class Nesterov extends Optimizer {
-    Nesterov(OptimizerConfig config) {
-        super(config);
+    private final Vector v = buffer("velocity");
+    private final Vector lookahead = scratch();
+
+    Nesterov(OptimizerConfig config, Vector x, Vector g) {
+        super(config, x, g);
     }
 
     @Override
-    protected double update(double[][] x, Objective f, double eta) {
+    protected double update(double eta) {
         double mu = config.momentum();
-        double[][] v = buffer("velocity", x);
-        double[][] lookahead = scratch("lookahead", x);
-        for (int p = 0; p < x.length; p++) {
-            for (int i = 0; i < x[p].length; i++) {
-                lookahead[p][i] = x[p][i] + mu * v[p][i]; // x_t + μ v_t
-            }
-        }
-        double[][] g = scratch("grad", x);
-        double value = f.evaluate(lookahead, g);
-        for (int p = 0; p < x.length; p++) {
-            for (int i = 0; i < x[p].length; i++) {
-                v[p][i] = mu * v[p][i] - eta * g[p][i]; // v_{t+1} = μ v_t − η∇f(x_t + μ v_t)
-                x[p][i] += v[p][i];                     // x_{t+1} = x_t + v_{t+1}
-            }
-        }
+        lookahead.setToSum(x, mu, v);               // y = x_t + μ v_t
+        double value = gradientAt(lookahead);
+        v.scale(mu);
+        v.axpy(-eta, g);                            // v_{t+1} = μ v_t − η∇f(y)
+        x.axpy(1, v);                               // x_{t+1} = x_t + v_{t+1}
         return value;
     }
 }

@@ -1,30 +1,48 @@
 package org.trainscope.engine.optim;
 
-/** A differentiable function of a list of parameter arrays: f(x) and ∇f(x). */
+import java.util.function.DoubleSupplier;
+
+/** A differentiable function of a parameter vector: f and ∇f at a given point. */
 @FunctionalInterface
 public interface Objective {
     /**
-     * Evaluates f at {@code x} and writes ∇f(x) into {@code grad} (same shapes as x). Must not modify x.
+     * Evaluates f at {@code at} and writes ∇f(at) into {@code grad}. The common case is {@code at} = the optimizer's
+     * parameter vector itself (every rule takes ∇f(x_t) there); Nesterov's look-ahead and the flow's Runge–Kutta
+     * stages pass another vector of the same layout. {@code grad} is always the gradient vector the optimizer was
+     * created with. Must not modify {@code at}. May throw (e.g. a non-finite loss): the step is then abandoned with the
+     * parameters, the rule's state and t as they were (every rule evaluates before it writes).
      *
-     * @return f(x)
+     * @return f(at)
      */
-    double evaluate(double[][] x, double[][] grad);
+    double evaluate(Vector at, Vector grad);
 
-    /** f̃(x) = f(x) + (λ/2)‖x‖², so ∇f̃ = ∇f + λx: ℓ2 weight decay as a change of objective, the same for every rule. */
-    default Objective withWeightDecay(double lambda) {
-        if (lambda == 0.0) {
-            return this;
-        }
-        return (x, grad) -> {
-            double value = evaluate(x, grad);
-            double norm2 = 0.0;
-            for (int p = 0; p < x.length; p++) {
-                for (int i = 0; i < x[p].length; i++) {
-                    grad[p][i] += lambda * x[p][i];
-                    norm2 += x[p][i] * x[p][i];
-                }
+    /**
+     * The objective of a model that computes f and ∇f only at its own parameters θ, into its own gradient buffer
+     * (the MLP: forward and backward on θ). {@code lossAndGradient} runs that pass and returns f(θ). To evaluate
+     * at another point (Nesterov's look-ahead), θ is swapped out: saved, overwritten by the point, the pass run, and
+     * θ put back bit for bit, also if the pass throws — three copies, each one BLAS call on a large θ. The optimizer
+     * must be created with {@code (theta, grad)}.
+     */
+    static Objective atParameters(Vector theta, Vector grad, DoubleSupplier lossAndGradient) {
+        Vector[] saved = {null};   // θ while a look-ahead point stands in for it; allocated on first use
+        return (at, into) -> {
+            if (into != grad) {
+                throw new IllegalArgumentException("the model writes its gradient into its own buffer: create the "
+                        + "optimizer with it");
             }
-            return value + 0.5 * lambda * norm2;
+            if (at == theta) {
+                return lossAndGradient.getAsDouble();
+            }
+            if (saved[0] == null) {
+                saved[0] = theta.zerosLike();
+            }
+            saved[0].copyFrom(theta);
+            theta.copyFrom(at);
+            try {
+                return lossAndGradient.getAsDouble();
+            } finally {
+                theta.copyFrom(saved[0]);
+            }
         };
     }
 }

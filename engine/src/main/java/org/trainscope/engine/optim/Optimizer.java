@@ -6,21 +6,34 @@ import java.util.Map;
 import org.trainscope.engine.experiment.Snapshot;
 
 /**
- * An update rule x ← rule(x, ∇f) applied in place to a list of parameter arrays.
+ * An update rule x ← rule(x, ∇f) applied in place to a parameter {@link Vector}.
+ *
+ * <p>Lifecycle: {@link OptimizerConfig#create(Vector, Vector)} binds the rule to the model's storage — the
+ * parameters x and the vector the objective writes ∇f into — and allocates the rule's state shaped like x (zeros);
+ * then {@link #step(Objective)} … (x updated in place, no allocation); {@link #state()} / {@link #restore(Snapshot)}
+ * to fork a run exactly.
  *
  * <p>This class keeps what every rule shares — the step counter t, the schedule η_t, ℓ2 weight decay, and the
- * rule's state buffers (velocities, second moments…) with their snapshot — so that each subclass is only its
- * formula. Buffers are allocated on the first step, shaped like x.
+ * rule's named state vectors with their snapshot — so that each subclass is only its formula.
  */
-public abstract sealed class Optimizer permits GradientDescent, HeavyBall, Nesterov, AdaGrad, RmsProp, Adam, GradientFlow {
+public abstract sealed class Optimizer
+        permits GradientDescent, HeavyBall, SgdMomentum, Nesterov, AdaGrad, RmsProp, Adam, GradientFlow {
     protected final OptimizerConfig config;
-    private final Map<String, double[][]> buffers = new LinkedHashMap<>();
-    private final Map<String, double[][]> scratch = new LinkedHashMap<>();
-    private final Map<String, Double> scalars = new LinkedHashMap<>();
+    /** The parameters, updated in place. */
+    protected final Vector x;
+    /** Where the objective writes ∇f; the rules read it after {@link #gradientAt}. */
+    protected final Vector g;
+    private final Map<String, Vector> state = new LinkedHashMap<>();
+    private Objective objective;
     private long t;
 
-    protected Optimizer(OptimizerConfig config) {
+    protected Optimizer(OptimizerConfig config, Vector x, Vector g) {
+        if (!x.sameLayout(g)) {
+            throw x.layoutMismatch(g);
+        }
         this.config = config;
+        this.x = x;
+        this.g = g;
     }
 
     public OptimizerConfig config() {
@@ -32,95 +45,80 @@ public abstract sealed class Optimizer permits GradientDescent, HeavyBall, Neste
         return t;
     }
 
+    /** The parameters this optimizer updates. */
+    public Vector parameters() {
+        return x;
+    }
+
+    /** The vector the objective writes ∇f into. */
+    public Vector gradient() {
+        return g;
+    }
+
     /**
-     * One step: updates x in place.
+     * One step: updates x in place with η = η_t. If the objective throws, x, the state and t stay as they were.
      *
      * @return the objective (with weight decay) at the point where this step took its gradient
      */
-    public final double step(double[][] x, Objective f) {
-        double value = update(x, f.withWeightDecay(config.weightDecay()), config.lr().at(t));
+    public final double step(Objective f) {
+        objective = f;
+        double value = update(config.lr().at(t));
         t++;
         return value;
     }
 
     /** The rule: update x in place with learning rate η = η_t; return f where the gradient was taken. */
-    protected abstract double update(double[][] x, Objective f, double eta);
+    protected abstract double update(double eta);
 
-    /** The named state buffer, zero-initialized and shaped like x on first use. */
-    protected final double[][] buffer(String name, double[][] like) {
-        return buffers.computeIfAbsent(name, k -> zerosLike(like));
+    /**
+     * f̃(at) with ∇f̃(at) in g, where f̃ = f + (λ/2)‖x‖², so ∇f̃ = ∇f + λx: ℓ2 weight decay as a change of objective,
+     * the same for every rule (torch.optim adds λx to the gradient alike).
+     */
+    protected final double gradientAt(Vector at) {
+        double value = objective.evaluate(at, g);
+        double lambda = config.weightDecay();
+        if (lambda != 0.0) {
+            g.axpy(lambda, at);                          // ∇f̃ = ∇f + λx
+            value += 0.5 * lambda * at.dot(at);          // f̃ = f + (λ/2)‖x‖²
+        }
+        return value;
     }
 
-    /** A named work array shaped like x: not state, so not snapshotted (e.g. the gradient). */
-    protected final double[][] scratch(String name, double[][] like) {
-        return scratch.computeIfAbsent(name, k -> zerosLike(like));
+    /** A state vector of the rule, zeros shaped like x, saved and restored with the optimizer under {@code name}. */
+    protected final Vector buffer(String name) {
+        return buffer(name, x.zerosLike());
     }
 
-    /** True once the named buffer exists. */
-    protected final boolean hasBuffer(String name) {
-        return buffers.containsKey(name);
+    /** Registers {@code storage} as state under {@code name} (e.g. a rule's scalar as a one-element vector). */
+    protected final Vector buffer(String name, Vector storage) {
+        if (state.put(name, storage) != null) {
+            throw new IllegalStateException("state '" + name + "' registered twice");
+        }
+        return storage;
     }
 
-    /** A named scalar of the rule's state (e.g. an adaptive step size), or the fallback if unset. */
-    protected final double scalar(String name, double fallback) {
-        return scalars.getOrDefault(name, fallback);
+    /** A work vector shaped like x: not state, so not saved (e.g. the look-ahead point). */
+    protected final Vector scratch() {
+        return x.zerosLike();
     }
 
-    protected final void setScalar(String name, double value) {
-        scalars.put(name, value);
+    /** t and every state vector, by name: {@code b.put(prefix, optimizer.state())}. */
+    public Snapshot state() {
+        Snapshot.Builder b = Snapshot.builder().longValue("t", t);
+        state.forEach((name, v) -> b.array(name, v.toArray()));
+        return b.build();
     }
 
-    /** Writes t and every buffer into the snapshot under {@code prefix}. */
-    public void saveTo(Snapshot.Builder b, String prefix) {
-        b.longValue(prefix + ".t", t);
-        for (Map.Entry<String, double[][]> e : buffers.entrySet()) {
-            double[][] buf = e.getValue();
-            for (int p = 0; p < buf.length; p++) {
-                b.array(prefix + ".buf." + e.getKey() + "." + p, buf[p]);
+    /** Reinstates what {@link #state()} saved: {@code optimizer.restore(snapshot.under(prefix))}. */
+    public void restore(Snapshot s) {
+        for (Map.Entry<String, Vector> e : state.entrySet()) {
+            double[] saved = s.array(e.getKey());
+            if (saved.length != e.getValue().length()) {
+                throw new IllegalStateException("state '" + e.getKey() + "' has " + saved.length + " values, the "
+                        + "parameters " + e.getValue().length());
             }
         }
-        for (Map.Entry<String, Double> e : scalars.entrySet()) {
-            b.longValue(prefix + ".scalar." + e.getKey(), Double.doubleToRawLongBits(e.getValue()));
-        }
-    }
-
-    /** Reinstates t and the buffers saved by {@link #saveTo} (shapes from {@code like}). */
-    public void restoreFrom(Snapshot s, String prefix, double[][] like) {
-        t = s.longValue(prefix + ".t");
-        buffers.clear();
-        scalars.clear();
-        String bufferPrefix = prefix + ".buf.";
-        for (String name : s.arrayNames()) {
-            if (name.startsWith(bufferPrefix) && name.endsWith(".0")) {
-                String key = name.substring(bufferPrefix.length(), name.length() - 2);
-                double[][] buf = new double[like.length][];
-                for (int p = 0; p < like.length; p++) {
-                    buf[p] = s.array(bufferPrefix + key + "." + p);
-                }
-                buffers.put(key, buf);
-            }
-        }
-        String scalarPrefix = prefix + ".scalar.";
-        for (Map.Entry<String, Long> e : s.longs().entrySet()) {
-            if (e.getKey().startsWith(scalarPrefix)) {
-                scalars.put(e.getKey().substring(scalarPrefix.length()), Double.longBitsToDouble(e.getValue()));
-            }
-        }
-    }
-
-    static double[][] zerosLike(double[][] x) {
-        double[][] z = new double[x.length][];
-        for (int p = 0; p < x.length; p++) {
-            z[p] = new double[x[p].length];
-        }
-        return z;
-    }
-
-    static double[][] copyOf(double[][] x) {
-        double[][] c = new double[x.length][];
-        for (int p = 0; p < x.length; p++) {
-            c[p] = x[p].clone();
-        }
-        return c;
+        state.forEach((name, v) -> v.set(s.array(name)));
+        t = s.longValue("t");
     }
 }

@@ -2,22 +2,26 @@ package org.trainscope.engine.optim;
 
 /** RMSprop (Tieleman & Hinton 2012): E ← ρE + (1−ρ)g²; x ← x − η g/(√E + ε). */
 final class RmsProp extends Optimizer {
-    RmsProp(OptimizerConfig config) {
-        super(config);
+    private final Vector meanSquare = buffer("E");
+    private final Chunks chunks = new Chunks(x, g, meanSquare);
+
+    RmsProp(OptimizerConfig config, Vector x, Vector g) {
+        super(config, x, g);
     }
 
     @Override
-    protected double update(double[][] x, Objective f, double eta) {
+    protected double update(double eta) {
         double rho = config.rho();
         double eps = config.eps();
-        double[][] meanSquare = buffer("E", x);
-        double[][] g = scratch("grad", x);
-        double value = f.evaluate(x, g);
-        for (int p = 0; p < x.length; p++) {
-            for (int i = 0; i < x[p].length; i++) {
-                double gi = g[p][i];
-                meanSquare[p][i] = rho * meanSquare[p][i] + (1 - rho) * gi * gi; // E ← ρE + (1−ρ)g²
-                x[p][i] -= eta * gi / (Math.sqrt(meanSquare[p][i]) + eps);     // x ← x − η g/(√E + ε)
+        double value = gradientAt(x);
+        for (Chunks c = chunks.start(); c.next(); ) {
+            double[] xs = c.array(0);
+            double[] gs = c.array(1);
+            double[] ms = c.array(2);
+            for (int i = c.from(); i < c.to(); i++) {
+                double gi = gs[i];
+                ms[i] = rho * ms[i] + (1 - rho) * gi * gi;          // E ← ρE + (1−ρ)g²
+                xs[i] -= eta * gi / (Math.sqrt(ms[i]) + eps);       // x ← x − η g/(√E + ε)
             }
         }
         return value;

@@ -97,12 +97,12 @@ class AdaptiveRulesTest {
 
     /** x_0…x_n of {@code rule} with defaults ρ = 0.9, β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     private static double[] run(String rule, double a, double eta, double x0, int n) {
-        Optimizer o = OptimizerConfig.of(rule, eta).create();
         double[][] x = {{x0}};
+        Optimizer o = OptimizerConfig.of(rule, eta).create(Vector.join(x));
         double[] xs = new double[n + 1];
         xs[0] = x0;
         for (int t = 1; t <= n; t++) {
-            o.step(x, quadratic(a));
+            o.step(quadratic(a));
             xs[t] = x[0][0];
         }
         return xs;

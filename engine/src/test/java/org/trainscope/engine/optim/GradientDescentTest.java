@@ -25,10 +25,10 @@ class GradientDescentTest {
         double a = 1.5;
         double eta = 0.01;
         double x0 = -1.3;
-        Optimizer gd = OptimizerConfig.of("gd", eta).create();
         double[][] x = {{x0}};
+        Optimizer gd = OptimizerConfig.of("gd", eta).create(Vector.join(x));
         for (int t = 1; t <= 100; t++) {
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             assertRelative(Math.pow(1 - 2 * eta * a, t) * x0, x[0][0], TOL, "x_" + t);
         }
         assertEquals(100, gd.t());
@@ -40,10 +40,10 @@ class GradientDescentTest {
         double a = 1.0;
         double eta = 1.1;
         double x0 = 0.5;
-        Optimizer gd = OptimizerConfig.of("gd", eta).create();
         double[][] x = {{x0}};
+        Optimizer gd = OptimizerConfig.of("gd", eta).create(Vector.join(x));
         for (int t = 1; t <= 100; t++) {
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             assertRelative(Math.pow(1 - 2 * eta * a, t) * x0, x[0][0], TOL, "x_" + t);
         }
         assertTrue(Math.abs(x[0][0]) > 1e7);
@@ -56,9 +56,9 @@ class GradientDescentTest {
         double[][] x0 = {{1.0, -2.0, 0.5}, {3.0, -0.25}};
         double eta = 0.02;
         double[][] x = {x0[0].clone(), x0[1].clone()};
-        Optimizer gd = OptimizerConfig.of("gd", eta).create();
+        Optimizer gd = OptimizerConfig.of("gd", eta).create(Vector.join(x));
         for (int t = 1; t <= 100; t++) {
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             for (int p = 0; p < x.length; p++) {
                 for (int i = 0; i < x[p].length; i++) {
                     assertRelative(Math.pow(1 - 2 * eta * a[p][i], t) * x0[p][i], x[p][i], TOL,
@@ -70,9 +70,9 @@ class GradientDescentTest {
 
     @Test
     void stepReturnsTheObjectiveWhereTheGradientWasTaken() {
-        Optimizer gd = OptimizerConfig.of("gd", 0.1).create();
         double[][] x = {{2.0}};
-        assertEquals(3.0 * 4.0, gd.step(x, quadratic(3.0)), 0.0); // f(x_0) = 3·2², before the step
+        Optimizer gd = OptimizerConfig.of("gd", 0.1).create(Vector.join(x));
+        assertEquals(3.0 * 4.0, gd.step(quadratic(3.0)), 0.0); // f(x_0) = 3·2², before the step
         assertEquals((1 - 2 * 0.1 * 3.0) * 2.0, x[0][0], 1e-15);
     }
 
@@ -85,7 +85,7 @@ class GradientDescentTest {
     @Test
     void everyRuleNameCreatesAnOptimizerOfThatRule() {
         for (String rule : OptimizerConfig.RULES) {
-            Optimizer o = OptimizerConfig.of(rule, 0.1).create();
+            Optimizer o = OptimizerConfig.of(rule, 0.1).create(Vector.of(0.0));
             assertEquals(rule, o.config().rule());
             assertEquals(0, o.t());
         }

@@ -37,9 +37,9 @@ class GradientFlowTest {
         double a = 1.0;
         double eta = 0.01;
         double[][] x = {{1.5}};
-        Optimizer gd = OptimizerConfig.of("gd", eta).create();
+        Optimizer gd = OptimizerConfig.of("gd", eta).create(Vector.join(x));
         for (int k = 0; k < 100; k++) {
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
         }
         double flow = 1.5 * Math.exp(-2 * a * 100 * eta);
         assertTrue(Math.abs(x[0][0] - flow) / flow > 1e-3);
@@ -48,10 +48,10 @@ class GradientFlowTest {
     private static void checkFlow(double a, double b, double eta, int steps) {
         double[] x0 = {1.5, -2.0};
         double[][] x = {x0.clone()};
-        Optimizer flow = OptimizerConfig.of("flow", eta).create();
+        Optimizer flow = OptimizerConfig.of("flow", eta).create(Vector.join(x));
         Objective f = quadratic(new double[][] {{a, b}});
         for (int k = 1; k <= steps; k++) {
-            flow.step(x, f);
+            flow.step(f);
             double t = k * eta;
             assertRelative(x0[0] * Math.exp(-2 * a * t), x[0][0], TOL, "x₁(" + t + ")");
             assertRelative(x0[1] * Math.exp(-2 * b * t), x[0][1], TOL, "x₂(" + t + ")");

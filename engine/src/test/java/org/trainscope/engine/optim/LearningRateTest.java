@@ -59,13 +59,13 @@ class LearningRateTest {
         double a = 2.0;
         double x0 = 0.9;
         LearningRate lr = new LearningRate.StepDecay(0.1, 0.5, 10);
-        Optimizer gd = config(lr).create();
         double[][] x = {{x0}};
+        Optimizer gd = config(lr).create(Vector.join(x));
         double expected = x0;
         for (int t = 1; t <= 50; t++) {
             double eta = t <= 10 ? 0.1 : t <= 20 ? 0.05 : t <= 30 ? 0.025 : t <= 40 ? 0.0125 : 0.00625; // η_{t−1}
             expected *= 1 - 2 * eta * a;
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             assertRelative(expected, x[0][0], 1e-12, "x_" + t);
         }
     }
@@ -73,14 +73,14 @@ class LearningRateTest {
     private static void checkProduct(LearningRate lr, double c) {
         double a = 1.0;
         double x0 = -1.4;
-        Optimizer gd = config(lr).create();
         double[][] x = {{x0}};
+        Optimizer gd = config(lr).create(Vector.join(x));
         double eta = 0.05;
         double expected = x0;
         for (int t = 1; t <= 100; t++) {
             expected *= 1 - 2 * eta * a; // uses η_{t−1}
             eta *= 1 + c;
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             assertRelative(expected, x[0][0], 1e-12, "c=" + c + ": x_" + t);
         }
     }

@@ -43,10 +43,10 @@ class MomentumTest {
         double r2 = (b - disc) / 2;
         double big = (x0 * (1 - 2 * eta * a) - x0 * r2) / (r1 - r2);
         double small = x0 - big;
-        Optimizer hb = config("momentum", eta, mu).create();
         double[][] x = {{x0}};
+        Optimizer hb = config("momentum", eta, mu).create(Vector.join(x));
         for (int t = 1; t <= 100; t++) {
-            hb.step(x, quadratic(a));
+            hb.step(quadratic(a));
             assertRelative(big * Math.pow(r1, t) + small * Math.pow(r2, t), x[0][0], TOL, "x_" + t);
         }
     }
@@ -68,11 +68,11 @@ class MomentumTest {
             cur = next;
             exact[t] = cur;
         }
-        Optimizer hb = config("momentum", eta, mu).create();
         double[][] x = {{x0}};
+        Optimizer hb = config("momentum", eta, mu).create(Vector.join(x));
         boolean crossedZero = false;
         for (int t = 1; t <= 200; t++) {
-            hb.step(x, quadratic(a));
+            hb.step(quadratic(a));
             assertScaled(exact[t].doubleValue(), x[0][0], TOL, Math.abs(x0), "x_" + t);
             crossedZero |= Math.signum(x[0][0]) != Math.signum(x0);
         }
@@ -97,9 +97,9 @@ class MomentumTest {
         double eta = 0.05;
         double mu = 0.5;
         double[][] x = {x0[0].clone(), x0[1].clone()};
-        Optimizer nag = config("nesterov", eta, mu).create();
+        Optimizer nag = config("nesterov", eta, mu).create(Vector.join(x));
         for (int t = 1; t <= 60; t++) {
-            nag.step(x, quadratic(a));
+            nag.step(quadratic(a));
         }
         for (int p = 0; p < x.length; p++) {
             for (int i = 0; i < x[p].length; i++) {
@@ -111,11 +111,11 @@ class MomentumTest {
     }
 
     private static void checkNesterov(double a, double eta, double mu, double x0, boolean underdamped) {
-        Optimizer nag = config("nesterov", eta, mu).create();
         double[][] x = {{x0}};
+        Optimizer nag = config("nesterov", eta, mu).create(Vector.join(x));
         boolean crossedZero = false;
         for (int t = 1; t <= 100; t++) {
-            nag.step(x, quadratic(a));
+            nag.step(quadratic(a));
             crossedZero |= Math.signum(x[0][0]) != Math.signum(x0);
             if (t == 1 || t == 2 || t == 3 || t == 10 || t == 37 || t == 64 || t == 100) {
                 // (x, v)_t = Mᵗ (x_0, 0): x_t = (Mᵗ)₀₀ x_0

@@ -3,88 +3,84 @@ package org.trainscope.engine.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.trainscope.engine.optim.Storage.BANANA;
+import static org.trainscope.engine.optim.Storage.START;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trainscope.engine.experiment.Snapshot;
 
 /**
- * saveTo/restoreFrom must capture a rule's whole state (t, buffers, adaptive scalars), so that a run forked from a
- * snapshot continues bit for bit like the original. The schedule is exponential so that even stateless GD depends
- * on t, and the objective is a non-quadratic over two arrays so that every buffer and the flow's adaptive step
- * size are exercised. Exact equality: the same operations on the same bits give the same bits.
+ * state()/restore must capture a rule's whole state (t, buffers, adaptive step size), so that a run forked from a
+ * snapshot continues bit for bit like the original — for every rule and every storage (heap arrays, native FLOAT,
+ * native DOUBLE through BLAS, joined parts). The schedule is exponential so that even stateless GD depends on t,
+ * weight decay is on, and the objective is a bent valley so that every buffer and the flow's step size are
+ * exercised. Exact equality: the same operations on the same bits give the same bits.
  */
 class OptimizerSnapshotTest {
-    /** f = (1 − x)² + 10(y − x²)² + 2z², with (x, y) in the first array and z in the second. */
-    private static final Objective BANANA = (p, grad) -> {
-        double x = p[0][0];
-        double y = p[0][1];
-        double z = p[1][0];
-        double q = y - x * x;
-        grad[0][0] = -2 * (1 - x) - 40 * x * q;
-        grad[0][1] = 20 * q;
-        grad[1][0] = 4 * z;
-        return (1 - x) * (1 - x) + 10 * q * q + 2 * z * z;
-    };
-
-    static Iterable<String> rules() {
-        return OptimizerConfig.RULES;
+    static List<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String rule : OptimizerConfig.RULES) {
+            out.add(Arguments.of(rule, Storage.HEAP, 1));
+            out.add(Arguments.of(rule, Storage.JOINED_NATIVE_DOUBLE, 400));   // parts of 600: BLAS
+            if (!rule.equals("flow")) {                                      // the flow needs DOUBLE
+                out.add(Arguments.of(rule, Storage.NATIVE_FLOAT, 400));
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void restoredOptimizerContinuesBitForBit(String rule) {
+    @MethodSource("cases")
+    void restoredOptimizerContinuesBitForBit(String rule, Storage storage, int blocks) {
         OptimizerConfig config = config(rule);
-        Optimizer original = config.create();
-        double[][] x = {{-1.0, 1.5}, {0.7}};
-        run(original, x, 10);
+        Vector x = storage.vector(Storage.tile(START, blocks));
+        Optimizer original = config.create(x);
+        run(original, 10);
 
-        Snapshot.Builder b = Snapshot.builder();
-        original.saveTo(b, "opt");
-        b.array("x.0", x[0]).array("x.1", x[1]);
-        Snapshot snap = b.build();
+        Snapshot snap = Snapshot.builder().put("opt", original.state()).array("x", x.toArray()).build();
+        double[][] continued = run(original, 10);
 
-        double[][] continued = run(original, x, 10);
-
-        Optimizer fork = config.create();
-        double[][] y = {snap.array("x.0"), snap.array("x.1")};
-        fork.restoreFrom(snap, "opt", y);
+        Optimizer fork = config.create(storage.vector(snap.array("x")));
+        fork.restore(snap.under("opt"));
         assertEquals(10, fork.t());
-        double[][] forked = run(fork, y, 10);
-        assertArrayEquals(continued, forked, rule + ": a restored optimizer must continue exactly");
+        assertArrayEquals(continued, run(fork, 10), rule + ": a restored optimizer must continue exactly");
         assertEquals(original.t(), fork.t());
 
         // the check has teeth: a fresh optimizer from the same point (state not restored) goes elsewhere
-        Optimizer fresh = config.create();
-        double[][] z = {snap.array("x.0"), snap.array("x.1")};
-        assertFalse(Arrays.deepEquals(continued, run(fresh, z, 10)), rule + ": state should matter");
+        Optimizer fresh = config.create(storage.vector(snap.array("x")));
+        assertFalse(Arrays.deepEquals(continued, run(fresh, 10)), rule + ": state should matter");
     }
 
     @ParameterizedTest
-    @MethodSource("rules")
-    void restoringAnInitialSnapshotResetsTheState(String rule) {
+    @MethodSource("cases")
+    void restoringAnInitialSnapshotResetsTheState(String rule, Storage storage, int blocks) {
         OptimizerConfig config = config(rule);
-        Snapshot.Builder b = Snapshot.builder();
-        config.create().saveTo(b, "opt"); // before any step: t = 0, no buffers
-        Snapshot initial = b.build();
+        double[] start = Storage.tile(START, blocks);
+        Snapshot initial = config.create(storage.vector(start)).state(); // before any step: t = 0, zero state
 
-        double[][] reference = run(config.create(), new double[][] {{-1.0, 1.5}, {0.7}}, 15);
+        double[][] reference = run(config.create(storage.vector(start)), 15);
 
-        Optimizer used = config.create();
-        run(used, new double[][] {{0.3, 0.3}, {-0.2}}, 7);
-        used.restoreFrom(initial, "opt", new double[][] {{0, 0}, {0}});
+        Vector x = storage.vector(Storage.tile(new double[] {0.3, 0.3, -0.2}, blocks));
+        Optimizer used = config.create(x);
+        run(used, 7);
+        used.restore(initial);
+        x.set(start);
         assertEquals(0, used.t());
-        assertArrayEquals(reference, run(used, new double[][] {{-1.0, 1.5}, {0.7}}, 15));
+        assertArrayEquals(reference, run(used, 15));
     }
 
-    /** Runs n steps and returns the trajectory, one flattened row per step. */
-    private static double[][] run(Optimizer o, double[][] x, int n) {
+    /** Runs n steps and returns the trajectory, one row of x per step. */
+    private static double[][] run(Optimizer o, int n) {
         double[][] path = new double[n][];
         for (int k = 0; k < n; k++) {
-            o.step(x, BANANA);
-            path[k] = new double[] {x[0][0], x[0][1], x[1][0]};
+            o.step(BANANA);
+            path[k] = o.parameters().toArray();
         }
         return path;
     }

@@ -7,15 +7,18 @@ final class Quadratics {
     private Quadratics() {
     }
 
-    /** f = Σ_p Σ_i a[p][i]·x[p][i]², ∇f = 2a·x, over any number of parameter arrays. */
+    /**
+     * f = Σ_p Σ_i a[p][i]·x[p][i]², ∇f = 2a·x, over any number of parameter arrays (the vector is them end to end,
+     * as {@link Vector#join(double[]...)} lays them out).
+     */
     static Objective quadratic(double[][] a) {
+        double[] flat = java.util.Arrays.stream(a).flatMapToDouble(java.util.Arrays::stream).toArray();
         return (x, grad) -> {
             double f = 0;
-            for (int p = 0; p < x.length; p++) {
-                for (int i = 0; i < x[p].length; i++) {
-                    f += a[p][i] * x[p][i] * x[p][i];
-                    grad[p][i] = 2 * a[p][i] * x[p][i];
-                }
+            for (int i = 0; i < flat.length; i++) {
+                double xi = x.get(i);
+                f += flat[i] * xi * xi;
+                grad.set(i, 2 * flat[i] * xi);
             }
             return f;
         };

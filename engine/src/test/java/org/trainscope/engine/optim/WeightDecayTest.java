@@ -22,10 +22,10 @@ class WeightDecayTest {
         double lambda = 0.5;
         double eta = 0.02;
         double x0 = 1.2;
-        Optimizer gd = OptimizerConfig.of("gd", eta).withWeightDecay(lambda).create();
         double[][] x = {{x0}};
+        Optimizer gd = OptimizerConfig.of("gd", eta).withWeightDecay(lambda).create(Vector.join(x));
         for (int t = 1; t <= 100; t++) {
-            gd.step(x, quadratic(a));
+            gd.step(quadratic(a));
             assertRelative(Math.pow(1 - 2 * eta * (a + lambda / 2), t) * x0, x[0][0], 1e-12, "x_" + t);
         }
     }
@@ -36,13 +36,13 @@ class WeightDecayTest {
         double lambda = 0.8;
         double[] x0 = {1.2, -0.7};
         for (String rule : OptimizerConfig.RULES) {
-            Optimizer decayed = OptimizerConfig.of(rule, 0.01).withWeightDecay(lambda).create();
-            Optimizer shifted = OptimizerConfig.of(rule, 0.01).create();
             double[][] x = {x0.clone()};
             double[][] y = {x0.clone()};
+            Optimizer decayed = OptimizerConfig.of(rule, 0.01).withWeightDecay(lambda).create(Vector.join(x));
+            Optimizer shifted = OptimizerConfig.of(rule, 0.01).create(Vector.join(y));
             for (int t = 1; t <= 50; t++) {
-                double fx = decayed.step(x, quadratic(new double[][] {{a, 2 * a}}));
-                double fy = shifted.step(y, quadratic(new double[][] {{a + lambda / 2, 2 * a + lambda / 2}}));
+                double fx = decayed.step(quadratic(new double[][] {{a, 2 * a}}));
+                double fy = shifted.step(quadratic(new double[][] {{a + lambda / 2, 2 * a + lambda / 2}}));
                 assertScaled(fy, fx, 1e-12, 1, rule + ": f̃ at step " + t);
                 assertScaled(y[0][0], x[0][0], 1e-12, Math.abs(x0[0]), rule + ": x₁ at step " + t);
                 assertScaled(y[0][1], x[0][1], 1e-12, Math.abs(x0[1]), rule + ": x₂ at step " + t);
