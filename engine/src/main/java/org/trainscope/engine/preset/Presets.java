@@ -30,8 +30,8 @@ public final class Presets {
             new Preset("x² by a width-3 net",
                     "The same layers, summed: g_m = x − Σ s_j/4^j approaches x² and its worst error is exactly "
                             + "4^−(m+1) — it falls fourfold with every layer (the straight line on the log chart). "
-                            + "With the compact tent the network's honest width is 3 tent units plus the one that "
-                            + "carries the running sum.",
+                            + "With the compact tent the network's honest width is 3: two tent units (r(x−1) is never "
+                            + "active on [0, 1], so it is dropped) plus the one that carries the running sum.",
                     "Lecture 002, \"Example: square function\"; Yarotsky 2017",
                     "sawtooth", Map.of("tent", "compact"), 0, 1),
             new Preset("Singular values one at a time",
@@ -41,7 +41,7 @@ public final class Presets {
                             + "prediction dσ_r/dt = −N(σ_r²)^(1−1/N)⟨∇ℓ(W), u_r v_rᵀ⟩ integrated alongside.",
                     "Lecture 001, \"evolution of singular values\"; Arora, Cohen, Hu & Luo, NeurIPS 2019, Theorem 3",
                     "deep-matrix-factorization", Map.of(), 0, 60),
-            new Preset("Depth 1 vs 3 on matrix completion",
+            new Preset("Depths 1, 2 and 3 on matrix completion",
                     "The same matrix, the same observed entries, the same learning rate: plain gradient descent "
                             + "on W (depth 1) fits the observed entries and leaves the rest at zero, while depths 2 "
                             + "and 3 find the low-rank completion — depth 3 ends with a test error near 1 %. "
