@@ -43,8 +43,6 @@ public final class TrainscopeApp extends Application {
         stage.setTitle("Trainscope");
         stage.getIcons().add(new Image(TrainscopeApp.class.getResourceAsStream("icon.png")));
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
         stage.show();
         LOG.info("window shown at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         if (smoke) {
