@@ -4,7 +4,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -131,5 +134,31 @@ public final class ValueField extends VBox {
     private void showError(String text) {
         error.setText(text == null ? "" : text);
         field.pseudoClassStateChanged(DANGER, text != null);
+        if (text != null) {
+            scrollIntoView();
+        }
+    }
+
+    /** Scrolls the sheet this is in, if need be, so that the field and its whole message are in sight. */
+    private void scrollIntoView() {
+        ScrollPane pane = null;
+        for (Node n = getParent(); n != null && pane == null; n = n.getParent()) {
+            pane = n instanceof ScrollPane p ? p : null;
+        }
+        if (pane == null || pane.getContent() == null) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout(); // the message has its lines now
+        Node content = pane.getContent();
+        Bounds me = content.sceneToLocal(localToScene(getLayoutBounds()));
+        double hidden = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+        if (me == null || hidden <= 0) {
+            return;
+        }
+        double top = pane.getVvalue() * hidden;
+        double view = pane.getViewportBounds().getHeight();
+        double newTop = me.getMaxY() > top + view ? me.getMaxY() - view : Math.min(top, me.getMinY());
+        pane.setVvalue(Math.max(0, Math.min(1, newTop / hidden)));
     }
 }

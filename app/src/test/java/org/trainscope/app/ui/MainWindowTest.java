@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -87,7 +88,7 @@ class MainWindowTest {
     }
 
     @Test
-    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) {
+    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double before = model.params().real("lr");
@@ -99,6 +100,10 @@ class MainWindowTest {
         assertTrue(error.getText().endsWith(", 10]"), "the whole range: " + error.getText());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(Shown.isCut(error), "every word of the message is shown: " + Shown.text(error));
+        Bounds sheet = main.sheet().localToScene(main.sheet().getLayoutBounds());
+        Bounds message = error.localToScene(error.getLayoutBounds());
+        assertTrue(message.getMaxY() <= sheet.getMaxY() + 0.5, "and in sight: the sheet scrolled to it");
+        app.screenshot("trainscope-refusal.png");
         assertEquals(before, model.params().real("lr"), "the run keeps its lr");
 
         robot.doubleClickOn("#param-lr").eraseText(12).write("1e9");
