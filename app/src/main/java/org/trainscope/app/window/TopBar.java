@@ -79,8 +79,8 @@ public final class TopBar extends HBox {
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
         picker.getItems().setAll(types);
         picker.setId("experiment-picker");
-        picker.setCellFactory(list -> new TypeCell());
-        picker.setButtonCell(new TypeCell());
+        picker.setCellFactory(list -> new TypeCell(true));
+        picker.setButtonCell(new TypeCell(false)); // the title only: it has the least room
         picker.setPrefWidth(420);
         picker.setMinWidth(160);
         HBox.setHgrow(picker, Priority.SOMETIMES);
@@ -161,12 +161,19 @@ public final class TopBar extends HBox {
         return dark.selectedProperty();
     }
 
-    /** Shows an experiment type by its title and id. */
+    /** Shows an experiment type by its title, and in the list also by its id (the CLI's name for it). */
     private static final class TypeCell extends ListCell<ExperimentDef> {
+        private final boolean withId;
+
+        TypeCell(boolean withId) {
+            this.withId = withId;
+        }
+
         @Override
         protected void updateItem(ExperimentDef item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.title() + "  (" + item.id() + ")");
+            setText(empty || item == null ? null : withId ? item.title() + "  (" + item.id() + ")" : item.title());
+            setTooltip(empty || item == null || withId ? null : new Tooltip(item.title() + "  (" + item.id() + ")"));
         }
     }
 }

@@ -33,7 +33,7 @@ import org.trainscope.app.view.ExperimentView;
  * The window at its minimum size and in presenter mode (headless, real threads, condition waits): every label of the
  * top bar whole, the picture given the room, the status line never cut, one scale factor that comes back.
  */
-class WindowLayoutTest {
+class ProjectorLayoutTest {
     private static final int TIMEOUT_S = 30;
 
     @RegisterExtension
