@@ -1,5 +1,13 @@
 package org.trainscope.app;
 
+import static org.trainscope.app.view.StatusFormat.Unit.COUNT;
+import static org.trainscope.app.view.StatusFormat.Unit.FIXED;
+import static org.trainscope.app.view.StatusFormat.Unit.NUMBER;
+import static org.trainscope.app.view.StatusFormat.Unit.PERCENT;
+import static org.trainscope.app.view.StatusFormat.each;
+import static org.trainscope.app.view.StatusFormat.of;
+import static org.trainscope.app.view.StatusFormat.value;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -15,6 +23,7 @@ import org.trainscope.app.spectrum.SweepView;
 import org.trainscope.app.stability.CompressionView;
 import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.StatusFormat;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
@@ -28,9 +37,10 @@ import org.trainscope.engine.stability.CompressionExperiment;
 import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
 /**
- * The view of each experiment: one line per experiment, beside the main window's wiring. A new experiment adds its
- * line here and its definition to {@link org.trainscope.engine.Experiments}; a test checks that every registered
- * experiment has a view.
+ * The view of each experiment and what its status line says: one entry per experiment, beside the main window's
+ * wiring. A new experiment adds its entry here and its definition to {@link org.trainscope.engine.Experiments}; a
+ * test checks that every registered experiment has a view. The status line lists labelled values chosen for the
+ * experiment ({@link StatusFormat}), named like the charts beside it.
  */
 public final class ExperimentViews {
     /** Builds the view of one experiment, given the model it plays and where heavy images render (never the FX thread). */
@@ -39,22 +49,55 @@ public final class ExperimentViews {
         ExperimentView create(PlaybackModel model, Executor renderExecutor);
     }
 
-    private static final Map<ExperimentDef, Factory> VIEWS = new LinkedHashMap<>();
+    private record Entry(Factory view, StatusFormat status) {
+    }
+
+    private static final Map<ExperimentDef, Entry> VIEWS = new LinkedHashMap<>();
 
     static {
-        VIEWS.put(LandscapeExperiment.TYPE, LandscapeView::new);
-        VIEWS.put(SawtoothExperiment.TYPE, (m, r) -> new SawtoothView(m));
-        VIEWS.put(ShallowApproxExperiment.TYPE, (m, r) -> new ShallowApproxView(m));
-        VIEWS.put(DepthSeparationExperiment.TYPE, (m, r) -> new DepthSeparationView(m));
-        VIEWS.put(DeepMatrixFactorizationExperiment.TYPE, (m, r) -> new SpectrumView(m));
-        VIEWS.put(DepthComparisonExperiment.TYPE, (m, r) -> new DepthComparisonView(m));
-        VIEWS.put(NuclearNormExperiment.TYPE, (m, r) -> new SpectrumView(m));
-        VIEWS.put(CompletionSweepExperiment.TYPE, (m, r) -> new SweepView(m));
-        VIEWS.put(NoiseStabilityExperiment.TYPE, (m, r) -> new StabilityView(m));
-        VIEWS.put(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m));
+        add(LandscapeExperiment.TYPE, LandscapeView::new, of(
+                each("{racer} loss", LandscapeExperiment.LOSS, NUMBER).unless(LandscapeExperiment.DIVERGED, "{racer} diverged"),
+                value("lr", LandscapeExperiment.LR, NUMBER)));
+        add(SawtoothExperiment.TYPE, (m, r) -> new SawtoothView(m), of(
+                value("depth m", SawtoothExperiment.M, COUNT), value("s_m pieces", SawtoothExperiment.S_PIECES, COUNT),
+                value("x² error", SawtoothExperiment.G_SUP_ERROR, NUMBER),
+                value("bound 4^−(m+1)", SawtoothExperiment.BOUND, NUMBER)));
+        add(ShallowApproxExperiment.TYPE, (m, r) -> new ShallowApproxView(m), of(
+                value("ε", ShallowApproxExperiment.EPS, NUMBER), value("width", ShallowApproxExperiment.WIDTH, COUNT),
+                value("bound 8RL/ε", ShallowApproxExperiment.WIDTH_BOUND, NUMBER),
+                value("sup error", ShallowApproxExperiment.SUP_ERROR, NUMBER)));
+        add(DepthSeparationExperiment.TYPE, (m, r) -> new DepthSeparationView(m), of(
+                value("deep loss", DepthSeparationExperiment.DEEP_LOSS, NUMBER),
+                value("shallow loss", DepthSeparationExperiment.SHALLOW_LOSS, NUMBER),
+                value("deep pieces", DepthSeparationExperiment.DEEP_PIECES, COUNT),
+                value("shallow pieces", DepthSeparationExperiment.SHALLOW_PIECES, COUNT),
+                value("target pieces", DepthSeparationExperiment.TARGET_PIECES, COUNT)));
+        StatusFormat completion = of(value("loss", DeepMatrixFactorizationExperiment.LOSS, NUMBER),
+                value("test error", DeepMatrixFactorizationExperiment.TEST_ERROR, FIXED),
+                value("effective rank", DeepMatrixFactorizationExperiment.EFFECTIVE_RANK, NUMBER));
+        add(DeepMatrixFactorizationExperiment.TYPE, (m, r) -> new SpectrumView(m), completion);
+        add(DepthComparisonExperiment.TYPE, (m, r) -> new DepthComparisonView(m),
+                each("depth {d} test error", DepthComparisonExperiment.TEST_ERROR, FIXED));
+        add(NuclearNormExperiment.TYPE, (m, r) -> new SpectrumView(m), of(completion,
+                value("‖W‖_*", NuclearNormExperiment.NUCLEAR_NORM, NUMBER), value("λ", NuclearNormExperiment.LAMBDA, NUMBER)));
+        add(CompletionSweepExperiment.TYPE, (m, r) -> new SweepView(m), of(
+                value("done", CompletionSweepExperiment.PROGRESS, PERCENT),
+                value("observed", CompletionSweepExperiment.OBSERVED, COUNT),
+                each("{method} test error", CompletionSweepExperiment.METHOD_TEST_ERROR, FIXED)));
+        add(NoiseStabilityExperiment.TYPE, (m, r) -> new StabilityView(m), of(
+                value("train acc", NoiseStabilityExperiment.TRAIN_ACC, PERCENT),
+                value("test acc", NoiseStabilityExperiment.TEST_ACC, PERCENT),
+                value("batch loss", NoiseStabilityExperiment.BATCH_LOSS, NUMBER)));
+        add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
+                value("k", CompressionExperiment.K, COUNT),
+                each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
     }
 
     private ExperimentViews() {
+    }
+
+    private static void add(ExperimentDef type, Factory view, StatusFormat status) {
+        VIEWS.put(type, new Entry(view, status));
     }
 
     /** True if the experiment has a view. */
@@ -64,10 +107,16 @@ public final class ExperimentViews {
 
     /** The view of {@code type}, playing {@code model}. */
     public static ExperimentView create(ExperimentDef type, PlaybackModel model, Executor renderExecutor) {
-        Factory f = VIEWS.get(type);
-        if (f == null) {
+        Entry e = VIEWS.get(type);
+        if (e == null) {
             throw new IllegalArgumentException("no view for experiment '" + type.id() + "'; add it to ExperimentViews");
         }
-        return f.create(model, renderExecutor);
+        return e.view().create(model, renderExecutor);
+    }
+
+    /** What the status line shows for {@code type} (labelled scalars of its frames; a generic list if it declares none). */
+    public static StatusFormat status(ExperimentDef type) {
+        Entry e = VIEWS.get(type);
+        return e == null ? StatusFormat.generic() : e.status();
     }
 }

@@ -1,6 +1,7 @@
 package org.trainscope.app;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 import javafx.application.Application;
@@ -29,17 +30,27 @@ import org.trainscope.app.window.KeyBindings;
 import org.trainscope.app.window.RunPanel;
 import org.trainscope.app.window.StatusBar;
 import org.trainscope.app.window.TopBar;
+import org.trainscope.app.window.WindowLayout;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.preset.Preset;
 import org.trainscope.engine.preset.Presets;
 
 /**
- * The main window, composed of its parts: the {@link TopBar}; the {@link RunPanel} on the left; in the centre the
- * {@link ExplanationCard} above the {@link CompareArea}; the {@link StatusBar} at the bottom. The start screen is
- * the {@link GalleryView} instead of the panel, centre and bottom. Presenter mode and the theme apply to every part.
+ * The main window, composed of its parts: the {@link TopBar}; the {@link RunPanel} on the left (H hides it); in the
+ * centre the {@link ExplanationCard} — one line, or the whole text (E) — above the {@link CompareArea}, which gets
+ * the rest of the height; the {@link StatusBar} at the bottom. The start screen is the {@link GalleryView} instead of
+ * the panel, centre and bottom. The {@link WindowLayout} holds presenter mode and what is shown; presenter mode
+ * scales the root font size, which every part follows, and the theme applies to every part.
  */
 public final class MainView extends BorderPane {
+    /** The smallest window that still shows every label and a readable picture (a 1024×768 projector). */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+    /** The root font size in px outside presenter mode; the parts size their type in em of it. */
+    static final double FONT_SIZE = 14;
+    /** The share of the centre's height the whole explanation may take; it scrolls beyond. */
+    private static final double EXPLANATION_SHARE = 0.3;
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
@@ -51,6 +62,7 @@ public final class MainView extends BorderPane {
     private final GalleryView gallery;
     private final CompareArea compare;
     private final ExplanationCard explanation = new ExplanationCard();
+    private final WindowLayout layout = new WindowLayout();
     private final StatusBar status;
     private final RunPanel runPanel;
     private final TopBar top;
@@ -70,9 +82,9 @@ public final class MainView extends BorderPane {
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(), this::getCenter,
                 recent, "Trainscope " + Launcher.version());
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
-        this.status = new StatusBar(model);
+        this.status = new StatusBar(model, ExperimentViews::status);
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
-        this.top = new TopBar(registry.types(), files, this::showGallery,
+        this.top = new TopBar(registry.types(), files, layout, this::showGallery,
                 () -> files.exportGif(status.exportProgress(), status.cancelExport()));
         this.centre = new VBox(explanation, compare);
         createView();
@@ -84,6 +96,7 @@ public final class MainView extends BorderPane {
     private void createView() {
         getStyleClass().add("main-view");
         centre.getStyleClass().add("centre");
+        centre.setMinHeight(0);
         setTop(top);
         setLeft(runPanel);
         setBottom(status);
@@ -102,7 +115,13 @@ public final class MainView extends BorderPane {
             }
         });
         top.darkProperty().subscribe((was, now) -> applyTheme(now));
-        top.presenterProperty().subscribe((was, now) -> setPresenter(now));
+        layout.presenterProperty().subscribe((was, now) -> setPresenter(now));
+        layout.panelShownProperty().subscribe(this::placePanel);
+        // one root font size, which the parts follow in em: presenter mode scales them all, and back
+        layout.scaleProperty().subscribe(scale -> setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
+                FONT_SIZE * scale.doubleValue())));
+        explanation.expandedProperty().bindBidirectional(layout.explanationExpandedProperty());
+        explanation.maxDetailHeightProperty().bind(centre.heightProperty().multiply(EXPLANATION_SHARE));
     }
 
     /** The start screen: lecture presets and recent sessions. */
@@ -110,15 +129,20 @@ public final class MainView extends BorderPane {
         model.pause();
         gallery.showRecent(files.recent());
         setCenter(gallery);
-        setLeft(null);     // the sheet and the transport belong to an experiment, not to the start screen
         setBottom(null);
+        placePanel(); // the sheet and the transport belong to an experiment, not to the start screen
     }
 
     /** The experiment's view (leaving the gallery). */
     public void showExperiment() {
         setCenter(centre);
-        setLeft(top.presenterProperty().get() ? null : runPanel);
         setBottom(status);
+        placePanel();
+    }
+
+    /** The side panel is shown beside an experiment's view when the layout asks for it. */
+    private void placePanel() {
+        setLeft(getCenter() == centre && layout.panelShownProperty().get() ? runPanel : null);
     }
 
     /** Starts a lecture preset: its experiment, params, seed and speed, playing. */
@@ -146,10 +170,6 @@ public final class MainView extends BorderPane {
     /** Presenter mode: full screen, large type, thick lines, no editing panels; F or Esc leaves it. */
     private void setPresenter(boolean on) {
         pseudoClassStateChanged(PRESENTER, on);
-        if (getCenter() == centre) {
-            setLeft(on ? null : runPanel);
-        }
-        explanation.setPresenter(on);
         compare.setPresenter(on);
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint("F or Esc leaves presenter mode");
@@ -157,20 +177,34 @@ public final class MainView extends BorderPane {
             if (!fullScreenWatched) {
                 fullScreenWatched = true; // Esc leaves full screen: leave presenter mode with it
                 stage.fullScreenProperty().subscribe((was, now) -> {
-                    if (!now && top.presenterProperty().get()) {
-                        top.presenterProperty().set(false);
+                    if (!now && layout.presenterProperty().get()) {
+                        layout.presenterProperty().set(false);
                     }
                 });
             }
         }
     }
 
-    /** Adds the theme, style sheet and keyboard shortcuts to the scene. */
+    /**
+     * Adds the theme, style sheet and keyboard shortcuts to the scene, and the minimum size to the stage it is shown
+     * in ({@link #MIN_WIDTH} × {@link #MIN_HEIGHT}).
+     */
     public void install(Scene scene) {
         applyTheme(top.darkProperty().get());
         scene.getStylesheets().add(MainView.class.getResource("trainscope.css").toExternalForm());
         Platform.runLater(this::requestFocus); // keys drive the player, not the first text field
-        new KeyBindings(model, files, presets, this::startPreset, top.presenterProperty(), this).install(scene);
+        new KeyBindings(model, files, presets, this::startPreset, layout, this).install(scene);
+        scene.windowProperty().subscribe(window -> {
+            if (window instanceof Stage stage) {
+                stage.setMinWidth(MIN_WIDTH);
+                stage.setMinHeight(MIN_HEIGHT);
+            }
+        });
+    }
+
+    /** Presenter mode, the side panel and the explanation, and the factor presenter mode scales the type by. */
+    public WindowLayout windowLayout() {
+        return layout;
     }
 
     /** The model of the pinned run's own view when shown side by side, or null. */

@@ -8,10 +8,12 @@ import java.lang.management.ManagementFactory;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
 import javafx.util.Duration;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ import org.trainscope.engine.linalg.Nd4jRuntime;
 /** Creates the worker threads, the window and the pulse that drives playback. */
 public final class TrainscopeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(TrainscopeApp.class);
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
 
     private ExecutorService worker;
     private ExecutorService renderer;
@@ -38,13 +42,14 @@ public final class TrainscopeApp extends Application {
         LOG.info("start() at {} ms after JVM start", ManagementFactory.getRuntimeMXBean().getUptime());
         main = new MainView(Experiments.standard(), new Runner(worker), renderer);
         LOG.info("main view built at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
-        Scene scene = new Scene(main, 1280, 800);
+        // 1280×800 where the screen has room, the screen where it has less (a 1024×768 projector), never below the minimum
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(main, Math.max(MainView.MIN_WIDTH, Math.min(WIDTH, screen.getWidth())),
+                Math.max(MainView.MIN_HEIGHT, Math.min(HEIGHT, screen.getHeight())));
         main.install(scene);
         stage.setTitle("Trainscope");
         stage.getIcons().add(new Image(TrainscopeApp.class.getResourceAsStream("icon.png")));
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
         stage.show();
         LOG.info("window shown at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         if (smoke) {

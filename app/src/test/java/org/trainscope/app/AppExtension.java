@@ -45,6 +45,8 @@ import org.trainscope.engine.experiment.ExperimentDef;
  */
 public final class AppExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final int SCREENSHOT_TIMEOUT_S = 60;
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
     private static final long MIN_SCREENSHOT_BYTES = 20_000; // a blank window compresses to a few kilobytes
 
     private final FxRobot robot = new FxRobot();
@@ -63,9 +65,12 @@ public final class AppExtension implements BeforeEachCallback, AfterEachCallback
 
     private void show(Stage stage) {
         main = new MainView(Experiments.standard(), new Runner(worker), renderer, new RecentSessions(tempRecentList()));
-        Scene scene = new Scene(main, 1280, 800);
+        Scene scene = new Scene(main, WIDTH, HEIGHT);
         main.install(scene);
         stage.setScene(scene);
+        stage.setFullScreen(false);
+        stage.setWidth(WIDTH); // the stage is shared by the tests: undo a test's resize
+        stage.setHeight(HEIGHT);
         stage.show();
         main.showExperiment();
         pulse = new AnimationTimer() {

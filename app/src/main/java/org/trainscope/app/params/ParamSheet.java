@@ -7,12 +7,10 @@ import java.util.function.Consumer;
 
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -24,15 +22,13 @@ import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 
 /**
- * A sheet of editors, one per param. Numbers are typed and checked by {@link ParamSpec#parse} on every keystroke:
- * a bad value turns its field red and shows the spec's message under the sheet; Enter or leaving the field applies
- * a good value (via {@code onApply}) and restores the last good one otherwise.
+ * A sheet of editors, one per param. Numbers are typed in a {@link ValueField} and checked by
+ * {@link ParamSpec#parse} on every keystroke: a bad value turns its field red and shows the spec's message — what is
+ * allowed, in full — under the field; Enter or leaving the field applies a good value (via {@code onApply}), Esc
+ * puts back the value in use. The run keeps its params until a value is taken.
  */
 public final class ParamSheet extends VBox {
-    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
-
     private final PropertySheet sheet = new PropertySheet();
-    private final Label error = new Label();
     private final Consumer<Params> onApply;
     private Params params;
 
@@ -48,18 +44,12 @@ public final class ParamSheet extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> ((ParamItem) item).editor());
-        error.setId("param-error");
-        error.getStyleClass().add("param-error");
-        error.setWrapText(true);
-        error.setManaged(false);
-        error.setVisible(false);
-        getChildren().addAll(error, sheet);
+        getChildren().add(sheet);
     }
 
     /** Shows the given params (e.g. after switching experiment). */
     public void show(Params newParams) {
         this.params = newParams;
-        hideError();
         List<PropertySheet.Item> items = new ArrayList<>();
         for (ParamSpec spec : newParams.specs()) {
             items.add(new ParamItem(spec));
@@ -72,34 +62,28 @@ public final class ParamSheet extends VBox {
         return params;
     }
 
-    /** The message currently shown for a refused value, or "" if none. */
-    public String errorText() {
-        return error.isVisible() ? error.getText() : "";
-    }
-
-    private void showError(String text) {
-        error.setText(text);
-        error.setManaged(true);
-        error.setVisible(true);
-    }
-
-    private void hideError() {
-        error.setText("");
-        error.setManaged(false);
-        error.setVisible(false);
-    }
-
-    private void apply(String name, Object value) {
+    /** Applies a value to the run; returns null if it was taken, or the message that refuses it. */
+    private String apply(String name, Object value) {
         Params next;
         try {
             next = params.withValue(name, value);
         } catch (ParamException e) {
-            showError(e.getMessage());
-            return;
+            return e.getMessage();
         }
         if (!next.equals(params)) {
             params = next;
             onApply.accept(next);
+        }
+        return null;
+    }
+
+    /** The message that refuses {@code text} for {@code spec}, or null if it parses. */
+    private static String refusal(ParamSpec spec, String text) {
+        try {
+            spec.parse(text);
+            return null;
+        } catch (ParamException e) {
+            return e.getMessage();
         }
     }
 
@@ -157,42 +141,18 @@ public final class ParamSheet extends VBox {
         }
     }
 
-    /** A text field checked by the spec on every keystroke; applied on Enter or focus loss. */
+    /** A text field checked by the spec on every keystroke; applied on Enter or focus loss, reverted by Esc. */
     private final class TextEditor implements PropertyEditor<String> {
-        private final ParamSpec spec;
-        private final TextField field = new TextField();
+        private final ValueField field;
 
         TextEditor(ParamSpec spec) {
-            this.spec = spec;
-            field.setId("param-" + spec.name());
+            field = new ValueField("param-" + spec.name(), text -> refusal(spec, text),
+                    text -> apply(spec.name(), spec.parse(text)), () -> params.text(spec.name()));
             field.setText(params.text(spec.name()));
-            field.setTooltip(new Tooltip(spec.description() + "\n" + spec.allowed()));
-            field.textProperty().addListener((obs, was, now) -> check(now));
-            field.setOnAction(e -> commit());
-            field.focusedProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    commit();
-                }
-            });
-        }
-
-        private boolean check(String text) {
-            try {
-                spec.parse(text);
-                field.pseudoClassStateChanged(DANGER, false);
-                hideError();
-                return true;
-            } catch (ParamException e) {
-                field.pseudoClassStateChanged(DANGER, true);
-                showError(e.getMessage());
-                return false;
-            }
-        }
-
-        private void commit() {
-            if (check(field.getText())) {
-                apply(spec.name(), spec.parse(field.getText()));
-            }
+            Tooltip tip = new Tooltip(spec.description() + "\n" + spec.allowed());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            field.field().setTooltip(tip);
         }
 
         @Override
@@ -202,7 +162,7 @@ public final class ParamSheet extends VBox {
 
         @Override
         public String getValue() {
-            return field.getText();
+            return field.field().getText();
         }
 
         @Override
@@ -247,10 +207,14 @@ public final class ParamSheet extends VBox {
     private final class SubsetEditor implements PropertyEditor<String> {
         private final FlowPane pane = new FlowPane(8, 4);
         private final ParamSpec.Subset spec;
+        private final Label error;
+        private final VBox editor;
 
         SubsetEditor(ParamSpec.Subset spec) {
             this.spec = spec;
             pane.setId("param-" + spec.name());
+            error = ValueField.message("param-" + spec.name() + "-error");
+            editor = new VBox(2, pane, error);
             List<String> chosen = params.subset(spec.name());
             for (String option : spec.options()) {
                 CheckBox box = new CheckBox(option);
@@ -261,18 +225,16 @@ public final class ParamSheet extends VBox {
         }
 
         private void commit() {
-            String text = getValue();
-            try {
-                apply(spec.name(), spec.parse(text));
-                hideError();
-            } catch (ParamException e) {
-                showError(e.getMessage());
+            String refused = refusal(spec, getValue());
+            if (refused == null) {
+                refused = apply(spec.name(), spec.parse(getValue()));
             }
+            error.setText(refused == null ? "" : refused);
         }
 
         @Override
         public Node getEditor() {
-            return pane;
+            return editor;
         }
 
         @Override

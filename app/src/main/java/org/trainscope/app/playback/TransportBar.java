@@ -74,7 +74,6 @@ public final class TransportBar extends HBox {
         scrub.setFocusTraversable(false);
         HBox.setHgrow(scrub, Priority.ALWAYS);
         position.setId("position");
-        position.setMinWidth(170);
         position.getStyleClass().add("position-label");
         getChildren().addAll(reset, back, playPause, forward, scrub, position, speed);
     }

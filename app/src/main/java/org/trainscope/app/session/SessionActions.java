@@ -230,7 +230,7 @@ public final class SessionActions {
             t.start();
         });
         bar.progressProperty().bind(export.progressProperty());
-        bar.visibleProperty().bind(export.runningProperty()); // space stays reserved: the view keeps its size
+        bar.visibleProperty().bind(export.runningProperty()); // beside the transport, as tall: the view keeps its size
         cancel.visibleProperty().bind(export.runningProperty());
         cancel.setOnAction(e -> export.cancel());
         model.say("Rendering the run as a GIF…");

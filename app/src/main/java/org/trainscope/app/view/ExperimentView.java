@@ -4,12 +4,18 @@ import javafx.scene.Node;
 
 /** The centre of the window for one experiment. Built with the playback model; renders its current frame. */
 public interface ExperimentView {
+    /**
+     * Presenter mode scales the window's type by this factor (its root font size, which the window's parts follow
+     * in em); a view's charts scale their type and lines by it when {@link #setPresenter} turns it on.
+     */
+    double PRESENTER_SCALE = 1.5;
+
     Node node();
 
     /** Matches the app's light or dark theme. */
     void setDark(boolean dark);
 
-    /** Presenter mode: thicker lines and larger type, readable from the back of a room. */
+    /** Presenter mode: thicker lines and larger type ({@link #PRESENTER_SCALE}), readable from the back of a room. */
     default void setPresenter(boolean on) {
     }
 

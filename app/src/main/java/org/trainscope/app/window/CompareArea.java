@@ -19,8 +19,8 @@ import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.ExperimentDef;
 
 /**
- * The centre of the window: the current run's view and, when a run is pinned and "side by side" is on, the pinned
- * run's own view beside it. The pinned view is the same view class, driven by a model that only shows the pinned
+ * The centre of the window: the current run's view and, when a run is pinned and "side by side" is on (it is off at
+ * first: the view draws the pinned run over the current one), the pinned run's own view beside it. The pinned view is the same view class, driven by a model that only shows the pinned
  * recording at the current step (linked transport), so any experiment can be compared, not only those that overlay.
  */
 public final class CompareArea extends SplitPane {
@@ -32,7 +32,7 @@ public final class CompareArea extends SplitPane {
 
     private final PlaybackModel model;
     private final ViewFactory views;
-    private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide", true);
+    private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide", false);
     private ExperimentView view;
     private PlaybackModel pinnedModel;
     private ExperimentView pinnedView;
@@ -94,7 +94,10 @@ public final class CompareArea extends SplitPane {
         return pinnedModel;
     }
 
-    /** Whether a pinned run gets a view of its own beside the current one (true at first). */
+    /**
+     * Whether a pinned run gets a view of its own beside the current one (false at first: both runs share one view,
+     * the pinned one dashed, at one scale).
+     */
     public BooleanProperty sideBySideProperty() {
         return sideBySide;
     }

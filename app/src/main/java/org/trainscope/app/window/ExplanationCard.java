@@ -1,55 +1,131 @@
 package org.trainscope.app.window;
 
-import java.util.List;
-
-import javafx.scene.Node;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 
 import org.trainscope.engine.experiment.ExperimentDef;
 
-/** Above the view: the experiment's title, what you see, its formula and its source. */
+/**
+ * Above the view: one line — the experiment's title and the first sentence of what you see — and, when expanded
+ * (the chevron, or E), the whole text, its formula and its source below it. Expanded, it takes at most
+ * {@link #maxDetailHeightProperty()} and scrolls beyond: the picture keeps the rest of the room.
+ */
 public final class ExplanationCard extends VBox {
     private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Button toggle = new Button();
     private final Label whatYouSee = new Label();
     private final Label formula = new Label();
     private final Label source = new Label();
+    private final VBox detail = new VBox(6, whatYouSee, formula, source);
+    private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
+    private final DoubleProperty maxDetailHeight = new SimpleDoubleProperty(this, "maxDetailHeight", Double.MAX_VALUE);
+    private final ScrollPane scroller = new ScrollPane(detail) {
+        /** As tall as the text at the width it has, up to the limit (a wrapped text is taller when narrower). */
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = getWidth() > 0 ? getWidth() : ExplanationCard.this.getWidth();
+            double insets = snappedTopInset() + snappedBottomInset();
+            return Math.min(detail.prefHeight(Math.max(1, w - snappedLeftInset() - snappedRightInset())) + insets,
+                    maxDetailHeight.get());
+        }
+    };
 
     public ExplanationCard() {
         super(6);
         createView();
+        initListeners();
     }
 
     private void createView() {
         title.getStyleClass().addAll(Styles.TITLE_4, "explain-title");
+        title.setMinWidth(0);
+        summary.getStyleClass().add("explain-summary");
+        summary.setId("explanation-summary");
+        summary.setTextOverrun(OverrunStyle.WORD_ELLIPSIS);
+        summary.setMinWidth(0);
+        summary.setPrefWidth(0); // the title keeps its width; the sentence takes what is left of the line
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        toggle.setId("explanation-toggle");
+        toggle.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.setFocusTraversable(false);
+        HBox header = new HBox(12, title, summary, toggle);
+        header.setAlignment(Pos.BASELINE_LEFT);
         whatYouSee.setWrapText(true);
         whatYouSee.getStyleClass().add("explain-text");
         formula.setWrapText(true);
         formula.getStyleClass().add("formula");
         source.setWrapText(true);
         source.getStyleClass().addAll(Styles.TEXT_MUTED, "source");
-        getChildren().addAll(title, whatYouSee, formula, source);
+        detail.getStyleClass().add("explain-detail");
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "explain-scroller");
+        scroller.setMinHeight(0);
+        getChildren().addAll(header, scroller);
         getStyleClass().add("explain-card");
         setId("explanation");
         setMinHeight(Region.USE_PREF_SIZE);
     }
 
-    /** Explains {@code type}. */
-    public void show(ExperimentDef type) {
-        title.setText(type.title());
-        whatYouSee.setText(type.explanation().whatYouSee());
-        formula.setText(type.explanation().formula());
-        source.setText("Source: " + type.explanation().source());
+    private void initListeners() {
+        toggle.setOnAction(e -> expanded.set(!expanded.get()));
+        expanded.subscribe(on -> {
+            toggle.setText(on ? "Less ▴" : "More ▾");
+            toggle.setTooltip(new Tooltip(on ? "Show only the first line (E)" : "Show the whole explanation (E)"));
+            summary.setVisible(!on);
+            scroller.setVisible(on);
+            scroller.setManaged(on);
+        });
+        // a new width wraps the text anew: the scroller's height follows it
+        scroller.widthProperty().subscribe(w -> requestLayout());
+        maxDetailHeight.subscribe(h -> requestLayout());
     }
 
-    /** Presenter mode: the lecturer tells the story; the title and the formula stay on screen. */
-    public void setPresenter(boolean on) {
-        for (Node n : List.of(whatYouSee, source)) {
-            n.setVisible(!on);
-            n.setManaged(!on);
-        }
+    /** Explains {@code type}. */
+    public void show(ExperimentDef type) {
+        String text = type.explanation().whatYouSee();
+        title.setText(type.title());
+        summary.setText(firstSentence(text));
+        summary.setTooltip(new Tooltip(text));
+        summary.getTooltip().setWrapText(true);
+        summary.getTooltip().setMaxWidth(600);
+        whatYouSee.setText(text);
+        formula.setText(type.explanation().formula());
+        source.setText("Source: " + type.explanation().source());
+        scroller.setVvalue(0);
+    }
+
+    /** Whether the whole explanation shows (else its first line only). */
+    public BooleanProperty expandedProperty() {
+        return expanded;
+    }
+
+    /** The most height the expanded text takes; it scrolls beyond. */
+    public DoubleProperty maxDetailHeightProperty() {
+        return maxDetailHeight;
+    }
+
+    /** The text up to the end of its first sentence (a full stop followed by a space), or all of it. */
+    static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
     }
 }

@@ -1,13 +1,11 @@
 package org.trainscope.app.window;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,6 +15,7 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 
 import org.trainscope.app.params.ParamSheet;
+import org.trainscope.app.params.ValueField;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.experiment.Params;
 
@@ -26,7 +25,6 @@ import org.trainscope.engine.experiment.Params;
  * and the run keeps its old value.
  */
 public final class RunPanel extends VBox {
-    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final String PIN = "Pin this run to compare";
     private static final String UNPIN = "Unpin the compared run";
 
@@ -36,8 +34,7 @@ public final class RunPanel extends VBox {
     private final CheckBox forkMode = new CheckBox("Changes fork at the frame shown");
     private final Button pin = new Button(PIN);
     private final CheckBox sideBySideBox = new CheckBox("Show the pinned run side by side");
-    private final TextField seedField = new TextField();
-    private final Label seedError = new Label();
+    private final ValueField seedField = new ValueField("seed", RunPanel::seedRefusal, this::applySeed, this::seedText);
 
     /** @param sideBySide whether the pinned run is shown in a view of its own (the check box edits it) */
     public RunPanel(PlaybackModel model, BooleanProperty sideBySide) {
@@ -51,7 +48,7 @@ public final class RunPanel extends VBox {
     private void createView() {
         Label paramsHeader = new Label("Parameters");
         paramsHeader.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label("Press Enter to apply a value.");
+        Label hint = new Label("Enter applies a value, Esc puts it back.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         forkMode.setId("fork-mode");
@@ -62,19 +59,17 @@ public final class RunPanel extends VBox {
         pin.setTooltip(new Tooltip("Keep this run on screen (dashed) and compare it with the next one"));
         pin.setMaxWidth(Double.MAX_VALUE);
         sideBySideBox.setId("side-by-side");
-        sideBySideBox.setVisible(false);
-        sideBySideBox.setManaged(false);
-        seedField.setId("seed");
-        seedField.setPrefColumnCount(8);
-        seedError.setId("seed-error");
-        seedError.getStyleClass().add("param-error");
-        showSeedError(null);
+        sideBySideBox.setWrapText(true);
+        sideBySideBox.setTooltip(new Tooltip("Off: the pinned run is drawn dashed in the same view.\n"
+                + "On: it gets a view of its own beside the current one."));
+        seedField.field().setPrefColumnCount(8);
         Label seedLabel = new Label("seed");
         seedLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox seedRow = new HBox(8, seedLabel, seedField);
-        seedRow.setAlignment(Pos.CENTER_LEFT);
+        seedRow.setAlignment(Pos.BASELINE_LEFT);
+        HBox.setHgrow(seedField, Priority.ALWAYS);
         VBox.setVgrow(sheet, Priority.ALWAYS);
-        getChildren().addAll(paramsHeader, hint, forkMode, pin, sideBySideBox, seedRow, seedError, sheet);
+        getChildren().addAll(paramsHeader, hint, forkMode, pin, sideBySideBox, seedRow, sheet);
         setPadding(new Insets(12));
         setPrefWidth(330);
         setMinWidth(280);
@@ -90,19 +85,13 @@ public final class RunPanel extends VBox {
                 model.unpin();
             }
         });
-        model.pinnedProperty().subscribe((was, now) -> {
+        // the check box keeps its place (disabled while nothing is pinned): pinning moves no field under the pointer
+        model.pinnedProperty().subscribe(now -> {
             pin.setText(now == null ? PIN : UNPIN);
-            sideBySideBox.setVisible(now != null);
-            sideBySideBox.setManaged(now != null);
+            sideBySideBox.setDisable(now == null);
         });
-        seedField.setOnAction(e -> commitSeed());
-        seedField.focusedProperty().subscribe((was, now) -> {
-            if (!now) {
-                commitSeed();
-            }
-        });
-        model.seedProperty().subscribe((was, now) -> seedField.setText(Long.toString(now.longValue())));
-        model.typeProperty().subscribe((was, now) -> seedField.setText(Long.toString(model.seed())));
+        model.seedProperty().subscribe((was, now) -> seedField.setText(seedText()));
+        model.typeProperty().subscribe((was, now) -> seedField.setText(seedText()));
         // params changed elsewhere (a click on the map, a preset, a session) show in the sheet; its own edits are there
         model.paramsProperty().subscribe((was, now) -> {
             if (now != null && !now.equals(sheet.params())) {
@@ -124,27 +113,24 @@ public final class RunPanel extends VBox {
         }
     }
 
-    private void commitSeed() {
-        String text = seedField.getText().trim();
-        long seed;
+    private static String seedRefusal(String text) {
         try {
-            seed = Long.parseLong(text);
+            Long.parseLong(text.trim());
+            return null;
         } catch (NumberFormatException e) {
-            showSeedError("seed: '" + text + "' is not a whole number");
-            return;
-        }
-        showSeedError(null);
-        if (seed != model.seed()) {
-            model.applySeed(seed);
+            return "seed: '" + text.trim() + "' is not a whole number";
         }
     }
 
-    /** Shows the message under the seed field and marks the field (null: clears both). */
-    private void showSeedError(String text) {
-        boolean bad = text != null;
-        seedError.setText(bad ? text : "");
-        seedError.setVisible(bad);
-        seedError.setManaged(bad);
-        seedField.pseudoClassStateChanged(DANGER, bad);
+    private String seedText() {
+        return Long.toString(model.seed());
+    }
+
+    private String applySeed(String text) {
+        long seed = Long.parseLong(text.trim());
+        if (seed != model.seed()) {
+            model.applySeed(seed);
+        }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -87,16 +88,22 @@ class MainWindowTest {
     }
 
     @Test
-    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) {
+    void anInvalidLearningRateIsRefusedAtTheField(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
         waitUntil(() -> model.frame() != null);
         double before = model.params().real("lr");
         robot.doubleClickOn("#param-lr").eraseText(12).write("fast");
         robot.type(KeyCode.ENTER);
-        Label error = robot.lookup("#param-error").queryAs(Label.class);
-        assertTrue(error.isVisible(), "the message is visible");
-        assertTrue(error.getText().startsWith("lr:"), error.getText());
-        assertTrue(error.getText().contains("not a number"), error.getText());
+        Label error = robot.lookup("#param-lr-error").queryAs(Label.class);
+        assertTrue(error.isVisible(), "the message is visible, under the field");
+        assertTrue(error.getText().startsWith("lr: 'fast' is not a number; expected a number in ["), error.getText());
+        assertTrue(error.getText().endsWith(", 10]"), "the whole range: " + error.getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Shown.isCut(error), "every word of the message is shown: " + Shown.text(error));
+        Bounds sheet = main.sheet().localToScene(main.sheet().getLayoutBounds());
+        Bounds message = error.localToScene(error.getLayoutBounds());
+        assertTrue(message.getMaxY() <= sheet.getMaxY() + 0.5, "and in sight: the sheet scrolled to it");
+        app.screenshot("trainscope-refusal.png");
         assertEquals(before, model.params().real("lr"), "the run keeps its lr");
 
         robot.doubleClickOn("#param-lr").eraseText(12).write("1e9");
@@ -163,7 +170,8 @@ class MainWindowTest {
         waitUntil(() -> view.canvas().hasHeatmap());
         assertEquals(4, view.lossChart().chart().getXYPlot().getDataset().getSeriesCount(), "2 racers + 2 pinned");
         assertTrue(robot.lookup("#pin").queryButton().getText().startsWith("Unpin"));
-        assertTrue(robot.lookup("#pinned-view").tryQuery().isPresent(), "the pinned run has a view of its own");
+        robot.clickOn("#side-by-side");
+        waitUntil(() -> robot.lookup("#pinned-view").tryQuery().isPresent());
         assertEquals(60, main.pinnedModel().frame().step(), "linked: it shows the same step");
         robot.interact(model::stepBack);
         waitUntil(() -> main.pinnedModel().frame().step() == 59);
@@ -179,6 +187,7 @@ class MainWindowTest {
                 && model.frame().step() >= 40);
         robot.interact(model::pause);
         robot.interact(model::pinCurrent);
+        robot.clickOn("#side-by-side");
         robot.interact(() -> model.applyParams(model.params().with("optimizer", "momentum").with("lr", "0.02")));
         for (int i = 0; i < 30; i++) {
             robot.interact(model::stepForward);
@@ -227,19 +236,24 @@ class MainWindowTest {
         waitUntil(() -> main.model().frame() != null);
         Node picker = robot.lookup("#experiment-picker").query();
         Node whatYouSee = robot.lookup(".explain-text").query();
+        Node summary = robot.lookup("#explanation-summary").query();
         robot.clickOn("#landscape-canvas", MouseButton.SECONDARY); // focus the map, no click action
         robot.type(KeyCode.F);
         assertTrue(main.getPseudoClassStates().contains(PRESENTER));
         assertNull(main.getLeft(), "no side panel");
         assertFalse(picker.isVisible(), "no picker");
-        assertFalse(whatYouSee.isVisible(), "the lecturer tells the story");
+        assertFalse(Shown.isShown(whatYouSee), "the explanation is one line: the lecturer tells the story");
+        assertTrue(Shown.isShown(summary), "its first sentence stays");
         assertTrue(robot.lookup("#presenter").query().isVisible(), "Present stays, to leave");
-        assertTrue(robot.lookup(".formula").query().isVisible(), "the formula stays");
+        robot.type(KeyCode.E);
+        assertTrue(Shown.isShown(whatYouSee), "E shows the whole explanation on demand");
+        robot.type(KeyCode.H);
+        assertNotNull(main.getLeft(), "H shows the side panel on demand");
 
         robot.type(KeyCode.F);
         assertFalse(main.getPseudoClassStates().contains(PRESENTER));
         assertNotNull(main.getLeft(), "the side panel is back");
-        assertTrue(picker.isVisible() && whatYouSee.isVisible());
+        assertTrue(picker.isVisible() && Shown.isShown(whatYouSee), "and the choices made outside presenter mode");
 
         robot.interact(main::showGallery);
         robot.type(KeyCode.F);

@@ -62,7 +62,7 @@ public final class LandscapeExperiment extends AbstractExperiment {
                     new ParamSpec.Real("x1", "Start point, first coordinate", -1.5, -1e3, 1e3),
                     new ParamSpec.Real("x2", "Start point, second coordinate", -1.5, -1e3, 1e3),
                     new ParamSpec.Subset("optimizers", "The racers (comma list)", DEFAULT_RACERS, OptimizerConfig.RULES)),
-            OptimizerParams.hyperSpecs(0.01, "Learning rate η (for flow: time per step)")),
+            OptimizerParams.hyperSpecs(0.01, "Learning rate η; for the flow, the time per step")),
             List.of(X1, X2, LOSS, GRADNORM, DIVERGED, LR),
             400, LandscapeExperiment::new);
 
