@@ -119,6 +119,12 @@ public final class LandscapeView implements ExperimentView {
         return canvas.hasHeatmap();
     }
 
+    /** The pinned run's paths and losses are drawn dashed on this map and chart. */
+    @Override
+    public boolean overlaysPinned() {
+        return true;
+    }
+
     @Override
     public void dispose() {
         subscriptions.unsubscribe();

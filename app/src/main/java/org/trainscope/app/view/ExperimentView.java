@@ -24,6 +24,14 @@ public interface ExperimentView {
         return true;
     }
 
+    /**
+     * True if the view draws a pinned run over the current one (dashed, on the same scale). A view that does not is
+     * shown beside the pinned run's own view whenever a run is pinned.
+     */
+    default boolean overlaysPinned() {
+        return false;
+    }
+
     /** Stops listening to the model (the user picked another experiment). */
     void dispose();
 }

@@ -130,7 +130,7 @@ public final class CompareArea extends SplitPane {
         if (view == null) {
             return;
         }
-        if (pinned == null || !sideBySide.get()) {
+        if (pinned == null || !sideBySide.get() && view.overlaysPinned()) {
             getItems().setAll(view.node());
             return;
         }

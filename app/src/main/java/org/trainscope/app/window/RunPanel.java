@@ -60,7 +60,7 @@ public final class RunPanel extends VBox {
         pin.setMaxWidth(Double.MAX_VALUE);
         sideBySideBox.setId("side-by-side");
         sideBySideBox.setWrapText(true);
-        sideBySideBox.setTooltip(new Tooltip("Off: the pinned run is drawn dashed in the same view.\n"
+        sideBySideBox.setTooltip(new Tooltip("Off: the pinned run is drawn dashed in the same view (a view that cannot draw it over its own is shown beside it).\n"
                 + "On: it gets a view of its own beside the current one."));
         seedField.field().setPrefColumnCount(8);
         Label seedLabel = new Label("seed");
