@@ -10,7 +10,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -21,8 +20,8 @@ import org.jfree.data.xy.DefaultXYDataset;
  * at) ends at its last finite point, marked ✕ "diverged at step k", and no longer sets the range, so the series still
  * running keep their scale. Charts side by side can share their y range ({@link #shareY}).</li>
  * <li><b>Colours</b> by identity ({@link Palette}), the same on every chart and on the map.</li>
- * <li><b>Legend</b> outside the plot, never over the data: below it, or right of a wide, low chart; padding so that no
- * tick label or title is clipped.</li>
+ * <li><b>Legend</b> outside the plot, never over the data: below it, or right of it where that takes a smaller share
+ * of the chart; padding so that no tick label or title is clipped.</li>
  * <li><b>Theme and presenter mode:</b> one scale factor for type, lines and markers ({@link ChartStyle}).</li>
  * </ul>
  * Values are kept as given and mapped to axis units ({@link Scale}) when drawn. FX thread only.
@@ -30,9 +29,6 @@ import org.jfree.data.xy.DefaultXYDataset;
 public final class Chart {
     /** The factor presenter mode scales type, lines and markers by. */
     public static final float PRESENTER_SCALE = 1.6f;
-
-    /** Width over height beyond which the legend sits right of the plot, not below it. */
-    static final double LEGEND_RIGHT_ASPECT = 2.2;
 
     /** How a series is drawn. */
     public enum Style { LINE, DASHED, DOTTED, MARKERS, LINE_MARKERS, HALO, PINNED }
@@ -217,10 +213,9 @@ public final class Chart {
         xAxis.setLabel(label);
     }
 
-    /** The legend goes to the right of a chart much wider than high, where below it would squash the plot. */
+    /** The legend goes where it takes the smaller share of the chart: below, or right of a wide, low chart. */
     private void placeLegend() {
-        boolean wide = viewer.getWidth() > LEGEND_RIGHT_ASPECT * viewer.getHeight();
-        if (style.setLegendEdge(wide ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM)) {
+        if (style.placeLegend(viewer.getWidth(), viewer.getHeight())) {
             style.restyle(series, false);
         }
     }
@@ -244,6 +239,7 @@ public final class Chart {
             return;
         }
         AxisRange y = yRangeOfGroup();
+        placeLegend();
         draw(y);
         for (Chart c : yGroup) {
             if (c != this && !y.equals(c.yAxis.shown())) {

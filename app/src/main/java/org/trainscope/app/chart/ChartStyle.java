@@ -11,6 +11,8 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.block.LengthConstraintType;
+import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -18,6 +20,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 
 /**
  * The look of a {@link Chart}: theme colours, and one scale factor (presenter mode) applied to the title, axis labels,
@@ -25,6 +28,8 @@ import org.jfree.chart.ui.RectangleInsets;
  */
 final class ChartStyle {
     private static final String FAMILY = "SansSerif";
+    /** Where legends are measured, with the text metrics they are drawn with (FX thread only). */
+    private static javafx.scene.canvas.Canvas measureCanvas;
 
     private final JFreeChart chart;
     private final XYLineAndShapeRenderer renderer;
@@ -48,11 +53,44 @@ final class ChartStyle {
         scale = s;
     }
 
-    /** Returns true if the edge changed. */
-    boolean setLegendEdge(RectangleEdge edge) {
-        boolean changed = edge != legendEdge;
-        legendEdge = edge;
-        return changed;
+    /**
+     * Puts the legend below the plot or right of it, whichever leaves the better plot of a {@code width}×{@code height}
+     * chart: the larger of min(plot height, plot width / 2), since a plot much flatter than 2:1 reads badly. The legend
+     * is measured with the canvas's own text metrics. Returns true if it moved.
+     */
+    boolean placeLegend(double width, double height) {
+        if (width <= 0 || height <= 0 || !chart.getLegend().isVisible()) {
+            return false;
+        }
+        LegendTitle probe = new LegendTitle(chart.getXYPlot()); // a copy no chart listens to: measuring draws nothing
+        probe.setItemFont(chart.getLegend().getItemFont());
+        probe.setItemLabelPadding(chart.getLegend().getItemLabelPadding());
+        probe.setLegendItemGraphicPadding(chart.getLegend().getLegendItemGraphicPadding());
+        java.awt.Graphics2D g2 = new org.jfree.fx.FXGraphics2D(measure().getGraphicsContext2D());
+        double plotW = width - 70 * scale;                        // the y axis's labels
+        double plotH = height - 80 * scale;                       // title, x axis, paddings
+        probe.setPosition(RectangleEdge.BOTTOM);
+        double below = probe.arrange(g2, new RectangleConstraint(width, null, LengthConstraintType.FIXED,
+                0, new Range(0, height), LengthConstraintType.RANGE)).getHeight() + 6 * scale;
+        probe.setPosition(RectangleEdge.RIGHT);
+        double beside = probe.arrange(g2, new RectangleConstraint(0, new Range(0, width), LengthConstraintType.RANGE,
+                height, null, LengthConstraintType.FIXED)).getWidth() + 10 * scale;
+        double bottomScore = Math.min(plotH - below, plotW / 2);
+        double rightScore = Math.min(plotH, (plotW - beside) / 2);
+        boolean right = legendEdge == RectangleEdge.RIGHT;
+        // a few pixels of hysteresis, so that a legend whose labels change with the frame does not flip back and forth
+        if ((right ? bottomScore - rightScore : rightScore - bottomScore) <= 4 * scale) {
+            return false;
+        }
+        legendEdge = right ? RectangleEdge.BOTTOM : RectangleEdge.RIGHT;
+        return true;
+    }
+
+    private static javafx.scene.canvas.Canvas measure() {
+        if (measureCanvas == null) {
+            measureCanvas = new javafx.scene.canvas.Canvas(1, 1);
+        }
+        return measureCanvas;
     }
 
     private Color background() {

@@ -18,8 +18,8 @@ import org.trainscope.engine.stability.CompressionExperiment;
 
 /**
  * True labels (left) vs random labels (right), as both nets are compressed with more and more sign matrices (k
- * doubles per step): above, how far the compressed net's outputs move and the matrix error (one common y range for
- * both nets); below, the accuracy the compressed nets keep.
+ * doubles per step): above, how far the compressed net's outputs move, ‖f̂(x) − f(x)‖/‖f(x)‖, and the matrix error
+ * ‖Â₂ − A₂‖_F/‖A₂‖_F (one common y range for both nets); below, the accuracy the compressed nets keep.
  */
 public final class CompressionView implements ExperimentView {
     private static final String STEP = "step s (k = k_min·factor^(s−1))";
@@ -42,10 +42,9 @@ public final class CompressionView implements ExperimentView {
             String net = CompressionExperiment.NETS.get(n);       // "true", "random"
             String who = n == 0 ? "True labels" : "Random labels";
             errors[n] = add(new Chart(who + ": error after compression", Axis.STEPS, STEP, Axis.LOG, "relative error"), n, 0,
-                    List.of(History.Line.of(CompressionExperiment.OUTPUT_ERR.of(net), "output error",
-                                    "output ‖f̂(x) − f(x)‖/‖f(x)‖"),
-                            History.Line.of(CompressionExperiment.ERR.of(net, 2), "matrix error", "‖Â₂ − A₂‖_F/‖A₂‖_F")));
-            add(new Chart(who + ": accuracy of the compressed net", Axis.STEPS, STEP, Axis.UNIT_INTERVAL, "accuracy"), n, 1,
+                    List.of(History.Line.of(CompressionExperiment.OUTPUT_ERR.of(net), "output error", "outputs"),
+                            History.Line.of(CompressionExperiment.ERR.of(net, 2), "matrix error", "layer-2 matrix")));
+            add(new Chart(who + ": accuracy", Axis.STEPS, STEP, Axis.UNIT_INTERVAL, "accuracy"), n, 1,
                     List.of(History.Line.of(CompressionExperiment.TEST_ACC.of(net), "test", "test"),
                             History.Line.of(CompressionExperiment.TRAIN_ACC.of(net), "train",
                                     n == 0 ? "train" : "train (memorised)")));

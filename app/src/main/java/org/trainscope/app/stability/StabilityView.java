@@ -28,7 +28,7 @@ public final class StabilityView implements ExperimentView {
     private final PlaybackModel model;
     private final GridPane grid = Panels.grid(2, 50, 50);
     private final Chart cushions = new Chart("Layer cushion (animated)", Axis.LINEAR,
-            "layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", Axis.FRACTION, "fraction of probe inputs");
+            "layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", Axis.FRACTION, "fraction of inputs");
     private final Chart noise = new Chart("Noise attenuation", Axis.STEPS, "layer j", Axis.LOG, "‖x_j' − x_j‖ / ‖x_j‖");
     private final Chart spectra = new Chart("Singular values", Axis.FRACTION, "k / min(m, n)", Axis.LOG, "σ_k / σ_1");
     private final Chart accuracyChart = new Chart("Accuracy", Axis.STEPS, "step", Axis.UNIT_INTERVAL, "accuracy");
@@ -45,8 +45,8 @@ public final class StabilityView implements ExperimentView {
     }
 
     private void createView() {
-        accuracy.setLines(List.of(History.Line.of(NoiseStabilityExperiment.TRAIN_ACC.key(), "train", "train accuracy"),
-                History.Line.of(NoiseStabilityExperiment.TEST_ACC.key(), "test", "test accuracy")));
+        accuracy.setLines(List.of(History.Line.of(NoiseStabilityExperiment.TRAIN_ACC.key(), "train", "train"),
+                History.Line.of(NoiseStabilityExperiment.TEST_ACC.key(), "test", "test")));
         grid.add(cushions.viewer(), 0, 0);
         grid.add(noise.viewer(), 1, 0);
         grid.add(spectra.viewer(), 0, 1);
