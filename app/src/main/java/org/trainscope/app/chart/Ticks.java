@@ -147,7 +147,8 @@ public final class Ticks {
             for (int k = from; k <= (sign > 0 ? up : down); k++) {
                 double t = sign * s.forward(Math.pow(b, k));
                 if (t >= r.lower() - EPS && t <= r.upper() + EPS) {
-                    boolean major = Math.floorMod(k, every) == 0;
+                    // every k-th decade, and none crowding the 0 label (the linear zone is narrower than a step)
+                    boolean major = Math.floorMod(k, every) == 0 && Math.abs(t) >= 0.9 * every;
                     ticks.add(new Tick(t, major ? power(b, k, sign < 0 ? "−" : "") : "", major));
                 }
             }
