@@ -8,8 +8,10 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.util.Subscription;
 
-import org.jfree.chart.axis.NumberAxis;
-import org.trainscope.app.chart.LineChart;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.Chart.Style;
+import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
@@ -22,8 +24,10 @@ import org.trainscope.engine.experiment.Params;
  */
 public final class DepthSeparationView implements ExperimentView {
     private final PlaybackModel model;
-    private final LineChart losses = new LineChart("Training loss (same data, optimizer, seed)", "step", "loss");
-    private final XYChart fits = new XYChart("", XYChart.linear("x"), XYChart.linear("value"));
+    private final Chart lossChart = new Chart("Training loss (same data, optimizer, seed)", Axis.STEPS, "step", Axis.LOG, "loss");
+    private final History losses = new History(lossChart);
+    private final Chart fits = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
+    private final List<Chart> charts = List.of(lossChart, fits);
     private final SplitPane root = new SplitPane();
     private final int targetCurve;
     private final int deepCurve;
@@ -33,14 +37,13 @@ public final class DepthSeparationView implements ExperimentView {
 
     public DepthSeparationView(PlaybackModel model) {
         this.model = model;
-        dataMarks = fits.add("samples", SawtoothView.SQUARE.deriveColor(0, 1, 1, 0.5), XYChart.Style.MARKERS);
-        targetCurve = fits.add("target s_m", SawtoothView.SQUARE, XYChart.Style.DASHED);
-        deepCurve = fits.add("deep narrow", SawtoothView.G, XYChart.Style.LINE);
-        shallowCurve = fits.add("shallow wide", SawtoothView.S, XYChart.Style.LINE);
-        fits.plot().getRenderer().setSeriesShape(dataMarks, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
-        losses.setScalars(List.of(DepthSeparationExperiment.DEEP_LOSS.key(), DepthSeparationExperiment.SHALLOW_LOSS.key()),
-                List.of("deep narrow", "shallow wide"));
-        recolourLosses();
+        dataMarks = fits.add("samples", "samples", Style.MARKERS);
+        targetCurve = fits.add("target", "target s_m", Style.DASHED);
+        deepCurve = fits.add("deep", "deep narrow", Style.LINE);
+        shallowCurve = fits.add("shallow", "shallow wide", Style.LINE);
+        fits.setWeight(dataMarks, 0.45f);
+        losses.setLines(List.of(History.Line.of(DepthSeparationExperiment.DEEP_LOSS.key(), "deep", "deep narrow"),
+                History.Line.of(DepthSeparationExperiment.SHALLOW_LOSS.key(), "shallow", "shallow wide")));
         createView();
         subscription = Subscription.combine(
                 model.frameProperty().subscribe((was, now) -> render()),
@@ -50,19 +53,12 @@ public final class DepthSeparationView implements ExperimentView {
     }
 
     private void createView() {
-        losses.viewer().setId("separation-losses");
+        lossChart.viewer().setId("separation-losses");
         fits.viewer().setId("separation-fits");
-        ((NumberAxis) fits.plot().getDomainAxis()).setRange(0, 1);
-        ((NumberAxis) fits.plot().getRangeAxis()).setRange(-0.15, 1.15);
-        root.getItems().addAll(losses.viewer(), fits.viewer());
+        fits.fixX(0, 1);
+        fits.fixY(-0.15, 1.15);
+        root.getItems().addAll(lossChart.viewer(), fits.viewer());
         root.setDividerPositions(0.45);
-    }
-
-    /** The loss chart colours by name prefix; use the depth views' blue (deep) and orange (shallow). */
-    private void recolourLosses() {
-        var r = losses.chart().getXYPlot().getRenderer();
-        r.setSeriesPaint(0, org.trainscope.app.chart.Palette.awt(SawtoothView.G));
-        r.setSeriesPaint(1, org.trainscope.app.chart.Palette.awt(SawtoothView.S));
     }
 
     private void render() {
@@ -71,7 +67,8 @@ public final class DepthSeparationView implements ExperimentView {
         if (f == null || p == null || model.recording() == null || !f.has(DepthSeparationExperiment.DEEP_LOSS)) {
             return;
         }
-        losses.update(model.recording(), model.frameCountProperty().get(), f.step(), model.playingProperty().get());
+        losses.update(model.recording(), model.indexProperty().get(), model.frameCountProperty().get(),
+                model.playingProperty().get());
         double[] x = f.series(DepthSeparationExperiment.X);
         fits.batch(() -> {
             fits.set(dataMarks, f.series(DepthSeparationExperiment.DATA_X), f.series(DepthSeparationExperiment.DATA_Y));
@@ -84,7 +81,7 @@ public final class DepthSeparationView implements ExperimentView {
                 ? String.format(Locale.ROOT, "init: construction + N(0, %s²)",
                         BigDecimal.valueOf(config.noise()).stripTrailingZeros().toPlainString())
                 : "init: random (PyTorch default)";
-        fits.chart().setTitle(String.format(Locale.ROOT,
+        fits.setTitle(String.format(Locale.ROOT,
                 "pieces: s_%d %d · deep (%d×%d) %d · shallow (%d) %d%n%s · %d parameters each",
                 config.m(), (int) f.scalar(DepthSeparationExperiment.TARGET_PIECES), config.m(),
                 (int) f.scalar(DepthSeparationExperiment.DEEP_LAYER_WIDTH), (int) f.scalar(DepthSeparationExperiment.DEEP_PIECES),
@@ -105,9 +102,12 @@ public final class DepthSeparationView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        losses.setDark(dark);
-        recolourLosses();
-        fits.setDark(dark);
+        charts.forEach(c -> c.setDark(dark));
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
     }
 
     @Override

@@ -9,21 +9,24 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.trainscope.app.chart.Palette;
+
 /**
- * The square network g_m drawn as it is built: input x, m ReLU layers of {@code tent} tent units (orange) and one
- * carry unit (blue) each, and the linear read-out. Edges follow the non-zero weights of the construction: tent →
+ * The square network g_m drawn as it is built: input x, m ReLU layers of {@code tent} tent units (the sawtooth's
+ * colour) and one carry unit (the deep net's colour) each, and the linear read-out. Edges follow the non-zero weights of the construction: tent →
  * every unit of the next layer, carry → carry, and the input to every first-layer unit. Cheap vector drawing on the
  * FX thread (at most 16 layers of 4 units).
  */
 final class NetworkDiagram extends Region {
-    static final Color TENT = Color.web("#E69F00");
-    static final Color CARRY = Color.web("#0072B2");
+    private static final Color TENT = Palette.of("sawtooth").colour();
+    private static final Color CARRY = Palette.of("deep").colour();
 
     private final Canvas canvas = new Canvas();
     private int depth;
     private int tent = 3;
     private String caption = "";
     private boolean dark;
+    private double scale = 1;
 
     NetworkDiagram() {
         getChildren().add(canvas);
@@ -43,6 +46,12 @@ final class NetworkDiagram extends Region {
 
     void setDark(boolean isDark) {
         dark = isDark;
+        draw();
+    }
+
+    /** Presenter mode: larger type, the charts' scale factor. */
+    void setPresenter(double factor) {
+        scale = factor;
         draw();
     }
 
@@ -69,20 +78,20 @@ final class NetworkDiagram extends Region {
             return;
         }
         g.setFill(fg);
-        g.setFont(Font.font("SansSerif", FontWeight.BOLD, 15));
+        g.setFont(Font.font("SansSerif", FontWeight.BOLD, 15 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText("The network g_" + depth + " as built", w / 2, 6);
-        g.setFont(Font.font("SansSerif", 13));
+        g.setFont(Font.font("SansSerif", 13 * scale));
         String[] lines = caption.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            g.fillText(lines[i], w / 2, h - 8 - 17 * (lines.length - i));
+            g.fillText(lines[i], w / 2, h - 8 - 17 * scale * (lines.length - i));
         }
 
         int units = tent + 1;
         int columns = depth + 2;                                   // input, m hidden layers, output
-        double top = 34;
-        double bottom = h - 14 - 17 * lines.length;
+        double top = 34 * scale;
+        double bottom = h - 14 - 17 * scale * lines.length;
         double left = 26;
         double right = w - 26;
         double dx = (right - left) / (columns - 1);
@@ -120,7 +129,7 @@ final class NetworkDiagram extends Region {
             }
         }
         node(g, right, mid, r, fg, fg);
-        g.setFont(Font.font("SansSerif", 13));
+        g.setFont(Font.font("SansSerif", 13 * scale));
         g.setTextBaseline(VPos.CENTER);
         g.setFill(fg);
         g.fillText("x", left, mid - r - 9);

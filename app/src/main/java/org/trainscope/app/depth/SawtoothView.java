@@ -2,12 +2,16 @@ package org.trainscope.app.depth;
 
 import java.util.Locale;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.scene.paint.Color;
 import javafx.util.Subscription;
 
-import org.jfree.chart.axis.NumberAxis;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.Chart.Style;
+import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.depth.SawtoothExperiment;
@@ -22,17 +26,12 @@ import org.trainscope.engine.experiment.Recording;
  * back removes it (the depth charts show the recording up to the frame shown).
  */
 public final class SawtoothView implements ExperimentView {
-    static final Color S = Color.web("#E69F00");
-    static final Color G = Color.web("#0072B2");
-    static final Color SQUARE = Color.web("#7F7F7F");
-    static final Color TEETH = Color.web("#D55E00");
-    static final Color BOUND = Color.web("#009E73");
-
     private final PlaybackModel model;
-    private final GridPane root = new GridPane();
-    private final XYChart curves = new XYChart("s_m and g_m against x²", XYChart.linear("x"), XYChart.linear("value"));
-    private final XYChart errors = new XYChart("sup |g_m − x²| on [0, 1]", XYChart.linear("depth m"), XYChart.log("error", 10));
-    private final XYChart pieces = new XYChart("Linear pieces of s_m", XYChart.linear("depth m"), XYChart.log("count (log₂)", 2));
+    private final GridPane root = Panels.grid(2, 50, 50);
+    private final Chart curves = new Chart("s_m and g_m against x²", Axis.LINEAR, "x", Axis.LINEAR, "value");
+    private final Chart errors = new Chart("sup |g_m − x²| on [0, 1]", Axis.STEPS, "depth m", Axis.LOG, "error");
+    private final Chart pieces = new Chart("Linear pieces of s_m", Axis.STEPS, "depth m", Axis.LOG2, "count (log₂)");
+    private final List<Chart> charts = List.of(curves, errors, pieces);
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final int sCurve;
     private final int gCurve;
@@ -50,27 +49,23 @@ public final class SawtoothView implements ExperimentView {
     public SawtoothView(PlaybackModel model) {
         this.model = model;
         // the first series is drawn on top: x², then g_m, then the sawtooth beneath them
-        squareCurve = curves.add("x²", SQUARE, XYChart.Style.DASHED);
-        gCurve = curves.add("g_m ≈ x²", G, XYChart.Style.LINE);
-        teethMarks = curves.add("teeth", TEETH, XYChart.Style.MARKERS);
-        sCurve = curves.add("s_m (sawtooth)", S.deriveColor(0, 1, 1, 0.75), XYChart.Style.LINE);
-        errorPoints = errors.add("g_m (measured)", G, XYChart.Style.LINE_MARKERS);
-        boundLine = errors.add("4^−(m+1) (slide)", BOUND, XYChart.Style.HALO);
-        piecePoints = pieces.add("pieces of s_m (= 2^m)", S, XYChart.Style.LINE_MARKERS);
-        shallowUnits = pieces.add("depth-2 units needed (≥ pieces − 1)", TEETH, XYChart.Style.DASHED);
-        deepUnits = pieces.add("units of the deep net (width · m)", G, XYChart.Style.LINE_MARKERS);
+        squareCurve = curves.add("target", "x²", Style.DASHED);
+        gCurve = curves.add("deep", "g_m ≈ x²", Style.LINE);
+        teethMarks = curves.add("points", "teeth", Style.MARKERS);
+        sCurve = curves.add("sawtooth", "s_m (sawtooth)", Style.LINE);
+        errorPoints = errors.add("deep", "g_m (measured)", Style.LINE_MARKERS);
+        boundLine = errors.add("bound", "4^−(m+1) (slide)", Style.HALO);
+        piecePoints = pieces.add("sawtooth", "pieces of s_m = 2^m", Style.LINE_MARKERS);
+        shallowUnits = pieces.add("shallow", "depth-2 units needed", Style.DASHED);
+        deepUnits = pieces.add("deep", "units of the deep net", Style.LINE_MARKERS);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
     }
 
     private void createView() {
-        NumberAxis unit = (NumberAxis) curves.plot().getRangeAxis();
-        unit.setRange(-0.02, 1.06);
-        ((NumberAxis) curves.plot().getDomainAxis()).setRange(0, 1);
-        for (XYChart c : new XYChart[] {errors, pieces}) {
-            ((NumberAxis) c.plot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
+        curves.fixY(-0.02, 1.06);
+        curves.fixX(0, 1);
         curves.viewer().setId("sawtooth-curves");
         errors.viewer().setId("sawtooth-errors");
         pieces.viewer().setId("sawtooth-pieces");
@@ -79,7 +74,6 @@ public final class SawtoothView implements ExperimentView {
         root.add(diagram, 1, 0);
         root.add(errors.viewer(), 0, 1);
         root.add(pieces.viewer(), 1, 1);
-        XYChart.halves(root);
         root.getStyleClass().add("sawtooth-view");
     }
 
@@ -102,12 +96,12 @@ public final class SawtoothView implements ExperimentView {
         curves.batch(() -> {
             curves.set(squareCurve, x, f.series(SawtoothExperiment.X2));
             curves.set(sCurve, x, f.series(SawtoothExperiment.S));
-            curves.setLineWidth(sCurve, teeth.length <= 16 ? 2.6f : teeth.length <= 64 ? 1.4f : 0.6f);
+            curves.setWeight(sCurve, teeth.length <= 16 ? 1.2f : teeth.length <= 64 ? 0.65f : 0.3f);
             curves.set(gCurve, x, f.series(SawtoothExperiment.G));
             double[] shownTeeth = teeth.length <= 64 ? teeth : new double[0];  // beyond 64 the dots would hide the teeth
             curves.set(teethMarks, shownTeeth, filled(shownTeeth.length, 1.0));
         });
-        curves.chart().setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
+        curves.setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
                 (int) f.scalar(SawtoothExperiment.S_TEETH), (int) f.scalar(SawtoothExperiment.S_PIECES), m));
 
         int n = Math.min(index + 1, rec.size());
@@ -135,15 +129,15 @@ public final class SawtoothView implements ExperimentView {
             errors.set(errorPoints, depth, err);
             errors.set(boundLine, all, bound);
         });
-        errors.chart().setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g   (slide: 4^−%d = %.3g)", m,
-                f.scalar(SawtoothExperiment.G_SUP_ERROR), m + 1, f.scalar(SawtoothExperiment.BOUND)));
+        errors.setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g   (slide: 4^−%d)", m,
+                f.scalar(SawtoothExperiment.G_SUP_ERROR), m + 1));
         pieces.batch(() -> {
             pieces.set(piecePoints, depth, pc);
             pieces.set(shallowUnits, all, needed);
             pieces.set(deepUnits, depth, deep);
         });
-        for (XYChart c : new XYChart[] {errors, pieces}) {
-            ((NumberAxis) c.plot().getDomainAxis()).setRange(0.5, maxDepth + 0.5);
+        for (Chart c : List.of(errors, pieces)) {
+            c.fixX(0.5, maxDepth + 0.5);
         }
         int tent = (int) f.scalar(SawtoothExperiment.S_WIDTH);
         diagram.show(m, tent, String.format(Locale.ROOT,
@@ -177,10 +171,14 @@ public final class SawtoothView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        for (XYChart c : new XYChart[] {curves, errors, pieces}) {
-            c.setDark(dark);
-        }
+        charts.forEach(c -> c.setDark(dark));
         diagram.setDark(dark);
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
+        diagram.setPresenter(on ? Chart.PRESENTER_SCALE : 1);
     }
 
     @Override

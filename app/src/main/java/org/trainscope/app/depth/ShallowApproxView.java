@@ -2,11 +2,16 @@ package org.trainscope.app.depth;
 
 import java.util.Locale;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.util.Subscription;
 
-import org.jfree.chart.axis.NumberAxis;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.Chart.Style;
+import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
@@ -22,10 +27,11 @@ import org.trainscope.engine.experiment.Recording;
  */
 public final class ShallowApproxView implements ExperimentView {
     private final PlaybackModel model;
-    private final GridPane root = new GridPane();
-    private final XYChart fit = new XYChart("", XYChart.linear("x"), XYChart.linear("value"));
-    private final XYChart widths = new XYChart("Width needed", XYChart.linear("step"), XYChart.log("units (log₂)", 2));
-    private final XYChart errors = new XYChart("sup |f − g| and ε", XYChart.linear("step"), XYChart.log("error", 10));
+    private final GridPane root = Panels.grid(2, 50, 50);
+    private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
+    private final Chart widths = new Chart("Width needed", Axis.STEPS, "step", Axis.LOG2, "units (log₂)");
+    private final Chart errors = new Chart("sup |f − g| and ε", Axis.STEPS, "step", Axis.LOG, "error");
+    private final List<Chart> charts = List.of(fit, widths, errors);
     private final int targetCurve;
     private final int netCurve;
     private final int pointMarks;
@@ -38,14 +44,14 @@ public final class ShallowApproxView implements ExperimentView {
 
     public ShallowApproxView(PlaybackModel model) {
         this.model = model;
-        targetCurve = fit.add("target g", SawtoothView.SQUARE, XYChart.Style.DASHED);
-        netCurve = fit.add("depth-2 network f", SawtoothView.S, XYChart.Style.LINE);
-        pointMarks = fit.add("interpolation points x_i", SawtoothView.TEETH, XYChart.Style.MARKERS);
-        widthPoints = widths.add("width 2n + 1 (built)", SawtoothView.S, XYChart.Style.LINE_MARKERS);
-        boundLine = widths.add("8RL/ε (lemma)", SawtoothView.BOUND, XYChart.Style.DASHED);
-        deepLine = widths.add("deep network's width", SawtoothView.G, XYChart.Style.LINE_MARKERS);
-        errorPoints = errors.add("sup |f − g| (measured)", SawtoothView.S, XYChart.Style.LINE_MARKERS);
-        epsLine = errors.add("ε", SawtoothView.BOUND, XYChart.Style.DASHED);
+        targetCurve = fit.add("target", "target g", Style.DASHED);
+        netCurve = fit.add("shallow", "depth-2 network f", Style.LINE);
+        pointMarks = fit.add("points", "interpolation points x_i", Style.MARKERS);
+        widthPoints = widths.add("shallow", "width 2n + 1 (built)", Style.LINE_MARKERS);
+        boundLine = widths.add("bound", "8RL/ε (lemma)", Style.DASHED);
+        deepLine = widths.add("deep", "deep network's width", Style.LINE_MARKERS);
+        errorPoints = errors.add("shallow", "sup |f − g| (measured)", Style.LINE_MARKERS);
+        epsLine = errors.add("bound", "ε", Style.DASHED);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
@@ -58,10 +64,6 @@ public final class ShallowApproxView implements ExperimentView {
         root.add(fit.viewer(), 0, 0, 2, 1);
         root.add(widths.viewer(), 0, 1);
         root.add(errors.viewer(), 1, 1);
-        XYChart.halves(root);
-        for (XYChart c : new XYChart[] {widths, errors}) {
-            ((NumberAxis) c.plot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
     }
 
     private void render() {
@@ -80,7 +82,7 @@ public final class ShallowApproxView implements ExperimentView {
             fit.set(pointMarks, f.series(ShallowApproxExperiment.POINTS_X), f.series(ShallowApproxExperiment.POINTS_Y));
         });
         String what = sawtooth ? String.format(Locale.ROOT, "s_%d", (int) f.scalar(ShallowApproxExperiment.M)) : target.id();
-        fit.chart().setTitle(String.format(Locale.ROOT,
+        fit.setTitle(String.format(Locale.ROOT,
                 "%s: depth-2 width %d ≤ 8RL/ε = %.0f,  sup |f − g| = %.3g ≤ ε = %.3g", what,
                 (int) f.scalar(ShallowApproxExperiment.WIDTH), f.scalar(ShallowApproxExperiment.WIDTH_BOUND),
                 f.scalar(ShallowApproxExperiment.SUP_ERROR), f.scalar(ShallowApproxExperiment.EPS)));
@@ -102,14 +104,14 @@ public final class ShallowApproxView implements ExperimentView {
             eps[i] = fi.scalar(ShallowApproxExperiment.EPS);
         }
         String axis = sawtooth ? "depth m of the target s_m" : "step (ε halves)";
-        widths.plot().getDomainAxis().setLabel(axis);
-        errors.plot().getDomainAxis().setLabel(axis);
+        widths.setXLabel(axis);
+        errors.setXLabel(axis);
         widths.batch(() -> {
             widths.set(widthPoints, step, width);
             widths.set(boundLine, step, bound);
             widths.set(deepLine, step, deep);
         });
-        widths.chart().setTitle(sawtooth
+        widths.setTitle(sawtooth
                 ? String.format(Locale.ROOT, "Width: depth 2 needs %d, depth m needs %d",
                         (int) f.scalar(ShallowApproxExperiment.WIDTH), (int) f.scalar(ShallowApproxExperiment.DEEP_WIDTH))
                 : "Width needed doubles as ε halves");
@@ -131,9 +133,12 @@ public final class ShallowApproxView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        for (XYChart c : new XYChart[] {fit, widths, errors}) {
-            c.setDark(dark);
-        }
+        charts.forEach(c -> c.setDark(dark));
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
     }
 
     @Override

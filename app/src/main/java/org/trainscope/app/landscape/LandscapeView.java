@@ -7,7 +7,9 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.util.Subscription;
 
-import org.trainscope.app.chart.LineChart;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
@@ -18,7 +20,8 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 public final class LandscapeView implements ExperimentView {
     private final PlaybackModel model;
     private final LandscapeCanvas canvas;
-    private final LineChart lossChart = new LineChart("Loss f(x_t)", "step t", "f");
+    private final Chart lossChart = new Chart("Loss f(x_t)", Axis.STEPS, "step t", Axis.LOG, "f");
+    private final History losses = new History(lossChart);
     private final SplitPane root = new SplitPane();
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -56,7 +59,8 @@ public final class LandscapeView implements ExperimentView {
         }
         canvas.setSurface(LandscapeExperiment.Config.of(p).surface());
         List<String> racers = LandscapeExperiment.Config.of(p).racers();
-        lossChart.setScalars(racers.stream().map(LandscapeExperiment.LOSS::of).toList(), racers);
+        losses.setLines(racers.stream().map(r -> History.Line.of(LandscapeExperiment.LOSS.of(r), r, r)
+                .flaggedBy(LandscapeExperiment.DIVERGED.of(r))).toList());
         pinnedChanged();
     }
 
@@ -66,10 +70,10 @@ public final class LandscapeView implements ExperimentView {
         Params p = model.params();
         List<String> racers = p == null ? List.of() : LandscapeExperiment.Config.of(p).racers();
         if (pin != null && LandscapeExperiment.Config.of(pin.params()).racers().containsAll(racers)) {
-            lossChart.setComparison(pin.recording(), pin.label(p, model.seed()));
+            losses.setComparison(pin.recording(), pin.label(p, model.seed()));
             canvas.setPinned(pin.recording(), racers);
         } else {
-            lossChart.setComparison(null, "");
+            losses.setComparison(null, "");
             canvas.setPinned(null, List.of());
         }
         render();
@@ -85,7 +89,8 @@ public final class LandscapeView implements ExperimentView {
         canvas.show(model.recording(), c.racers(), model.indexProperty().get(), frame, c.x1(), c.x2());
         canvas.showPinned(model.pinnedFrame());
         if (frame != null && model.recording() != null) {
-            lossChart.update(model.recording(), model.frameCountProperty().get(), frame.step(), model.playingProperty().get());
+            losses.update(model.recording(), model.indexProperty().get(), model.frameCountProperty().get(),
+                    model.playingProperty().get());
         }
     }
 
@@ -94,7 +99,7 @@ public final class LandscapeView implements ExperimentView {
         return canvas;
     }
 
-    public LineChart lossChart() {
+    public Chart lossChart() {
         return lossChart;
     }
 

@@ -31,9 +31,9 @@ final class LegendLayer {
         for (int r = 0; r < racers.size(); r++) {
             String name = racers.get(r);
             double cy = y + 6 + rowH * r + rowH / 2;
-            g.setStroke(Palette.of(name, r));
+            g.setStroke(Palette.of(name).colour());
             g.setLineWidth(3);
-            g.setLineDashes(name.equals("flow") ? new double[] {5, 3} : null);
+            g.setLineDashes(Palette.of(name).dashes(legendScale * 0.8));
             g.strokeLine(x + 10, cy, x + 10 + 22 * legendScale, cy);
             g.setLineDashes(null);
             g.setFill(Color.web("#E9ECF1"));

@@ -24,7 +24,7 @@ final class MarkersLayer {
             }
             double px = Viewport.clampPx(v.toPx(x1));
             double py = Viewport.clampPx(v.toPy(x2));
-            Color c = Palette.of(name, r);
+            Color c = Palette.of(name).colour();
             double a = 6 * lineScale;
             if (frame.scalar(name + ".diverged", 0) != 0) {
                 g.setStroke(c);

@@ -51,7 +51,7 @@ final class PinnedLayer {
                     m++;
                 }
             }
-            Color c = Palette.of(racers.get(r), r).deriveColor(0, 1, 1, 0.8);
+            Color c = Palette.of(racers.get(r)).colour().deriveColor(0, 1, 1, 0.8);
             g.setStroke(c);
             g.strokePolyline(xs, ys, m);
             if (m > 0) {

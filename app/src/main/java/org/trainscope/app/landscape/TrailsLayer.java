@@ -145,15 +145,15 @@ final class TrailsLayer {
         }
         g.setLineDashes(dashes(name, lineScale));
         g.setLineDashOffset(offset - back);
-        g.setStroke(Palette.of(name, r));
+        g.setStroke(Palette.of(name).colour());
         g.setLineWidth(2.2 * lineScale);
         g.strokePolyline(cx, cy, m);
         tails[r] = tailOf(cx, cy, m, 6 * lineScale);
     }
 
-    /** The gradient flow is drawn dashed, as in the legend. */
+    /** The racer's dash pattern (the gradient flow's, sgdm's), as in the legend and the loss chart. */
     private static double[] dashes(String racer, double lineScale) {
-        return racer.equals("flow") ? new double[] {7 * lineScale, 5 * lineScale} : null;
+        return Palette.of(racer).dashes(lineScale);
     }
 
     /** The last points of a polyline that cover at least {@code length} pixels (x, y interleaved). */

@@ -5,12 +5,12 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.RowConstraints;
 import javafx.util.Subscription;
 
-import org.trainscope.app.chart.LineChart;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.History;
+import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
@@ -18,45 +18,41 @@ import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
 
 /**
- * Depth 1, 2 and 3 side by side: the singular values of each product over time (log scale, one chart per depth, the
- * same axes' kind) above the three test errors in one chart.
+ * Depth 1, 2 and 3 side by side: the singular values of each product over time (log scale, one chart per depth, one
+ * common y range so the panels compare at a glance) above the three test errors in one chart.
  */
 public final class DepthComparisonView implements ExperimentView {
     private final PlaybackModel model;
-    private final List<LineChart> spectra = new ArrayList<>();
-    private final LineChart errors = new LineChart("Test error", "step", "‖P_Ωᶜ(W − M)‖ / ‖P_Ωᶜ(M)‖");
-    private final GridPane root = new GridPane();
+    private final List<Chart> spectra = new ArrayList<>();
+    private final List<History> spectraHistory = new ArrayList<>();
+    private final Chart errors = new Chart("Test error ‖P_Ωᶜ(W − M)‖ / ‖P_Ωᶜ(M)‖", Axis.STEPS, "step", Axis.LOG, "test error");
+    private final History errorHistory = new History(errors);
+    private final List<Chart> charts = new ArrayList<>();
+    private final GridPane root = Panels.grid(DepthComparisonExperiment.DEPTHS, 58, 42);
     private final Subscription subscription;
 
     public DepthComparisonView(PlaybackModel model) {
         this.model = model;
         for (int d = 1; d <= DepthComparisonExperiment.DEPTHS; d++) {
-            spectra.add(new LineChart("Depth " + d + ": singular values", "step", "σ_r"));
+            Chart c = new Chart("Depth " + d + ": singular values", Axis.STEPS, "step", Axis.LOG, "σ_r");
+            spectra.add(c);
+            spectraHistory.add(new History(c));
         }
+        Chart.shareY(spectra.toArray(new Chart[0]));
+        charts.addAll(spectra);
+        charts.add(errors);
         createView();
         subscription = initListeners();
         configure();
     }
 
     private void createView() {
-        int depths = DepthComparisonExperiment.DEPTHS;
-        for (int d = 0; d < depths; d++) {
-            LineChart c = spectra.get(d);
-            c.viewer().setId("depth" + (d + 1) + "-chart");
-            c.chart().getLegend().setVisible(false);
-            root.add(c.viewer(), d, 0);
-            ColumnConstraints col = new ColumnConstraints();
-            col.setPercentWidth(100.0 / depths);
-            col.setHgrow(Priority.ALWAYS);
-            root.getColumnConstraints().add(col);
+        for (int d = 0; d < spectra.size(); d++) {
+            spectra.get(d).viewer().setId("depth" + (d + 1) + "-chart");
+            root.add(spectra.get(d).viewer(), d, 0);
         }
         errors.viewer().setId("depth-error-chart");
-        root.add(errors.viewer(), 0, 1, depths, 1);
-        RowConstraints top = new RowConstraints();
-        top.setPercentHeight(58);
-        RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(42);
-        root.getRowConstraints().addAll(top, bottom);
+        root.add(errors.viewer(), 0, 1, spectra.size(), 1);
     }
 
     private Subscription initListeners() {
@@ -72,20 +68,16 @@ public final class DepthComparisonView implements ExperimentView {
             return;
         }
         int k = DepthComparisonExperiment.Config.of(p).k();
-        List<String> errorNames = new ArrayList<>();
-        List<String> errorLabels = new ArrayList<>();
+        List<History.Line> errorLines = new ArrayList<>();
         for (int d = 1; d <= DepthComparisonExperiment.DEPTHS; d++) {
-            List<String> names = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
+            List<History.Line> lines = new ArrayList<>();
             for (int r = 1; r <= k; r++) {
-                names.add(DepthComparisonExperiment.SV.of(d, r));
-                labels.add("σ" + r);
+                lines.add(History.Line.of(DepthComparisonExperiment.SV.of(d, r), "σ" + r, SingularValues.label(r)));
             }
-            spectra.get(d - 1).setScalars(names, labels);
-            errorNames.add(DepthComparisonExperiment.TEST_ERROR.of(d));
-            errorLabels.add("depth " + d);
+            spectraHistory.get(d - 1).setLines(lines);
+            errorLines.add(History.Line.of(DepthComparisonExperiment.TEST_ERROR.of(d), "depth " + d, "depth " + d));
         }
-        errors.setScalars(errorNames, errorLabels);
+        errorHistory.setLines(errorLines);
         render(true);
     }
 
@@ -96,18 +88,19 @@ public final class DepthComparisonView implements ExperimentView {
         }
         boolean playing = model.playingProperty().get() && !force;
         int count = model.frameCountProperty().get();
-        for (LineChart c : spectra) {
-            c.update(model.recording(), count, frame.step(), playing);
+        int shown = model.indexProperty().get();
+        for (History h : spectraHistory) {
+            h.update(model.recording(), shown, count, playing);
         }
-        errors.update(model.recording(), count, frame.step(), playing);
+        errorHistory.update(model.recording(), shown, count, playing);
     }
 
     /** The σ chart of depth d (1-based), for tests. */
-    public LineChart spectrum(int d) {
+    public Chart spectrum(int d) {
         return spectra.get(d - 1);
     }
 
-    public LineChart errorChart() {
+    public Chart errorChart() {
         return errors;
     }
 
@@ -118,10 +111,12 @@ public final class DepthComparisonView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        for (LineChart c : spectra) {
-            c.setDark(dark);
-        }
-        errors.setDark(dark);
+        charts.forEach(c -> c.setDark(dark));
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
     }
 
     @Override

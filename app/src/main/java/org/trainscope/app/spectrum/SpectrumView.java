@@ -1,6 +1,5 @@
 package org.trainscope.app.spectrum;
 
-import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,14 +8,12 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.util.Subscription;
 
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.trainscope.app.chart.LineChart;
-import org.trainscope.app.chart.Palette;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
-import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.NuclearNormExperiment;
@@ -27,17 +24,15 @@ import org.trainscope.engine.spectrum.NuclearNormExperiment;
  * the recording's frames (immutable scalars), so stepping back and scrubbing cost no computation.
  */
 public final class SpectrumView implements ExperimentView {
-    private static final BasicStroke SOLID = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    private static final BasicStroke DASHED = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-            new float[] {6f, 5f}, 0f);
-
     private final PlaybackModel model;
-    private final LineChart singularValues = new LineChart("Singular values of W (solid) · Theorem 3 (dashed)", "step", "σ_r");
-    private final LineChart errors = new LineChart("Loss, test error, MSE", "step", "value");
+    private final Chart singularValues = new Chart("Singular values of W (solid) · Theorem 3 (dashed)", Axis.STEPS, "step",
+            Axis.LOG, "σ_r");
+    private final Chart errors = new Chart("Loss, test error, MSE", Axis.STEPS, "step", Axis.LOG, "value");
+    private final History svHistory = new History(singularValues);
+    private final History errorHistory = new History(errors);
+    private final List<Chart> charts = List.of(singularValues, errors);
     private final SplitPane root = new SplitPane();
     private final Subscription subscription;
-    private boolean dark;
-    private int k;
 
     public SpectrumView(PlaybackModel model) {
         this.model = model;
@@ -49,7 +44,6 @@ public final class SpectrumView implements ExperimentView {
     private void createView() {
         singularValues.viewer().setId("singular-values-chart");
         errors.viewer().setId("error-chart");
-        singularValues.chart().getLegend().setVisible(false); // 2k lines: the title says which is which
         root.setOrientation(Orientation.HORIZONTAL);
         root.getItems().addAll(singularValues.viewer(), errors.viewer());
         root.setDividerPositions(0.62);
@@ -63,8 +57,8 @@ public final class SpectrumView implements ExperimentView {
     }
 
     /**
-     * Which lines: σ_1…σ_k and, for deep matrix factorization, Theorem 3's σ_1…σ_k; loss, test error, MSE and, for
-     * nuclear-norm, λ.
+     * Which lines: σ_1…σ_k (σ_r in the r-th colour, the legend names them) and, for deep matrix factorization, Theorem
+     * 3's σ_1…σ_k dashed in the same colours; loss, test error, MSE and, for nuclear-norm, λ.
      */
     private void configure() {
         Params p = model.params();
@@ -72,6 +66,7 @@ public final class SpectrumView implements ExperimentView {
             return;
         }
         boolean theory = model.type() == DeepMatrixFactorizationExperiment.TYPE;   // else nuclear-norm
+        int k;
         String x;
         if (theory) {
             DeepMatrixFactorizationExperiment.Config c = DeepMatrixFactorizationExperiment.Config.of(p);
@@ -81,43 +76,27 @@ public final class SpectrumView implements ExperimentView {
             k = NuclearNormExperiment.Config.of(p).k();
             x = "soft-impute step";
         }
-        singularValues.chart().getXYPlot().getDomainAxis().setLabel(x);
-        errors.chart().getXYPlot().getDomainAxis().setLabel(x);
-        List<String> names = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        singularValues.setXLabel(x);
+        errors.setXLabel(x);
+        List<History.Line> lines = new ArrayList<>();
         for (int r = 1; r <= k; r++) {
-            names.add(DeepMatrixFactorizationExperiment.SV.of(r));
-            labels.add("σ" + r);
+            lines.add(History.Line.of(DeepMatrixFactorizationExperiment.SV.of(r), "σ" + r, SingularValues.label(r)));
         }
         if (theory) {
             for (int r = 1; r <= k; r++) {
-                names.add(DeepMatrixFactorizationExperiment.ODE_SV.of(r));
-                labels.add("σ" + r + " (Theorem 3)");
+                lines.add(new History.Line(DeepMatrixFactorizationExperiment.ODE_SV.of(r), "σ" + r, null, Chart.Style.DASHED, null));
             }
         }
-        singularValues.setScalars(names, labels);
-        List<Output> shown = new ArrayList<>(List.of(DeepMatrixFactorizationExperiment.LOSS,
-                DeepMatrixFactorizationExperiment.TEST_ERROR, DeepMatrixFactorizationExperiment.MSE));
+        svHistory.setLines(lines);
+        List<History.Line> shown = new ArrayList<>(List.of(
+                History.Line.of(DeepMatrixFactorizationExperiment.LOSS.key(), "loss", "loss"),
+                History.Line.of(DeepMatrixFactorizationExperiment.TEST_ERROR.key(), "test error", "test error"),
+                History.Line.of(DeepMatrixFactorizationExperiment.MSE.key(), "mse", "MSE")));
         if (!theory) {
-            shown.add(NuclearNormExperiment.LAMBDA);
+            shown.add(History.Line.of(NuclearNormExperiment.LAMBDA.key(), "lambda", "λ"));
         }
-        List<String> err = shown.stream().map(Output::key).toList();
-        errors.setScalars(err, err);
-        restyle();
+        errorHistory.setLines(shown);
         render(true);
-    }
-
-    /** σ_r and its prediction share the r-th colour; the prediction is dashed. */
-    private void restyle() {
-        XYPlot plot = singularValues.chart().getXYPlot();
-        XYItemRenderer r = plot.getRenderer();
-        List<String> names = singularValues.scalars();
-        for (int i = 0; i < names.size(); i++) {
-            int index = i % Math.max(1, k);
-            javafx.scene.paint.Color c = dark ? Palette.of("sv", index) : Palette.onLight("sv", index);
-            r.setSeriesPaint(i, Palette.awt(c));
-            r.setSeriesStroke(i, DeepMatrixFactorizationExperiment.ODE_SV.matches(names.get(i)) ? DASHED : SOLID);
-        }
     }
 
     private void render(boolean force) {
@@ -127,15 +106,16 @@ public final class SpectrumView implements ExperimentView {
         }
         boolean playing = model.playingProperty().get() && !force;
         int count = model.frameCountProperty().get();
-        singularValues.update(model.recording(), count, frame.step(), playing);
-        errors.update(model.recording(), count, frame.step(), playing);
+        int shown = model.indexProperty().get();
+        svHistory.update(model.recording(), shown, count, playing);
+        errorHistory.update(model.recording(), shown, count, playing);
     }
 
-    public LineChart singularValuesChart() {
+    public Chart singularValuesChart() {
         return singularValues;
     }
 
-    public LineChart errorChart() {
+    public Chart errorChart() {
         return errors;
     }
 
@@ -145,11 +125,13 @@ public final class SpectrumView implements ExperimentView {
     }
 
     @Override
-    public void setDark(boolean isDark) {
-        dark = isDark;
-        singularValues.setDark(isDark);
-        errors.setDark(isDark);
-        restyle();
+    public void setDark(boolean dark) {
+        charts.forEach(c -> c.setDark(dark));
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.trainscope.app.spectrum;
 
-import java.awt.BasicStroke;
-import java.awt.Font;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -14,16 +12,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Subscription;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.trainscope.app.chart.Palette;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
@@ -39,9 +29,8 @@ public final class SweepView implements ExperimentView {
     private static final List<String> LABELS = List.of("depth 1", "depth 2", "depth 3", "nuclear norm");
 
     private final PlaybackModel model;
-    private final XYSeriesCollection dataset = new XYSeriesCollection();
-    private final JFreeChart chart;
-    private final ChartViewer viewer;
+    private final Chart chart = new Chart("Test error vs observed entries", Axis.LINEAR, "observed entries |Ω|", Axis.LOG,
+            "test error");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button run = new Button("Run sweep");
@@ -52,30 +41,15 @@ public final class SweepView implements ExperimentView {
     public SweepView(PlaybackModel model) {
         this.model = model;
         for (String label : LABELS) {
-            dataset.addSeries(new XYSeries(label, true, false));
+            chart.add(label, label, Chart.Style.LINE_MARKERS);
         }
-        LogAxis y = new LogAxis("test error");
-        y.setBase(10);
-        y.setSmallestValue(1e-12);
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis x = new NumberAxis("observed entries |Ω|");
-        x.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < LABELS.size(); i++) {
-            renderer.setSeriesPaint(i, Palette.awt(Palette.onLight("sweep", i)));
-            renderer.setSeriesStroke(i, new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        }
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        chart = new JFreeChart("Test error vs observed entries", new Font("SansSerif", Font.BOLD, 15), plot, true);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        viewer = new ChartViewer(chart);
         createView();
         subscription = initListeners();
         render(model.frame());
     }
 
     private void createView() {
-        viewer.setId("sweep-chart");
+        chart.viewer().setId("sweep-chart");
         progress.setId("sweep-progress");
         run.setId("sweep-run");
         cancel.setId("sweep-cancel");
@@ -84,7 +58,7 @@ public final class SweepView implements ExperimentView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         root.setTop(bar);
-        root.setCenter(viewer);
+        root.setCenter(chart.viewer());
     }
 
     private Subscription initListeners() {
@@ -103,19 +77,11 @@ public final class SweepView implements ExperimentView {
             return;
         }
         double[] counts = frame.series(CompletionSweepExperiment.COUNTS);
-        chart.setNotify(false);
-        for (int m = 0; m < CompletionSweepExperiment.METHODS.size(); m++) {
-            double[] err = frame.series(CompletionSweepExperiment.ERRORS.get(m));
-            XYSeries s = dataset.getSeries(m);
-            s.clear();
-            for (int i = 0; i < counts.length; i++) {
-                if (Double.isFinite(err[i]) && err[i] > 0) {
-                    s.add(counts[i], err[i], false);
-                }
+        chart.batch(() -> {
+            for (int m = 0; m < CompletionSweepExperiment.METHODS.size(); m++) {
+                chart.set(m, counts, frame.series(CompletionSweepExperiment.ERRORS.get(m))); // NaN: not computed yet
             }
-            s.fireSeriesChanged();
-        }
-        chart.setNotify(true);
+        });
         double p = frame.has(CompletionSweepExperiment.PROGRESS) ? frame.scalar(CompletionSweepExperiment.PROGRESS) : 0;
         progress.setProgress(p);
         int cells = counts.length * CompletionSweepExperiment.METHODS.size();
@@ -127,7 +93,7 @@ public final class SweepView implements ExperimentView {
 
     /** Points drawn in the method's line (for tests). */
     public int points(int method) {
-        return dataset.getSeries(method).getItemCount();
+        return chart.pointCount(method);
     }
 
     public ProgressBar progressBar() {
@@ -141,18 +107,12 @@ public final class SweepView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        java.awt.Color bg = dark ? new java.awt.Color(0x16, 0x1B, 0x22) : java.awt.Color.WHITE;
-        java.awt.Color fg = dark ? new java.awt.Color(0xC9, 0xD1, 0xDC) : new java.awt.Color(0x24, 0x29, 0x2F);
-        chart.setBackgroundPaint(bg);
-        chart.getPlot().setBackgroundPaint(bg);
-        chart.getLegend().setBackgroundPaint(bg);
-        chart.getLegend().setItemPaint(fg);
-        chart.getTitle().setPaint(fg);
-        XYPlot plot = chart.getXYPlot();
-        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-            a.setLabelPaint(fg);
-            a.setTickLabelPaint(fg);
-        }
+        chart.setDark(dark);
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        chart.setPresenter(on);
     }
 
     @Override

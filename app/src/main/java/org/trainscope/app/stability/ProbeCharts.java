@@ -1,12 +1,18 @@
 package org.trainscope.app.stability;
 
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
-/** Pure functions from a noise-stability frame to JFreeChart data: nothing here touches the scene. */
+/** Pure functions from a noise-stability frame to the curves of its panels: nothing here touches the scene. */
 final class ProbeCharts {
+    /** One curve: its identity (colour: {@code "layer i"}, {@code "input"}), legend label and points. */
+    record Curve(String identity, String label, double[] x, double[] y) {
+    }
+
     private ProbeCharts() {
     }
 
@@ -20,52 +26,74 @@ final class ProbeCharts {
     }
 
     /** One outlined histogram per layer: a step curve through the bin edges, height = fraction of the probe set. */
-    static XYSeriesCollection cushionHistograms(Frame f) {
-        XYSeriesCollection c = new XYSeriesCollection();
+    static List<Curve> cushionHistograms(Frame f) {
+        List<Curve> out = new ArrayList<>();
         for (int i = 1; i <= depth(f); i++) {
             double[] hist = f.series(NoiseStabilityExperiment.CUSHION_HIST.of(i));
             double[] edges = f.series(NoiseStabilityExperiment.CUSHION_EDGES.of(i));
-            XYSeries s = new XYSeries("layer " + i, false, true);
-            s.add(edges[0], 0.0);
+            double[] x = new double[2 * hist.length + 2];
+            double[] y = new double[x.length];
+            x[0] = edges[0];
             for (int b = 0; b < hist.length; b++) {
-                s.add(edges[b], hist[b]);
-                s.add(edges[b + 1], hist[b]);
+                x[2 * b + 1] = edges[b];
+                y[2 * b + 1] = hist[b];
+                x[2 * b + 2] = edges[b + 1];
+                y[2 * b + 2] = hist[b];
             }
-            s.add(edges[hist.length], 0.0);
-            c.addSeries(s);
+            x[x.length - 1] = edges[hist.length];
+            out.add(new Curve("layer " + i, "layer " + i, x, y));
         }
-        return c;
+        return out;
     }
 
     /** One curve per injection layer i: ratio 1 at j = i (‖η‖ = ‖x_i‖), then the measured ‖x_j' − x_j‖/‖x_j‖. */
-    static XYSeriesCollection noiseCurves(Frame f) {
-        XYSeriesCollection c = new XYSeriesCollection();
+    static List<Curve> noiseCurves(Frame f) {
+        List<Curve> out = new ArrayList<>();
         int depth = depth(f);
         for (int i = 0; i < depth; i++) {
-            XYSeries s = new XYSeries(i == 0 ? "noise at the input" : "noise at layer " + i, false, true);
-            s.add(i, 1.0);
+            double[] x = new double[depth - i + 1];
+            double[] y = new double[x.length];
+            x[0] = i;
+            y[0] = 1.0;
             for (int j = i + 1; j <= depth; j++) {
-                s.add(j, f.scalar(NoiseStabilityExperiment.NOISE.of(i, j)));
+                x[j - i] = j;
+                y[j - i] = f.scalar(NoiseStabilityExperiment.NOISE.of(i, j));
             }
-            c.addSeries(s);
+            out.add(i == 0 ? new Curve("input", "noise at the input", x, y)
+                    : new Curve("layer " + i, "noise at layer " + i, x, y));
         }
-        return c;
+        return out;
     }
 
     /** σ_k/σ_1 against k/min(m, n) for each layer, so layers of different sizes share the axes. */
-    static XYSeriesCollection spectra(Frame f) {
-        XYSeriesCollection c = new XYSeriesCollection();
+    static List<Curve> spectra(Frame f) {
+        List<Curve> out = new ArrayList<>();
         for (int i = 1; i <= depth(f); i++) {
             double[] sv = f.series(NoiseStabilityExperiment.SV.of(i));
-            XYSeries s = new XYSeries(String.format(java.util.Locale.ROOT, "layer %d, stable rank %.1f", i,
-                    f.scalar(NoiseStabilityExperiment.STABLE_RANK.of(i))), false, true);
+            double[] x = new double[sv.length];
+            double[] y = new double[sv.length];
             for (int k = 0; k < sv.length; k++) {
-                if (sv[k] > 0 && sv[0] > 0) {
-                    s.add((k + 1.0) / sv.length, sv[k] / sv[0]);
+                x[k] = (k + 1.0) / sv.length;
+                y[k] = sv[0] > 0 ? sv[k] / sv[0] : Double.NaN;   // σ_k = 0 is left out by the log axis
+            }
+            out.add(new Curve("layer " + i, String.format(Locale.ROOT, "layer %d, stable rank %.1f", i,
+                    f.scalar(NoiseStabilityExperiment.STABLE_RANK.of(i))), x, y));
+        }
+        return out;
+    }
+
+    /** The histogram's right end: the largest occupied bin edge, so the bars use the width of the panel. */
+    static double maxCushion(Frame f) {
+        double max = 0;
+        for (int i = 1; i <= depth(f); i++) {
+            double[] hist = f.series(NoiseStabilityExperiment.CUSHION_HIST.of(i));
+            double[] edges = f.series(NoiseStabilityExperiment.CUSHION_EDGES.of(i));
+            for (int b = 0; b < hist.length; b++) {
+                if (hist[b] > 0) {
+                    max = Math.max(max, edges[b + 1]);
                 }
             }
-            c.addSeries(s);
         }
-        return c;
+        return Math.min(1.0, max * 1.05);
     }
 }

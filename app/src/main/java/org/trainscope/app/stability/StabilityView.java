@@ -1,29 +1,16 @@
 package org.trainscope.app.stability;
 
-import java.awt.BasicStroke;
-import java.awt.Font;
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.util.Subscription;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.trainscope.app.chart.LineChart;
-import org.trainscope.app.chart.Palette;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.History;
+import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.engine.experiment.Frame;
@@ -32,23 +19,23 @@ import org.trainscope.engine.stability.NoiseStabilityExperiment;
 /**
  * Four panels for {@code noise-stability}: the layer-cushion histograms (dashed: 1/√n of a random matrix, one per
  * layer), noise attenuation (one curve per injection layer), the singular values σ_k/σ_1 of every layer, and
- * train/test accuracy against step. Everything is drawn from the frame on show: stepping back replays the
- * histograms exactly, and no probe ever runs on the FX thread.
+ * train/test accuracy against step. Layer i has one colour in all of them. Everything is drawn from the frame on
+ * show: stepping back replays the histograms exactly, and no probe ever runs on the FX thread.
  */
 public final class StabilityView implements ExperimentView {
     private static final long REFRESH_MS = 100;
 
     private final PlaybackModel model;
-    private final GridPane grid = new GridPane();
-    private final XYPlot cushionPlot = plot("layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", "fraction of probe inputs", false, false);
-    private final XYPlot noisePlot = plot("layer j", "‖x_j' − x_j‖ / ‖x_j‖", true, true);
-    private final XYPlot spectrumPlot = plot("k / min(m, n)", "σ_k / σ_1", true, false);
-    private final LineChart accuracy = new LineChart("Accuracy", "step", "accuracy");
-    private final ChartViewer[] viewers = new ChartViewer[3];
+    private final GridPane grid = Panels.grid(2, 50, 50);
+    private final Chart cushions = new Chart("Layer cushion (animated)", Axis.LINEAR,
+            "layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", Axis.FRACTION, "fraction of inputs");
+    private final Chart noise = new Chart("Noise attenuation", Axis.STEPS, "layer j", Axis.LOG, "‖x_j' − x_j‖ / ‖x_j‖");
+    private final Chart spectra = new Chart("Singular values", Axis.FRACTION, "k / min(m, n)", Axis.LOG, "σ_k / σ_1");
+    private final Chart accuracyChart = new Chart("Accuracy", Axis.STEPS, "step", Axis.UNIT_INTERVAL, "accuracy");
+    private final History accuracy = new History(accuracyChart);
+    private final List<Chart> charts = List.of(cushions, noise, spectra, accuracyChart);
     private final Subscription subscription;
     private long lastRender;
-    private boolean dark;
-    private int shownDepth = -1;
     private volatile long shownProbeStep = -1;
 
     public StabilityView(PlaybackModel model) {
@@ -58,56 +45,19 @@ public final class StabilityView implements ExperimentView {
     }
 
     private void createView() {
-        String[] titles = {"Layer cushion (animated)", "Noise attenuation", "Singular values"};
-        XYPlot[] plots = {cushionPlot, noisePlot, spectrumPlot};
-        for (int p = 0; p < 3; p++) {
-            JFreeChart chart = new JFreeChart(titles[p], new Font("SansSerif", Font.BOLD, 15), plots[p], true);
-            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-            viewers[p] = new ChartViewer(chart);
-        }
-        accuracy.setScalars(List.of(NoiseStabilityExperiment.TRAIN_ACC.key(), NoiseStabilityExperiment.TEST_ACC.key()),
-                List.of("train accuracy", "test accuracy"));
-        grid.add(viewers[0], 0, 0);
-        grid.add(viewers[1], 1, 0);
-        grid.add(viewers[2], 0, 1);
-        grid.add(accuracy.viewer(), 1, 1);
-        for (int k = 0; k < 2; k++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
-        }
-        setDark(false);
-        render(model.frame(), true);
-    }
-
-    private void refresh() {
+        accuracy.setLines(List.of(History.Line.of(NoiseStabilityExperiment.TRAIN_ACC.key(), "train", "train"),
+                History.Line.of(NoiseStabilityExperiment.TEST_ACC.key(), "test", "test")));
+        grid.add(cushions.viewer(), 0, 0);
+        grid.add(noise.viewer(), 1, 0);
+        grid.add(spectra.viewer(), 0, 1);
+        grid.add(accuracyChart.viewer(), 1, 1);
         render(model.frame(), true);
     }
 
     private Subscription initListeners() {
         return Subscription.combine(
                 model.frameProperty().subscribe((was, now) -> render(now, false)),
-                model.playingProperty().subscribe((was, now) -> refresh()));
-    }
-
-    private static XYPlot plot(String xLabel, String yLabel, boolean log, boolean shapes) {
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(false);
-        ValueAxis y;
-        if (log) {
-            LogAxis axis = new LogAxis(yLabel);
-            axis.setSmallestValue(1e-6);
-            y = axis;
-        } else {
-            y = new NumberAxis(yLabel);
-        }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, shapes);
-        return new XYPlot(new XYSeriesCollection(), x, y, r);
+                model.playingProperty().subscribe((was, now) -> render(model.frame(), true)));
     }
 
     /** Draws the frame's probe; while playing at most every {@value #REFRESH_MS} ms (the next frame will do). */
@@ -122,69 +72,38 @@ public final class StabilityView implements ExperimentView {
         }
         lastRender = now;
         int depth = ProbeCharts.depth(frame);
-        cushionPlot.setDataset(ProbeCharts.cushionHistograms(frame));
-        ((NumberAxis) cushionPlot.getDomainAxis()).setRange(0, Math.max(0.05, maxCushion(frame)));
-        if (depth != shownDepth) {
-            cushionPlot.clearDomainMarkers();
+        cushions.batch(() -> {
+            show(cushions, ProbeCharts.cushionHistograms(frame), Chart.Style.LINE);
+            cushions.fixX(0, Math.max(0.05, ProbeCharts.maxCushion(frame)));
+            double[] random = new double[depth];
+            List<String> layers = new ArrayList<>();
             for (int i = 1; i <= depth; i++) {
-                ValueMarker m = new ValueMarker(frame.scalar(NoiseStabilityExperiment.CUSHION_RANDOM.of(i)));
-                m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
-                cushionPlot.addDomainMarker(m);
+                random[i - 1] = frame.scalar(NoiseStabilityExperiment.CUSHION_RANDOM.of(i));
+                layers.add("layer " + i);
             }
-            ((NumberAxis) noisePlot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            shownDepth = depth;
-            recolour();
-        }
-        noisePlot.setDataset(ProbeCharts.noiseCurves(frame));
-        spectrumPlot.setDataset(ProbeCharts.spectra(frame));
-        accuracy.update(model.recording(), model.frameCountProperty().get(), frame.step(), playing);
+            cushions.setXMarks(random, layers);
+        });
+        show(noise, ProbeCharts.noiseCurves(frame), Chart.Style.LINE_MARKERS);
+        show(spectra, ProbeCharts.spectra(frame), Chart.Style.LINE);
+        accuracy.update(model.recording(), model.indexProperty().get(), model.frameCountProperty().get(), playing && !force);
         shownProbeStep = frame.has(NoiseStabilityExperiment.PROBE_STEP)   // last: tests read it once all panels are set
                 ? (long) frame.scalar(NoiseStabilityExperiment.PROBE_STEP) : -1;
     }
 
-    /** The histogram's right end: the largest occupied bin edge, so the bars use the width of the panel. */
-    private static double maxCushion(Frame f) {
-        double max = 0;
-        for (int i = 1; i <= ProbeCharts.depth(f); i++) {
-            double[] hist = f.series(NoiseStabilityExperiment.CUSHION_HIST.of(i));
-            double[] edges = f.series(NoiseStabilityExperiment.CUSHION_EDGES.of(i));
-            for (int b = 0; b < hist.length; b++) {
-                if (hist[b] > 0) {
-                    max = Math.max(max, edges[b + 1]);
+    /** Puts the curves into the chart: one series per curve, re-made when their number changes. */
+    private static void show(Chart chart, List<ProbeCharts.Curve> curves, Chart.Style style) {
+        chart.batch(() -> {
+            if (chart.seriesCount() != curves.size()) {
+                chart.clear();
+                for (ProbeCharts.Curve c : curves) {
+                    chart.add(c.identity(), c.label(), style);
                 }
             }
-        }
-        return Math.min(1.0, max * 1.05);
-    }
-
-    private void recolour() {
-        java.awt.Color bg = dark ? new java.awt.Color(0x16, 0x1B, 0x22) : java.awt.Color.WHITE;
-        java.awt.Color fg = dark ? new java.awt.Color(0xC9, 0xD1, 0xDC) : new java.awt.Color(0x24, 0x29, 0x2F);
-        for (ChartViewer v : viewers) {
-            JFreeChart chart = v.getChart();
-            XYPlot plot = chart.getXYPlot();
-            chart.setBackgroundPaint(bg);
-            plot.setBackgroundPaint(bg);
-            chart.getTitle().setPaint(fg);
-            LegendTitle legend = chart.getLegend();
-            legend.setBackgroundPaint(bg);
-            legend.setItemPaint(fg);
-            for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
-                a.setLabelPaint(fg);
-                a.setTickLabelPaint(fg);
+            for (int i = 0; i < curves.size(); i++) {
+                chart.setLabel(i, curves.get(i).label());
+                chart.set(i, curves.get(i).x(), curves.get(i).y());
             }
-            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
-            for (int i = 0; i < 10; i++) {
-                r.setSeriesPaint(i, Palette.awt(dark ? Palette.of("", i) : Palette.onLight("", i)));
-                r.setSeriesStroke(i, new BasicStroke(2.2f));
-            }
-        }
-        java.util.Collection<?> markers = cushionPlot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
-        int i = 0;
-        for (Object o : markers == null ? List.of() : markers) {
-            ((ValueMarker) o).setPaint(Palette.awt(dark ? Palette.of("", i) : Palette.onLight("", i)));
-            i++;
-        }
+        });
     }
 
     /** The step of the probe the panels show (-1 before the first). */
@@ -194,7 +113,12 @@ public final class StabilityView implements ExperimentView {
 
     /** Histogram curves on show: one per layer. */
     int shownHistograms() {
-        return cushionPlot.getDataset() == null ? 0 : cushionPlot.getDataset().getSeriesCount();
+        return cushions.seriesCount();
+    }
+
+    /** The four charts, for tests. */
+    List<Chart> charts() {
+        return charts;
     }
 
     @Override
@@ -203,10 +127,13 @@ public final class StabilityView implements ExperimentView {
     }
 
     @Override
-    public void setDark(boolean isDark) {
-        dark = isDark;
-        accuracy.setDark(isDark);
-        recolour();
+    public void setDark(boolean dark) {
+        charts.forEach(c -> c.setDark(dark));
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        charts.forEach(c -> c.setPresenter(on));
     }
 
     @Override

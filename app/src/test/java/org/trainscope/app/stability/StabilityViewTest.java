@@ -1,6 +1,7 @@
 package org.trainscope.app.stability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,6 +9,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
 import org.trainscope.app.playback.PlaybackModel;
 
 /** The noise-stability view in the real window (headless): pick it, step through a probe, play, screenshot. */
@@ -42,8 +45,17 @@ class StabilityViewTest {
         WaitForAsyncUtils.waitForFxEvents(10);
         long step = model.frame().step();
         assertEquals(step - step % 25, view.shownProbeStep());
+        Chart accuracy = view.charts().get(3);
+        assertEquals(Axis.UNIT_INTERVAL, accuracy.yRange().scale().axis(), "accuracy on a linear [0, 1] axis");
+        assertTrue(accuracy.yRange().lowerValue() <= 0 && accuracy.yRange().upperValue() >= 1);
 
         app.screenshot("trainscope-noise-stability.png");
+        robot.interact(() -> view.setPresenter(true));
+        for (Chart c : view.charts()) {   // every one of the four panels, not only the accuracy chart
+            assertEquals(Math.round(15 * Chart.PRESENTER_SCALE), c.chart().getTitle().getFont().getSize(),
+                    c.chart().getTitle().getText());
+            assertEquals(Math.round(12 * Chart.PRESENTER_SCALE), c.chart().getXYPlot().getRangeAxis().getTickLabelFont().getSize());
+        }
     }
 
     @Test
@@ -57,6 +69,11 @@ class StabilityViewTest {
         waitUntil(() -> model.frame().step() == 5);
         assertEquals(1024, model.frame().scalar("k"), 0.0);            // k = 64·2^(5−1)
         WaitForAsyncUtils.waitForFxEvents(10);
+        CompressionView view = (CompressionView) main.view();
+        Chart trueErrors = view.charts().get(0);
+        Chart randomErrors = view.charts().get(2);
+        assertEquals(trueErrors.yRange(), randomErrors.yRange(), "true and random labels on one y range");
+        assertEquals(trueErrors.paint(0), randomErrors.paint(0), "the same quantity in the same colour");
         app.screenshot("trainscope-compression.png");
     }
 

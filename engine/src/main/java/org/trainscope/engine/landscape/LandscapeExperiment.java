@@ -46,7 +46,7 @@ public final class LandscapeExperiment extends AbstractExperiment {
             "Optimizers on a loss landscape",
             new ExperimentDef.Explanation(
                     "Each coloured path is one optimizer descending the same landscape from the same start (the "
-                            + "cross-hair); the white dashed curve is the gradient flow, which gradient descent follows "
+                            + "cross-hair); the grey dashed curve is the gradient flow, which gradient descent follows "
                             + "closely while η is small. Momentum and Nesterov carry speed: they overshoot, swing across "
                             + "the valley and may settle in another basin. Raise lr towards the stability limit, or pick "
                             + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start.",

@@ -11,7 +11,7 @@ public final class Presets {
     private static final List<Preset> ALL = List.of(
             new Preset("GD vs momentum in a narrow valley",
                     "A long, narrow quadratic bowl (curvatures 0.4 and 20). Gradient descent zig-zags across the "
-                            + "valley and crawls along its floor; the gradient flow (white) shows the curve GD "
+                            + "valley and crawls along its floor; the gradient flow (grey, dashed) shows the curve GD "
                             + "discretizes. Heavy-ball momentum remembers its last step: the zig-zags cancel, the "
                             + "speed along the floor adds up, and it arrives orders of magnitude sooner — watch the "
                             + "loss chart.",
