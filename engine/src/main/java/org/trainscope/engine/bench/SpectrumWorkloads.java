@@ -13,11 +13,13 @@ import org.trainscope.engine.spectrum.MatrixCompletion;
 import org.trainscope.engine.spectrum.TheoremThree;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.Gesdd;
+import org.trainscope.engine.optim.OptimizerConfig;
 
 /**
  * W1 of shared/peers (w1_deep_mf.py) at its exact settings: n = 100, rank 5, ‖M‖_F = 100, |Ω| = 3000, depth 3,
  * each factor N(0, (1e-3)²) (our {@code init} = 1e-6), η = 4e-3, 5000-step runs, DOUBLE, one thread — in steps per
- * second, with the peers' 1-thread float64 rates for the ratio.
+ * second, with the peers' 1-thread float64 rates for the ratio. A step is the experiment's: gradient descent through
+ * {@code optim/} ({@link DeepFactorization#step()}: gradients → update → forward).
  */
 final class SpectrumWorkloads {
     static final int N = 100;
@@ -57,7 +59,7 @@ final class SpectrumWorkloads {
                 if (done >= RUN) {
                     Rng rng = new Rng(0);
                     MatrixCompletion problem = MatrixCompletion.generate(N, RANK, OBSERVED, rng);
-                    model = new DeepFactorization(problem, DEPTH, INIT, rng);
+                    model = new DeepFactorization(problem, DEPTH, INIT, rng, OptimizerConfig.of("gd", LR));
                     double[] start = new double[N * TheoremThree.blockSize(N, 10)];
                     for (int i = 0; i < start.length; i++) {
                         start[i] = rng.nextGaussian();
@@ -66,12 +68,13 @@ final class SpectrumWorkloads {
                     done = 0;
                 }
                 for (int s = 0; s < CHUNK; s++) {
-                    model.gradients();
                     if (extra == Extra.THEOREM3) {
-                        theory.advance(model.endToEnd(), model.residual(), LR, DEPTH);
+                        theory.observe(model.endToEnd(), model.residual(), DEPTH);
                     }
-                    model.update(LR);
-                    model.forward();
+                    model.step();
+                    if (extra == Extra.THEOREM3) {
+                        theory.advance(model.optimizer().stepSize());
+                    }
                     if (extra == Extra.SVD_VECTORS) {
                         svd.decompose(model.endToEnd(), sigma);
                     } else if (extra == Extra.SVD_VALUES) {

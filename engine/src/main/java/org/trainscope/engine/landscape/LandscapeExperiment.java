@@ -37,9 +37,13 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public static final Output DIVERGED = Output.scalar("{racer}.diverged", "1 once the racer diverged (frozen at its last finite point), else 0");
     public static final Output LR = Output.scalar("lr", "the learning rate η_t of this step (after the schedule)");
 
-    /** Every rule but sgdm, which races like momentum at a constant η (they part only when η changes). */
+    /**
+     * Every rule but sgdm, which races like momentum at a constant η (they part only when η changes), and normalized,
+     * the deep factorization's global-norm variant (on two coordinates: steps of length about η along −∇f/‖∇f‖,
+     * η/√(1−ρ) at first); both are offered.
+     */
     static final List<String> DEFAULT_RACERS =
-            OptimizerConfig.RULES.stream().filter(r -> !r.equals("sgdm")).toList();
+            OptimizerConfig.RULES.stream().filter(r -> !r.equals("sgdm") && !r.equals("normalized")).toList();
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "landscape",

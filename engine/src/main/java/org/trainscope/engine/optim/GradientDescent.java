@@ -10,6 +10,7 @@ final class GradientDescent extends Optimizer {
     protected double update(double eta) {
         double value = gradientAt(x);
         x.axpy(-eta, g); // x ← x − η g
+        steppedAlongTheGradient(eta);
         return value;
     }
 }

@@ -17,7 +17,8 @@ import org.trainscope.engine.experiment.Snapshot;
  * rule's named state vectors with their snapshot — so that each subclass is only its formula.
  */
 public abstract sealed class Optimizer
-        permits GradientDescent, HeavyBall, SgdMomentum, Nesterov, AdaGrad, RmsProp, Adam, GradientFlow {
+        permits GradientDescent, HeavyBall, SgdMomentum, Nesterov, AdaGrad, RmsProp, Adam, NormalizedGradient,
+        GradientFlow {
     protected final OptimizerConfig config;
     /** The parameters, updated in place. */
     protected final Vector x;
@@ -26,6 +27,7 @@ public abstract sealed class Optimizer
     private final Map<String, Vector> state = new LinkedHashMap<>();
     private Objective objective;
     private long t;
+    private double stepSize = Double.NaN;
 
     protected Optimizer(OptimizerConfig config, Vector x, Vector g) {
         if (!x.sameLayout(g)) {
@@ -62,9 +64,25 @@ public abstract sealed class Optimizer
      */
     public final double step(Objective f) {
         objective = f;
+        stepSize = Double.NaN;
         double value = update(config.lr().at(t));
         t++;
         return value;
+    }
+
+    /**
+     * The s of the last step if it was x ← x − s·∇f̃(x) — gd: η_t; normalized: η_t/(√v + ε) — else NaN: momentum,
+     * Nesterov and the per-coordinate rules do not move along the gradient just taken by one scalar (nor does the
+     * flow). For a model that relates its own dynamics to the step size (Theorem 3 integrates dσ/dt over it). Not
+     * state: meaningful right after {@link #step}.
+     */
+    public double stepSize() {
+        return stepSize;
+    }
+
+    /** Records that this step was x ← x − s·∇f̃(x) (see {@link #stepSize()}). */
+    protected final void steppedAlongTheGradient(double s) {
+        stepSize = s;
     }
 
     /** The rule: update x in place with learning rate η = η_t; return f where the gradient was taken. */

@@ -10,17 +10,17 @@ import org.trainscope.engine.experiment.Params;
  * @param rule        one of {@link #RULES}
  * @param lr          the learning-rate schedule η_t (for {@code flow}, the time advanced per step)
  * @param momentum    μ of momentum, sgdm and Nesterov
- * @param rho         ρ of RMSprop
+ * @param rho         ρ of RMSprop and normalized
  * @param beta1       β₁ of Adam
  * @param beta2       β₂ of Adam
- * @param eps         ε of AdaGrad, RMSprop and Adam
+ * @param eps         ε of AdaGrad, RMSprop, Adam and normalized
  * @param weightDecay λ of the ℓ2 penalty (λ/2)‖x‖², for every rule
  */
 public record OptimizerConfig(String rule, LearningRate lr, double momentum, double rho, double beta1, double beta2,
                               double eps, double weightDecay) {
     /** The rule names, in the order a user meets them. */
     public static final List<String> RULES = List.of("gd", "momentum", "sgdm", "nesterov", "adagrad", "rmsprop", "adam",
-            "flow");
+            "normalized", "flow");
 
     public OptimizerConfig {
         if (!RULES.contains(rule)) {
@@ -68,6 +68,7 @@ public record OptimizerConfig(String rule, LearningRate lr, double momentum, dou
             case "adagrad" -> new AdaGrad(this, x, g);
             case "rmsprop" -> new RmsProp(this, x, g);
             case "adam" -> new Adam(this, x, g);
+            case "normalized" -> new NormalizedGradient(this, x, g);
             case "flow" -> new GradientFlow(this, x, g);
             default -> throw new AssertionError(rule);
         };

@@ -1,7 +1,9 @@
 package org.trainscope.engine.optim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
@@ -11,7 +13,8 @@ import org.trainscope.engine.experiment.Params;
  * experiment (the names the landscape introduced, so saved sessions keep working): {@code optimizer}, {@code lr},
  * {@code momentum}, {@code rho}, {@code beta1}, {@code beta2}, {@code eps}, {@code weight_decay}, {@code schedule}
  * (constant, step η₀γ^⌊t/k⌋, exponential η₀(1+c)^t), {@code step_gamma}, {@code step_every}, {@code exp_c}. An
- * experiment lists {@link #specs} among its params and reads them back with {@link OptimizerConfig#from(Params)}.
+ * experiment lists {@link #specs} among its params and reads them back with {@link OptimizerConfig#from(Params)};
+ * one that configures another experiment hands the configuration on with {@link #write}.
  */
 public final class OptimizerParams {
     /** The rules a trained experiment offers: all but {@code flow}, the landscape's reference ODE. */
@@ -21,10 +24,10 @@ public final class OptimizerParams {
 
     private static final List<ParamSpec> HYPER = List.of(
             new ParamSpec.Real("momentum", "μ of momentum, sgdm and Nesterov", 0.9, 0, 0.999),
-            new ParamSpec.Real("rho", "ρ of RMSprop", 0.9, 0, 0.9999),
+            new ParamSpec.Real("rho", "ρ of RMSprop and normalized", 0.9, 0, 0.9999),
             new ParamSpec.Real("beta1", "β₁ of Adam", 0.9, 0, 0.9999),
             new ParamSpec.Real("beta2", "β₂ of Adam", 0.999, 0, 0.999999),
-            new ParamSpec.Real("eps", "ε of AdaGrad, RMSprop, Adam", 1e-8, 1e-12, 1),
+            new ParamSpec.Real("eps", "ε of AdaGrad, RMSprop, Adam, normalized", 1e-8, 1e-12, 1),
             new ParamSpec.Real("weight_decay", "ℓ2 penalty λ/2‖x‖² added to f", 0, 0, 10),
             new ParamSpec.Choice("schedule", "Learning-rate schedule", "constant", SCHEDULES),
             new ParamSpec.Real("step_gamma", "step schedule: multiply η by γ …", 0.5, 1e-3, 10),
@@ -39,6 +42,22 @@ public final class OptimizerParams {
         List<ParamSpec> out = new ArrayList<>();
         out.add(new ParamSpec.Choice("optimizer", "Update rule", defaultRule, TRAINED_RULES));
         out.addAll(hyperSpecs(defaultLr));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The same, with some of them replaced by the experiment's own spec of the same name: an {@code lr} with the
+     * range its saved sessions were written with, an {@code eps} with another default.
+     */
+    public static List<ParamSpec> specs(String defaultRule, double defaultLr, ParamSpec... own) {
+        List<ParamSpec> out = new ArrayList<>(specs(defaultRule, defaultLr));
+        for (ParamSpec spec : own) {
+            int at = out.stream().map(ParamSpec::name).toList().indexOf(spec.name());
+            if (at < 0) {
+                throw new IllegalArgumentException("'" + spec.name() + "' is not an optimizer param");
+            }
+            out.set(at, spec);
+        }
         return List.copyOf(out);
     }
 
@@ -67,13 +86,58 @@ public final class OptimizerParams {
                 real(p, "eps"), real(p, "weight_decay"));
     }
 
+    /**
+     * {@code p} holding {@code c}: the inverse of {@link OptimizerConfig#from(Params)}, for an experiment that hands
+     * its configuration to the experiments it runs (compression's two nets, depth-comparison's three products). Sets
+     * the params p offers; a configuration p cannot hold (a value away from the shared default of a param p does not
+     * offer) is refused.
+     */
+    public static Params write(Params p, OptimizerConfig c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("optimizer", c.rule());
+        if (c.lr() instanceof LearningRate.Constant k) {
+            values.put("lr", k.eta0());
+            values.put("schedule", "constant");
+        } else if (c.lr() instanceof LearningRate.StepDecay s) {
+            values.put("lr", s.eta0());
+            values.put("schedule", "step");
+            values.put("step_gamma", s.gamma());
+            values.put("step_every", s.every());
+        } else if (c.lr() instanceof LearningRate.Exponential e) {
+            values.put("lr", e.eta0());
+            values.put("schedule", "exponential");
+            values.put("exp_c", e.c());
+        }
+        values.put("momentum", c.momentum());
+        values.put("rho", c.rho());
+        values.put("beta1", c.beta1());
+        values.put("beta2", c.beta2());
+        values.put("eps", c.eps());
+        values.put("weight_decay", c.weightDecay());
+        Params out = p;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (offers(p, e.getKey())) {
+                out = out.withValue(e.getKey(), e.getValue());
+            }
+        }
+        if (!read(out, c.rule()).equals(c)) {
+            throw new IllegalArgumentException("these params cannot hold " + c + ": " + p.specs().stream()
+                    .map(ParamSpec::name).toList());
+        }
+        return out;
+    }
+
+    private static boolean offers(Params p, String name) {
+        return p.specs().stream().anyMatch(s -> s.name().equals(name));
+    }
+
     private static double real(Params p, String name) {
         return ((Number) value(p, name)).doubleValue();
     }
 
     /** The experiment's value of the param, or the shared default if the experiment does not offer it. */
     private static Object value(Params p, String name) {
-        if (p.specs().stream().anyMatch(s -> s.name().equals(name))) {
+        if (offers(p, name)) {
             return p.get(name);
         }
         return HYPER.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().defaultValue();

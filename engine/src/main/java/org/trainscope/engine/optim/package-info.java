@@ -3,7 +3,8 @@
  * — a Java {@code double[]}, FLOAT or DOUBLE native memory (the MLP's θ, {@code DenseMatrix} factors), or several
  * of these joined — each reading like its formula on the slide (lecture 003). Every trained experiment updates its
  * parameters through these rules, in place, on its own storage: the linear rules (gd, momentum, sgdm, Nesterov) are
- * a few BLAS calls on a large native vector and plain loops on a small one, with the same rounding; the
+ * a few BLAS calls on a large native vector and plain loops on a small one, with the same rounding; normalized (gd
+ * scaled by a running mean of ‖∇f‖²) is a dot and an axpy, the dot's summation order set by the storage; the
  * elementwise ones (AdaGrad, RMSprop, Adam) are plain loops over {@code double[]} chunks
  * ({@link org.trainscope.engine.optim.Chunks}). Models hand their f and ∇f over through
  * {@link org.trainscope.engine.optim.Objective}; one that computes only at its own parameters uses

@@ -12,6 +12,7 @@ import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.optim.OptimizerConfig;
 
 /**
  * The paper's headline comparison (Arora et al. 2019, Fig. 1): test error against the number of observed entries
@@ -40,20 +41,21 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
             "Sweep: test error vs observed entries (depth 1, 2, 3, nuclear norm)",
             new ExperimentDef.Explanation(
                     "For each number of observed entries, the same rank-5 matrix is completed four ways: gradient "
-                            + "descent on a product of 1, 2 or 3 matrices from a small start, and nuclear-norm "
-                            + "minimization. With few observations depth 3 is far better than the convex method — and "
-                            + "depth 1 cannot complete anything. Each step computes one cell in the background.",
+                            + "descent (or the rule chosen) on a product of 1, 2 or 3 matrices from a small start, and "
+                            + "nuclear-norm minimization. With few observations depth 3 is far better than the convex "
+                            + "method — and depth 1 cannot complete anything. Each step computes one cell in the "
+                            + "background.",
                     "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F  against |Ω|",
                     "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 1 (matrix completion, n = 100, rank 5); lecture 001."),
-            List.of(
+            ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
                     new ParamSpec.Int("observed_from", "Fewest observed entries", 1000, 1, 160_000),
                     new ParamSpec.Int("observed_to", "Most observed entries", 5000, 1, 160_000),
                     new ParamSpec.Int("points", "Numbers of observed entries tried", 5, 1, 50),
                     new ParamSpec.Int("gd_steps", "Gradient steps per factorization run", 1000, 1, 100_000),
-                    new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1),
-                    new ParamSpec.Real("lr", "Learning rate of the factorizations", 4e-3, 1e-7, 1)),
+                    new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1)),
+                    DeepMatrixFactorizationExperiment.optimizerSpecs("Learning rate of the factorizations")),
             List.of(PROGRESS, OBSERVED, TEST_ERROR, METHOD_TEST_ERROR, COUNTS, DEPTH1, DEPTH2, DEPTH3, NUCLEAR),
             20, CompletionSweepExperiment::new);
 
@@ -64,12 +66,16 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
     /** {@code every} of the factorization runs is at most this (its param's limit); longer runs take several steps. */
     static final int MAX_EVERY = 1000;
 
-    /** The params, read once. */
+    /**
+     * The params, read once.
+     *
+     * @param optimizer the rule of the factorizations, with its hyper-parameters
+     */
     public record Config(int n, int rank, int observedFrom, int observedTo, int points, int gdSteps, double init,
-                         double lr) {
+                         OptimizerConfig optimizer) {
         public static Config of(Params p) {
             return new Config(p.integer("n"), p.integer("rank"), p.integer("observed_from"), p.integer("observed_to"),
-                    p.integer("points"), p.integer("gd_steps"), p.real("init"), p.real("lr"));
+                    p.integer("points"), p.integer("gd_steps"), p.real("init"), OptimizerConfig.from(p));
         }
     }
 
@@ -153,7 +159,7 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
 
     private DeepMatrixFactorizationExperiment.Config run(int observed, int depth, int every) {
         return new DeepMatrixFactorizationExperiment.Config(config.n(), config.rank(), observed, depth, config.init(),
-                config.lr(), DeepMatrixFactorizationExperiment.Optimizer.GD, Math.min(10, config.n()), every);
+                config.optimizer(), Math.min(10, config.n()), every);
     }
 
     /** Soft-impute along its default λ path. */

@@ -1,19 +1,28 @@
 package org.trainscope.engine.spectrum;
 
+import java.util.Arrays;
+
 import org.trainscope.engine.experiment.Rng;
+import org.trainscope.engine.experiment.Snapshot;
 import org.trainscope.engine.linalg.DenseMatrix;
+import org.trainscope.engine.optim.Objective;
+import org.trainscope.engine.optim.Optimizer;
+import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.Vector;
 
 /**
- * Gradient descent on a depth-N matrix factorization W = W_N ⋯ W_1 (each n×n) for matrix completion, with the
+ * A depth-N matrix factorization W = W_N ⋯ W_1 (each n×n) for matrix completion, trained by a rule of
+ * {@code optim/} (gradient descent in the paper) over its factors as one vector, with the
  * closed-form gradients of ℓ = ½ Σ_Ω (W − M)² (Arora et al. 2019, eq. (2); lecture 001, "evolution of singular
  * values"):
  * <pre>
  *   G = P_Ω(W − M) = ∇ℓ(W),      ∂ℓ/∂W_j = (W_N ⋯ W_{j+1})ᵀ · G · (W_{j−1} ⋯ W_1)ᵀ
  * </pre>
- * All matrices are preallocated {@link DenseMatrix}es; a step is 2N GEMMs through OpenBLAS (6 at N = 3) and a few
- * BLAS-1 calls, no allocation. Lifecycle: construct (draws the factors), then per step {@link #gradients()} →
- * {@link #update(double)} → {@link #forward()}; {@link #loss()}, {@link #endToEnd()} and {@link #residual()} always
- * describe the current factors.
+ * All matrices are preallocated {@link DenseMatrix}es, and the optimizer works on them in place
+ * ({@code Vector.of(DenseMatrix)}, joined); a GD step is 2N GEMMs through OpenBLAS (6 at N = 3) and a few BLAS-1
+ * calls, no allocation. Lifecycle: construct (draws the factors, binds the optimizer), then {@link #step()} …
+ * (the gradients at the current factors → the rule → {@link #forward()}); {@link #loss()}, {@link #endToEnd()} and
+ * {@link #residual()} always describe the current factors.
  */
 public final class DeepFactorization {
     private final MatrixCompletion problem;
@@ -24,14 +33,19 @@ public final class DeepFactorization {
     private final DenseMatrix[] back;      // back[j] = (W_N ⋯ W_{j+2})ᵀ G, j < N−1; work for the backward pass
     private final DenseMatrix[] grads;     // ∂ℓ/∂W_j
     private final DenseMatrix residual;    // G = P_Ω(W − M), zero off Ω
-    private final DenseMatrix[] saved;     // the factors before the last update, for a rollback
+    private final DenseMatrix[] saved;     // the factors at the last save(), for a rollback
+    private final Vector weights;          // W_1 … W_N end to end, live: what the optimizer updates
+    private final Optimizer optimizer;
+    private final Objective objective;     // ℓ and ∂ℓ/∂W_j at the factors, into grads
+    private Snapshot savedState;           // the optimizer's state at the last save()
+    private long forwardAt;                // weights.version() of the last forward pass
     private double loss;
 
     /**
      * Draws W_1 … W_N i.i.d. N(0, s²) with s = init^{1/N}·n^{−1/2}, so that E‖W_N⋯W_1‖_F² = n·init² (the product
-     * of N independent such factors has entry variance n^{N−1}s^{2N}).
+     * of N independent such factors has entry variance n^{N−1}s^{2N}); binds an optimizer of {@code config} to them.
      */
-    public DeepFactorization(MatrixCompletion problem, int depth, double init, Rng rng) {
+    public DeepFactorization(MatrixCompletion problem, int depth, double init, Rng rng, OptimizerConfig config) {
         this.problem = problem;
         this.n = problem.n();
         this.depth = depth;
@@ -54,6 +68,16 @@ public final class DeepFactorization {
             grads[j] = depth == 1 ? residual : new DenseMatrix(n, n); // N = 1: ∂ℓ/∂W = G itself
             back[j] = j == 0 ? grads[0] : j < depth - 1 ? new DenseMatrix(n, n) : residual;
         }
+        this.weights = Vector.join(Arrays.stream(factors).map(Vector::of).toArray(Vector[]::new));
+        Vector gradient = Vector.join(Arrays.stream(grads).map(Vector::of).toArray(Vector[]::new));
+        this.optimizer = config.create(weights, gradient);
+        this.objective = Objective.atParameters(weights, gradient, () -> {
+            if (weights.version() != forwardAt) {   // another point swapped in (Nesterov's look-ahead)
+                forward();
+            }
+            gradients();
+            return loss;
+        });
         forward();
     }
 
@@ -63,6 +87,7 @@ public final class DeepFactorization {
             DenseMatrix.gemm(false, false, 1, factors[j], prefix[j - 1], 0, prefix[j]); // P_j = W_j P_{j−1}
         }
         loss = problem.residual(endToEnd(), residual);
+        forwardAt = weights.version();
     }
 
     /** ∂ℓ/∂W_j for every j, from the current G and prefix products. */
@@ -78,35 +103,35 @@ public final class DeepFactorization {
         }
     }
 
-    /** W_j ← W_j − η·∂ℓ/∂W_j for every j (the forward pass is left to the caller). */
-    public void update(double eta) {
-        for (int j = 0; j < depth; j++) {
-            factors[j].addScaled(-eta, grads[j]);
-        }
+    /**
+     * One step of the optimizer — GD: W_j ← W_j − η_t·∂ℓ/∂W_j for every j — with the gradients at the current factors
+     * (from the forward pass already done), then the forward pass at the new factors.
+     */
+    public void step() {
+        optimizer.step(objective);
+        forward();
     }
 
-    /** Remembers the current factors (BLAS dcopy, no allocation). */
+    /** The optimizer of the factors (its step count, schedule, step size and state). */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Remembers the current factors (BLAS dcopy) and the optimizer's state. */
     void save() {
         for (int j = 0; j < depth; j++) {
             saved[j].copyFrom(factors[j]);
         }
+        savedState = optimizer.state();
     }
 
-    /** Goes back to the factors of the last {@link #save()}, bit for bit, and redoes the forward pass. */
+    /** Back to the factors and optimizer state of the last {@link #save()}, bit for bit; redoes the forward pass. */
     void rollback() {
         for (int j = 0; j < depth; j++) {
             factors[j].copyFrom(saved[j]);
         }
+        optimizer.restore(savedState);
         forward();
-    }
-
-    /** Σ_j ‖∂ℓ/∂W_j‖_F², from the last {@link #gradients()}. */
-    double gradientNormSquared() {
-        double s = 0;
-        for (DenseMatrix g : grads) {
-            s += g.frobeniusSquared();
-        }
-        return s;
     }
 
     int depth() {

@@ -14,12 +14,16 @@ import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
 import org.trainscope.engine.linalg.Gesdd;
+import org.trainscope.engine.optim.Optimizer;
+import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.OptimizerParams;
 
 /**
  * Deep matrix factorization for matrix completion (Arora, Cohen, Hu &amp; Luo, NeurIPS 2019): gradient descent on
  * W = W_N ⋯ W_1 from a small random start, no regulariser, fits the observed entries of a low-rank M — and, the
  * deeper the product, the better it completes the rest, because the singular values of W are learned one after
- * another, largest first. Each experiment step is {@code every} gradient steps; each frame takes one full SVD of W.
+ * another, largest first. The rule is a param ({@link #optimizerSpecs}: gd by default, any rule of {@code optim/}).
+ * Each experiment step is {@code every} gradient steps; each frame takes one full SVD of W.
  * Frame: the outputs declared below ({@link #ODE_SV} is Theorem 3 integrated over the last interval, see
  * {@link TheoremThree}).
  */
@@ -49,63 +53,58 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                             + "dashed lines are Theorem 3 integrated from each frame's measured values with the measured "
                             + "gradient: with every = 1 they lie on the solid lines (a one-step prediction, off by about 1% "
                             + "of the step's change); raise every to integrate over longer stretches and watch the gap. "
-                            + "Depth 1 only moves the observed entries: its test error stays at 1.",
+                            + "Depth 1 only moves the observed entries: its test error stays at 1. Theorem 3 is about "
+                            + "gradient descent: with normalized the dashed lines use its step η/(√v+ε); with momentum "
+                            + "or the per-coordinate rules they still assume plain GD at η and part from the solid lines.",
                     "ℓ(W) = ½ Σ_{(i,j)∈Ω} (W_N⋯W_1 − M)²_ij\n"
                             + "dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩   (Theorem 3)\n"
                             + "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F",
                     "Lecture 001, \"Evolution of singular values with time\"; Arora, Cohen, Hu & Luo, \"Implicit "
                             + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3."),
-            List.of(
+            ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
                     new ParamSpec.Int("observed", "Number of observed entries |Ω| (the paper: 2000 or 5000 of 10,000)", 2000, 1, 160_000),
                     new ParamSpec.Int("depth", "Depth N of the product W_N⋯W_1 (1 = plain gradient descent on W)", 3, 1, 6),
                     new ParamSpec.Real("init", "Initial size ‖W‖_F/√n (each factor N(0, init^{2/N}/n))", 1e-3, 1e-9, 1),
-                    new ParamSpec.Real("lr", "Learning rate η", 4e-3, 1e-7, 1),
-                    new ParamSpec.Choice("optimizer", "gd, or normalized: η/(√v+ε), v the running mean of ‖∇‖²", "gd",
-                            List.of("gd", "normalized")),
                     new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
                     new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+                    optimizerSpecs("Learning rate η")),
             List.of(ITERATION, LOSS, TEST_ERROR, MSE, EFFECTIVE_RANK, SV, ODE_SV, SPECTRUM),
             1000, DeepMatrixFactorizationExperiment::new);
 
-    /** How each gradient step is scaled. */
-    public enum Optimizer {
-        /** Plain gradient descent: η. */
-        GD,
-        /** η/(√v + ε), v the running mean of ‖∇‖². */
-        NORMALIZED;
-
-        /** The param's value: {@code gd} or {@code normalized}. */
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static Optimizer of(String id) {
-            return valueOf(id.toUpperCase(java.util.Locale.ROOT));
-        }
+    /**
+     * The optimizer params of the factorizations (here and in depth-comparison and completion-sweep): every trained
+     * rule, gd by default; {@code lr} in [1e-7, 1] as saved sessions have it, in the experiment's words; ε = 1e-4 by
+     * default, the normalized variant's own (v is a mean of ‖∇‖² over all entries, far above one entry's g²).
+     */
+    static List<ParamSpec> optimizerSpecs(String lrDescription) {
+        return OptimizerParams.specs("gd", 4e-3,
+                new ParamSpec.Choice("optimizer", "Update rule (Theorem 3's dashed lines assume gd; normalized: "
+                        + "η/(√v+ε), v the running mean of ‖∇‖²)", "gd", OptimizerParams.TRAINED_RULES),
+                new ParamSpec.Real("lr", lrDescription, 4e-3, 1e-7, 1),
+                new ParamSpec.Real("eps", "ε of AdaGrad, RMSprop, Adam, normalized (1e-4: normalized's)", 1e-4, 1e-12, 1));
     }
 
-    /** The params, read once. */
-    public record Config(int n, int rank, int observed, int depth, double init, double lr, Optimizer optimizer, int k,
+    /**
+     * The params, read once.
+     *
+     * @param optimizer the update rule of the factors and its hyper-parameters
+     */
+    public record Config(int n, int rank, int observed, int depth, double init, OptimizerConfig optimizer, int k,
                          int every) {
         public static Config of(Params p) {
             return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.integer("depth"),
-                    p.real("init"), p.real("lr"), Optimizer.of(p.choice("optimizer")), p.integer("k"), p.integer("every"));
+                    p.real("init"), OptimizerConfig.from(p), p.integer("k"), p.integer("every"));
         }
 
         /** These values as params of this experiment (validated: each must lie in its param's range). */
         public Params params() {
-            return TYPE.defaults().withValue("n", n).withValue("rank", rank).withValue("observed", observed)
-                    .withValue("depth", depth).withValue("init", init).withValue("lr", lr)
-                    .withValue("optimizer", optimizer.id()).withValue("k", k).withValue("every", every);
+            return OptimizerParams.write(TYPE.defaults().withValue("n", n).withValue("rank", rank)
+                    .withValue("observed", observed).withValue("depth", depth).withValue("init", init)
+                    .withValue("k", k).withValue("every", every), optimizer);
         }
     }
-
-    /** RMSprop decay of the normalized variant's running mean of ‖∇‖². */
-    static final double NORMALIZED_RHO = 0.9;
-    /** ε of the normalized variant (as in the issue / the paper's code). */
-    static final double NORMALIZED_EPS = 1e-4;
 
     private final Rng rng;
     private final MatrixCompletion problem;
@@ -114,12 +113,9 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
     private final Gesdd svd;
     private final int k;
     private final int every;
-    private final double lr;
-    private final boolean normalized;
     private final double[] sigma;
     private long steps;
     private long iteration;
-    private double meanSquareGradient; // normalized variant: running mean of Σ‖∂ℓ/∂W_j‖²
     private Frame frame;
 
     private DeepMatrixFactorizationExperiment(Params params, long seed) {
@@ -129,7 +125,7 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         check(n, c.rank(), c.observed(), c.k());
         this.rng = new Rng(seed);
         this.problem = MatrixCompletion.generate(n, c.rank(), c.observed(), rng);
-        this.model = new DeepFactorization(problem, c.depth(), c.init(), rng);
+        this.model = new DeepFactorization(problem, c.depth(), c.init(), rng, c.optimizer());
         this.k = c.k();
         double[] start = new double[n * TheoremThree.blockSize(n, k)];
         for (int i = 0; i < start.length; i++) {
@@ -138,8 +134,6 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         this.theory = new TheoremThree(n, k, start);
         this.svd = new Gesdd(n);
         this.every = c.every();
-        this.lr = c.lr();
-        this.normalized = c.optimizer() == Optimizer.NORMALIZED;
         this.sigma = new double[n];
         this.frame = measure(true);
     }
@@ -182,27 +176,18 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
     public Frame step() {
         model.save();
         double[] thetaBefore = theory.theta();
-        double msBefore = meanSquareGradient;
         long iterBefore = iteration;
         double[] basisBefore = theory.basis();
         theory.startInterval();
         for (int s = 0; s < every; s++) {
-            model.gradients();
-            double eta = lr;
-            if (normalized) {
-                // v ← ρv + (1−ρ) Σ_j‖∂ℓ/∂W_j‖²,  η_t = η / (√v + ε)
-                meanSquareGradient = NORMALIZED_RHO * meanSquareGradient + (1 - NORMALIZED_RHO) * model.gradientNormSquared();
-                eta = lr / (Math.sqrt(meanSquareGradient) + NORMALIZED_EPS);
-            }
-            theory.advance(model.endToEnd(), model.residual(), eta, model.depth());
-            model.update(eta); // W_j ← W_j − η ∂ℓ/∂W_j
-            model.forward();
+            theory.observe(model.endToEnd(), model.residual(), model.depth()); // dσ_r/dt at W_t
+            model.step();                                                      // W_j ← rule(W_j, ∂ℓ/∂W_j); forward
+            theory.advance(stepSize());                                        // θ_r += η_t·dσ_r/dt
             iteration++;
             if (!Double.isFinite(model.loss())) {
                 model.rollback();
                 theory.setBasis(basisBefore);
                 theory.setTheta(thetaBefore);
-                meanSquareGradient = msBefore;
                 iteration = iterBefore;
                 throw new DivergedException("the loss overflowed at gradient step " + (iterBefore + s + 1)
                         + "; lower lr (the limit shrinks as the singular values grow: η·N·σ₁^{2−2/N} must stay small)");
@@ -211,6 +196,16 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         steps++;
         frame = measure(false);
         return frame;
+    }
+
+    /**
+     * The length of the Euler step Theorem 3 takes for the gradient step just made: the rule's own if it moved W
+     * along −∇ℓ by one scalar (gd: η_t; normalized: η_t/(√v+ε)), else the schedule's η_t, as if it were gd.
+     */
+    private double stepSize() {
+        Optimizer o = model.optimizer();
+        double s = o.stepSize();
+        return Double.isNaN(s) ? o.config().lr().at(o.t() - 1) : s;
     }
 
     /** The frame of the current state: one full SVD of W. */
@@ -240,8 +235,8 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         for (int j = 0; j < w.length; j++) {
             b.array("W" + (j + 1), w[j]);
         }
-        return b.array("basis", theory.basis()).array("theta", theory.theta())
-                .array("mean_square_gradient", new double[] {meanSquareGradient}).build();
+        return b.put("opt", model.optimizer().state()).array("basis", theory.basis()).array("theta", theory.theta())
+                .build();
     }
 
     @Override
@@ -251,9 +246,9 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
             w[j] = s.array("W" + (j + 1));
         }
         model.restoreFactors(w);
+        model.optimizer().restore(s.under("opt"));
         theory.setBasis(s.array("basis"));
         theory.setTheta(s.array("theta"));
-        meanSquareGradient = s.array("mean_square_gradient")[0];
         steps = s.longValue("steps");
         iteration = s.longValue("iteration");
         rng.setState(s.longValue("rng"));

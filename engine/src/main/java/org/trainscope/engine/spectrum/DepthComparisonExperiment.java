@@ -12,6 +12,7 @@ import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.optim.OptimizerConfig;
 
 /**
  * Depth 1, 2 and 3 side by side: three {@link DeepMatrixFactorizationExperiment}s with the same params and seed —
@@ -30,38 +31,41 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
             "depth-comparison",
             "Depth 1 vs 2 vs 3 on the same matrix",
             new ExperimentDef.Explanation(
-                    "The same rank-5 matrix, the same observed entries, the same start size and learning rate — only "
+                    "The same rank-5 matrix, the same observed entries, the same start size and optimizer — only "
                             + "the depth differs. Depth 1 raises all its singular values together and never touches "
                             + "the unobserved entries; depth 2 and 3 raise them one at a time, and depth 3's staircase "
                             + "is the sharpest, with the smallest values left near zero: a low-rank answer, and the "
                             + "lowest test error.",
                     "W = W_N ⋯ W_1,  N = 1, 2, 3;   dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩",
                     "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\"."),
-            List.of(
+            ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
                     new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
                     new ParamSpec.Real("init", "Initial size ‖W‖_F/√n", 1e-3, 1e-9, 1),
-                    new ParamSpec.Real("lr", "Learning rate η (the same for every depth)", 4e-3, 1e-7, 1),
                     new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
                     new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+                    DeepMatrixFactorizationExperiment.optimizerSpecs("Learning rate η (the same for every depth)")),
             List.of(DeepMatrixFactorizationExperiment.ITERATION, LOSS, TEST_ERROR, EFFECTIVE_RANK, SV),
             1000, DepthComparisonExperiment::new);
 
     /** The depths compared: 1 … DEPTHS. */
     public static final int DEPTHS = 3;
 
-    /** The params, read once. */
-    public record Config(int n, int rank, int observed, double init, double lr, int k, int every) {
+    /**
+     * The params, read once.
+     *
+     * @param optimizer the rule of every depth, with its hyper-parameters
+     */
+    public record Config(int n, int rank, int observed, double init, OptimizerConfig optimizer, int k, int every) {
         public static Config of(Params p) {
-            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.real("init"), p.real("lr"),
-                    p.integer("k"), p.integer("every"));
+            return new Config(p.integer("n"), p.integer("rank"), p.integer("observed"), p.real("init"),
+                    OptimizerConfig.from(p), p.integer("k"), p.integer("every"));
         }
 
-        /** The params of the depth-d run: these values, plain gradient descent. */
+        /** The params of the depth-d run: these values. */
         DeepMatrixFactorizationExperiment.Config run(int depth) {
-            return new DeepMatrixFactorizationExperiment.Config(n, rank, observed, depth, init, lr,
-                    DeepMatrixFactorizationExperiment.Optimizer.GD, k, every);
+            return new DeepMatrixFactorizationExperiment.Config(n, rank, observed, depth, init, optimizer, k, every);
         }
     }
 

@@ -23,6 +23,7 @@ public final class TheoremThree {
     private final SubspaceIteration pairs;
     private final DenseMatrix gv;   // G V, n×p
     private final double[] theta;
+    private final double[] rate;    // dσ_r/dt at the last observed W
     private boolean reset = true;
 
     public TheoremThree(int n, int k, double[] startBasis) {
@@ -30,6 +31,7 @@ public final class TheoremThree {
         this.pairs = new SubspaceIteration(n, Math.min(n, k + 4), startBasis);
         this.gv = new DenseMatrix(n, pairs.size());
         this.theta = new double[k];
+        this.rate = new double[k];
     }
 
     /** Block size of the subspace iteration (k plus oversampling), for the start basis. */
@@ -37,17 +39,18 @@ public final class TheoremThree {
         return Math.min(n, k + 4);
     }
 
-    /** The next {@link #advance} starts a new interval: θ ← measured σ. */
+    /** The next {@link #observe} starts a new interval: θ ← measured σ. */
     void startInterval() {
         reset = true;
     }
 
     /**
-     * Refreshes the top pairs of {@code w} and advances θ by one Euler step of length {@code eta}.
+     * Refreshes the top pairs of {@code w} and takes dσ_r/dt there, at θ_r: the first half of an Euler step, before
+     * the gradient step moves W; {@link #advance} after it, with the step's size, is the second.
      *
      * @param g the gradient ∇ℓ(W) at {@code w}
      */
-    public void advance(DenseMatrix w, DenseMatrix g, double eta, int depth) {
+    public void observe(DenseMatrix w, DenseMatrix g, int depth) {
         pairs.update(w);
         if (reset) {
             for (int r = 0; r < k; r++) {
@@ -65,8 +68,15 @@ public final class TheoremThree {
             for (int i = 0; i < n; i++) {
                 inner += u.get(i + r * n) * b.get(i + r * n);
             }
-            // θ_r += η · (−N (θ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩)
-            theta[r] += eta * (-depth * StrictMath.pow(theta[r] * theta[r], exponent) * inner);
+            // dσ_r/dt = −N (θ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩
+            rate[r] = -depth * StrictMath.pow(theta[r] * theta[r], exponent) * inner;
+        }
+    }
+
+    /** θ_r += η·dσ_r/dt at the last {@link #observe}: one Euler step of length η, the gradient step's size. */
+    public void advance(double eta) {
+        for (int r = 0; r < k; r++) {
+            theta[r] += eta * rate[r];
         }
     }
 
@@ -75,7 +85,7 @@ public final class TheoremThree {
         return theta[r];
     }
 
-    /** The subspace iteration's current σ_r estimate (of W at the last {@link #advance}). */
+    /** The subspace iteration's current σ_r estimate (of W at the last {@link #observe}). */
     double tracked(int r) {
         return pairs.sigma(r);
     }

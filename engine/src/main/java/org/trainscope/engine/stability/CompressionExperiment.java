@@ -15,6 +15,7 @@ import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
 import org.trainscope.engine.nn.Mlp;
+import org.trainscope.engine.optim.OptimizerConfig;
 
 /**
  * Idea 1 on trained nets, true labels against random labels side by side. {@code create} trains two copies of
@@ -105,14 +106,15 @@ public final class CompressionExperiment extends AbstractExperiment {
 
     /** Trains one net; divergence here is the params' fault, so it is refused as they are, naming lr. */
     private void train(NoiseStabilityExperiment net, String labels, int steps) {
+        OptimizerConfig opt = config.net().optimizer();
         try {
             for (int s = 0; s < steps; s++) {
                 net.step();
             }
         } catch (DivergedException e) {
             throw new ParamException("lr", "lr: training the net on the " + labels + " labels diverged at step "
-                    + (net.stepCount() + 1) + " of train_steps = " + steps + " (lr = " + config.net().lr()
-                    + ", momentum = " + config.net().momentum() + "); lower lr or momentum");
+                    + (net.stepCount() + 1) + " of train_steps = " + steps + " (optimizer = " + opt.rule()
+                    + ", lr = " + opt.lr().at(0) + ", momentum = " + opt.momentum() + "); lower lr or momentum");
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
 import org.trainscope.engine.data.Idx;
@@ -24,9 +23,15 @@ import org.trainscope.engine.experiment.Snapshot;
 import org.trainscope.engine.linalg.Blas;
 import org.trainscope.engine.nn.Init;
 import org.trainscope.engine.nn.Mlp;
+import org.trainscope.engine.optim.Objective;
+import org.trainscope.engine.optim.Optimizer;
+import org.trainscope.engine.optim.OptimizerConfig;
+import org.trainscope.engine.optim.OptimizerParams;
+import org.trainscope.engine.optim.Vector;
 
 /**
- * A ReLU MLP trained by minibatch SGD with momentum on the digits (or a synthetic 2-D set), probed every
+ * A ReLU MLP trained by minibatch SGD (heavy-ball momentum by default, any rule of {@code optim/}) on the digits (or
+ * a synthetic 2-D set), probed every
  * {@code probe_every} steps on a fixed probe set (the first {@code probe_size} test examples) by
  * {@link StabilityProbe}: layer cushions, noise attenuation, spectra, and train/test loss and accuracy. Step 0 is
  * the random-initialization reference; {@code labels=random} trains on permuted labels. Every frame carries the
@@ -34,7 +39,9 @@ import org.trainscope.engine.nn.Mlp;
  * Layers i = 1 … D are the weight matrices A_i; noise is injected at layer i = 0 (the input) … D − 1.
  */
 public final class NoiseStabilityExperiment extends AbstractExperiment {
-    public static final Output BATCH_LOSS = Output.scalar("batch.loss", "mean cross-entropy of this step's minibatch (NaN at step 0)");
+    public static final Output BATCH_LOSS = Output.scalar("batch.loss",
+            "mean cross-entropy of this step's minibatch where it took its gradient: at θ before the step (Nesterov: at "
+                    + "the look-ahead point); NaN at step 0");
     public static final Output PROBE_STEP = Output.scalar("probe.step", "step at which the probe in this frame was taken", "steps");
     public static final Output TRAIN_LOSS = Output.scalar("train.loss", "mean cross-entropy on the training set, at the probe");
     public static final Output TRAIN_ACC = Output.scalar("train.acc", "accuracy on the training set (its labels), at the probe");
@@ -52,7 +59,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     public static final Output SV = Output.series("sv.{i}", "singular values of A_i, largest first");
 
     /** The params, shared with {@code compression}, which trains this experiment's net. */
-    static final List<ParamSpec> SPECS = List.of(
+    static final List<ParamSpec> SPECS = ParamSpec.join(List.of(
             new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0; idx: your MNIST-style files)", "digits",
                     concat("digits", concat("idx", Synthetic.NAMES))),
             new ParamSpec.FilePath("idx_images", "data=idx: IDX images file (.gz or plain)", ""),
@@ -60,16 +67,15 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
             new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
                     List.of("true", "random")),
             new ParamSpec.Int("depth", "Hidden layers", 3, 1, 8),
-            new ParamSpec.Int("width", "Units per hidden layer", 128, 2, 1024),
-            new ParamSpec.Real("lr", "Learning rate η", 0.02, 1e-6, 10),
-            new ParamSpec.Real("momentum", "Momentum μ (0 = plain SGD)", 0.9, 0, 0.999),
-            new ParamSpec.Int("batch", "Minibatch size (≥ train size: full-batch GD)", 64, 1, 100_000),
+            new ParamSpec.Int("width", "Units per hidden layer", 128, 2, 1024)),
+            OptimizerParams.specs("momentum", 0.02),   // lr and momentum keep their names, ranges and defaults
+            List.of(new ParamSpec.Int("batch", "Minibatch size (≥ train size: full-batch GD)", 64, 1, 100_000),
             new ParamSpec.Int("probe_every", "Probe every k steps", 25, 1, 1_000_000),
             new ParamSpec.Int("probe_size", "Probe set: the first n test examples (at most all of them)", 360, 1, 100_000),
             new ParamSpec.Int("bins", "Cushion histogram bins on [0, 1]", 40, 2, 500),
             new ParamSpec.Int("split_seed", "Seed of the fixed 80/20 train/test split", 0, 0, 1_000_000),
             new ParamSpec.Int("points", "Synthetic sets: number of points", 1000, 20, 100_000),
-            new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5));
+            new ParamSpec.Real("noise", "Synthetic sets: noise σ", 0.1, 0, 5)));
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "noise-stability",
@@ -92,30 +98,35 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
                     CUSHION_RANDOM, NOISE, STABLE_RANK, CUSHION_HIST, CUSHION_EDGES, NOISE_CURVE, SV),
             1500, NoiseStabilityExperiment::new);
 
-    /** The params, read once; {@code idx_images}, {@code idx_labels} are paths, empty for none. */
+    /**
+     * The params, read once; {@code idx_images}, {@code idx_labels} are paths, empty for none.
+     *
+     * @param optimizer the update rule and its hyper-parameters ({@link OptimizerParams})
+     */
     public record Config(String data, String idxImages, String idxLabels, boolean randomLabels, int depth, int width,
-                         double lr, double momentum, int batch, int probeEvery, int probeSize, int bins, int splitSeed,
+                         OptimizerConfig optimizer, int batch, int probeEvery, int probeSize, int bins, int splitSeed,
                          int points, double noise) {
         public static Config of(Params p) {
             return new Config(p.choice("data"), p.text("idx_images"), p.text("idx_labels"),
-                    p.choice("labels").equals("random"), p.integer("depth"), p.integer("width"), p.real("lr"),
-                    p.real("momentum"), p.integer("batch"), p.integer("probe_every"), p.integer("probe_size"),
+                    p.choice("labels").equals("random"), p.integer("depth"), p.integer("width"), OptimizerConfig.from(p),
+                    p.integer("batch"), p.integer("probe_every"), p.integer("probe_size"),
                     p.integer("bins"), p.integer("split_seed"), p.integer("points"), p.real("noise"));
         }
 
         /** These values as params of this experiment (validated: each must lie in its param's range). */
         public Params params() {
-            return TYPE.defaults().withValue("data", data).withValue("idx_images", idxImages)
+            Params p = TYPE.defaults().withValue("data", data).withValue("idx_images", idxImages)
                     .withValue("idx_labels", idxLabels).withValue("labels", randomLabels ? "random" : "true")
-                    .withValue("depth", depth).withValue("width", width).withValue("lr", lr).withValue("momentum", momentum)
+                    .withValue("depth", depth).withValue("width", width)
                     .withValue("batch", batch).withValue("probe_every", probeEvery).withValue("probe_size", probeSize)
                     .withValue("bins", bins).withValue("split_seed", splitSeed).withValue("points", points)
                     .withValue("noise", noise);
+            return OptimizerParams.write(p, optimizer);
         }
 
         /** The same net trained on true or random labels, probed every {@code probeEvery} steps. */
         public Config training(boolean random, int every) {
-            return new Config(data, idxImages, idxLabels, random, depth, width, lr, momentum, batch, every, probeSize,
+            return new Config(data, idxImages, idxLabels, random, depth, width, optimizer, batch, every, probeSize,
                     bins, splitSeed, points, noise);
         }
     }
@@ -128,12 +139,13 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     private final int[] testY;
     private final Mlp mlp;
     private final StabilityProbe probe;
-    private final FloatPointer velocity;     // v, laid out as the network's parameter vector θ
+    private final Optimizer optimizer;       // over θ, the network's parameters as one FLOAT vector
+    private final Objective objective;       // the minibatch loss at θ: forward and backward on the gathered batch
+    private final int[] labels;              // of the gathered batch
     private final Rng rng;
     private final int batch;
-    private final double lr;
-    private final double momentum;
     private final int probeEvery;
+    private int count;                       // examples in the gathered batch
     private int[] order;
     private int position;
     private long steps;
@@ -167,10 +179,20 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         this.mlp = new Mlp(sizes, Math.max(Math.max(batch, probeSize), Math.min(512, train.size())));
         this.rng = new Rng(seed);
         mlp.initialize(Init.uniform(rng::nextDouble));   // PyTorch's nn.Linear default, U(±1/√fan_in)
-        this.velocity = new FloatPointer(mlp.parameterCount());
-        velocity.fill(0);
-        this.lr = c.lr();
-        this.momentum = c.momentum();
+        Vector theta = Vector.floats(mlp.parameterAddress(), mlp.parameterCount());
+        Vector grad = Vector.floats(mlp.gradientAddress(), mlp.parameterCount());
+        this.optimizer = c.optimizer().create(theta, grad);
+        this.labels = new int[batch];
+        this.objective = Objective.atParameters(theta, grad, () -> {
+            mlp.forward(count);
+            double loss = mlp.backward(labels, 0, count);
+            // ‖∇L‖ finite ⇔ every component is; thrown before the rule writes, so θ and its state stay
+            if (!Double.isFinite(loss) || !Float.isFinite(Blas.cblas_snrm2(grad.length(), mlp.gradientAddress(), 1))) {
+                throw new DivergedException("the loss is no longer finite at step " + (steps + 1) + "; lower lr or momentum");
+            }
+            batchLoss = loss;   // the frame's: the cross-entropy alone (the optimizer's value adds weight decay)
+            return loss;
+        });
         this.probeEvery = c.probeEvery();
         this.probe = new StabilityProbe(mlp, test.inputs(), probeSize, c.bins());
         this.order = Dataset.permutation(train.size(), rng);
@@ -217,29 +239,16 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         return b.build();
     }
 
+    /** One minibatch step: gather → forward → loss and ∇L → optimizer.step (θ updated in place) → frame. */
     @Override
     public Frame step() {
         int n = train.size();
-        int count = Math.min(batch, n - position);                 // the last batch of an epoch may be partial
+        count = Math.min(batch, n - position);                     // the last batch of an epoch may be partial
         mlp.gather(trainX, order, position, count);
-        mlp.forward(count);
-        int[] labels = new int[count];
         for (int k = 0; k < count; k++) {
             labels[k] = trainY[order[position + k]];
         }
-        double loss = mlp.backward(labels, 0, count);
-        int p = mlp.parameterCount();
-        long theta = mlp.parameterAddress();
-        long g = mlp.gradientAddress();
-        long v = Blas.address(velocity);
-        if (!Double.isFinite(loss) || !Float.isFinite(Blas.cblas_snrm2(p, g, 1))) {   // ‖∇L‖ finite ⇔ all are
-            throw new DivergedException("the loss is no longer finite at step " + (steps + 1) + "; lower lr or momentum");
-        }
-        // heavy ball (lecture 003) on the whole parameter vector at once, three BLAS calls:
-        Blas.cblas_sscal(p, (float) momentum, v, 1);                // v ← μv
-        Blas.cblas_saxpy(p, (float) -lr, g, 1, v, 1);               // v ← v − η∇L
-        Blas.cblas_saxpy(p, 1f, v, 1, theta, 1);                    // θ ← θ + v
-        batchLoss = loss;
+        optimizer.step(objective);                                 // the heavy ball at the defaults: three BLAS calls
         position += count;
         if (position >= n) {
             position = 0;
@@ -295,14 +304,10 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps).longValue("position", position)
                 .longValue("rng", rng.state()).longValue("probe.step", probeStep);
         double[][] theta = mlp.parameterArrays();
-        for (int p = 0, off = 0; p < theta.length; off += theta[p].length, p++) {
+        for (int p = 0; p < theta.length; p++) {
             b.array("theta." + p, theta[p]);
-            double[] v = new double[theta[p].length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = velocity.get(off + i);
-            }
-            b.array("velocity." + p, v);
         }
+        b.put("opt", optimizer.state());
         double[] perm = new double[order.length];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = order[i];
@@ -321,14 +326,11 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         rng.setState(s.longValue("rng"));
         probeStep = s.longValue("probe.step");
         double[][] theta = new double[2 * mlp.depth()][];
-        for (int p = 0, off = 0; p < theta.length; off += theta[p].length, p++) {
+        for (int p = 0; p < theta.length; p++) {
             theta[p] = s.array("theta." + p);
-            double[] v = s.array("velocity." + p);
-            for (int i = 0; i < v.length; i++) {
-                velocity.put(off + i, (float) v[i]);
-            }
         }
         mlp.setParameters(theta);
+        optimizer.restore(s.under("opt"));
         double[] perm = s.array("order");
         order = new int[perm.length];
         for (int i = 0; i < perm.length; i++) {

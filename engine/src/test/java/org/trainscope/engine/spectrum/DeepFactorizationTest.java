@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.DenseMatrix;
+import org.trainscope.engine.optim.OptimizerConfig;
 
 /** The closed-form gradients of the product loss against finite differences and GD at depth 1 against its closed form. */
 class DeepFactorizationTest {
@@ -19,7 +20,7 @@ class DeepFactorizationTest {
         for (int depth = 1; depth <= 3; depth++) {
             Rng rng = new Rng(7 + depth);
             MatrixCompletion problem = MatrixCompletion.generate(6, 2, 20, rng);
-            DeepFactorization model = new DeepFactorization(problem, depth, 2.0, rng);
+            DeepFactorization model = new DeepFactorization(problem, depth, 2.0, rng, OptimizerConfig.of("gd", 0.1));
             model.gradients();
             double h = 1e-5;
             for (int j = 0; j < depth; j++) {
@@ -50,14 +51,12 @@ class DeepFactorizationTest {
     void depthOneGradientDescentFollowsTheClosedForm() {
         Rng rng = new Rng(1);
         MatrixCompletion problem = MatrixCompletion.generate(20, 3, 150, rng);
-        DeepFactorization model = new DeepFactorization(problem, 1, 0.5, rng);
-        double[] w0 = model.endToEnd().toArray();
         double eta = 0.05;
+        DeepFactorization model = new DeepFactorization(problem, 1, 0.5, rng, OptimizerConfig.of("gd", eta));
+        double[] w0 = model.endToEnd().toArray();
         int steps = 60;
         for (int t = 0; t < steps; t++) {
-            model.gradients();
-            model.update(eta);
-            model.forward();
+            model.step();
         }
         double[] w = model.endToEnd().toArray();
         double decay = Math.pow(1 - eta, steps);

@@ -71,7 +71,7 @@ class CompressionExperimentTest {
         ParamException ex = assertThrows(ParamException.class, () -> CompressionExperiment.TYPE.create(p, 0));
         assertEquals("lr", ex.param());
         assertTrue(ex.getMessage().startsWith("lr: training the net on the true labels diverged at step "), ex.getMessage());
-        assertTrue(ex.getMessage().endsWith("of train_steps = 50 (lr = 10.0, momentum = 0.9); lower lr or momentum"),
+        assertTrue(ex.getMessage().endsWith("of train_steps = 50 (optimizer = momentum, lr = 10.0, momentum = 0.9); lower lr or momentum"),
                 ex.getMessage());
     }
 
