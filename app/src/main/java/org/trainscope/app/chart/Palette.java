@@ -59,6 +59,7 @@ public final class Palette {
             Map.entry("nesterov", solid(GREEN)),
             Map.entry("adagrad", solid(BLUE)),
             Map.entry("rmsprop", solid(PURPLE)),
+            Map.entry("normalized", new Look(PURPLE, DASH_DOT)),   // RMSprop on the global norm
             Map.entry("adam", solid(VERMILLION)),
             Map.entry("flow", new Look(GREY, DASH)),
             // references and constructions

@@ -25,7 +25,7 @@ class PaletteTest {
 
     @Test
     void everyOptimizerHasItsOwnLook() {
-        List<String> racers = List.of("gd", "momentum", "sgdm", "nesterov", "adagrad", "rmsprop", "adam", "flow");
+        List<String> racers = org.trainscope.engine.optim.OptimizerConfig.RULES;   // every rule a racer can be
         Set<String> looks = new HashSet<>();
         for (String r : racers) {
             looks.add(key(Palette.of(r)));
