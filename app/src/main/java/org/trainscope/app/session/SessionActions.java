@@ -18,6 +18,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -40,6 +42,7 @@ import org.trainscope.engine.session.SessionFile;
  */
 public final class SessionActions {
     public static final String EXTENSION = ".trainscope.json";
+    private static final int GIF_DELAY_MILLIS = 50;
 
     private final PlaybackModel model;
     private final Registry registry;
@@ -205,7 +208,7 @@ public final class SessionActions {
         }
     }
 
-    public void exportGif(javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+    public void exportGif(ProgressBar bar, Button cancel) {
         FileChooser chooser = chooser("Export the run as an animated GIF", "GIF animation", "*.gif");
         chooser.setInitialFileName(model.type().id() + ".gif");
         java.io.File f = chooser.showSaveDialog(window.get());
@@ -218,14 +221,18 @@ public final class SessionActions {
      * The recorded run as an animated GIF (rendered off-screen frame by frame, encoded on its own thread), with a
      * progress bar and a cancel button shown while it runs.
      */
-    public AnimationExport exportGif(Path file, javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+    public AnimationExport exportGif(Path file, ProgressBar bar, Button cancel) {
+        return exportAnimation(file, AnimationFormat.gif(GIF_DELAY_MILLIS), bar, cancel);
+    }
+
+    private AnimationExport exportAnimation(Path file, AnimationFormat format, ProgressBar bar, Button cancel) {
         Recording rec = model.recording();
         if (rec == null || rec.isEmpty()) {
             model.warn("Nothing to export yet.");
             return null;
         }
         AnimationExport export = new AnimationExport(model, view.get(), r -> {
-            Thread t = new Thread(r, "trainscope-gif");
+            Thread t = new Thread(r, "trainscope-" + format.name().toLowerCase(java.util.Locale.ROOT));
             t.setDaemon(true);
             t.start();
         });
@@ -233,8 +240,8 @@ public final class SessionActions {
         bar.visibleProperty().bind(export.runningProperty()); // space stays reserved: the view keeps its size
         cancel.visibleProperty().bind(export.runningProperty());
         cancel.setOnAction(e -> export.cancel());
-        model.say("Rendering the run as a GIF…");
-        export.start(file, 50, failure -> {
+        model.say("Rendering the run as " + format.name() + "…");
+        export.start(file, format, failure -> {
             if (failure == null) {
                 model.say("Exported the run to " + file.getFileName() + ".");
             } else {
