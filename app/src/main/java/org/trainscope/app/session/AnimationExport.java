@@ -31,7 +31,7 @@ import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.engine.experiment.Recording;
 
 /**
- * Records the run as an animation (an {@link AnimationFormat}: a GIF for slides): one recorded frame
+ * Records the run as an animation (an {@link AnimationFormat}: a GIF for slides, an MP4 video): one recorded frame
  * per pulse is shown and rendered off-screen ({@link Node#snapshot}), and an encoder thread appends it to the file,
  * so the window stays responsive and the progress shows. At most {@link AnimationFormat#maxFrames()} frames, evenly
  * spaced over the recording; before them, the format's {@link AnimationFormat#samples() samples} (evenly spaced over

@@ -42,6 +42,9 @@ import org.trainscope.engine.session.SessionFile;
  */
 public final class SessionActions {
     public static final String EXTENSION = ".trainscope.json";
+    /** The ids of the status bar's export progress bar and its Cancel button. */
+    public static final String PROGRESS_ID = "export-progress";
+    public static final String CANCEL_ID = "cancel-export";
     private static final int GIF_DELAY_MILLIS = 50;
 
     private final PlaybackModel model;
@@ -223,6 +226,26 @@ public final class SessionActions {
      */
     public AnimationExport exportGif(Path file, ProgressBar bar, Button cancel) {
         return exportAnimation(file, AnimationFormat.gif(GIF_DELAY_MILLIS), bar, cancel);
+    }
+
+    /**
+     * Asks for a file and exports the run as a 1080p video, with the status bar's progress bar and Cancel (found in
+     * the window by their ids, {@value #PROGRESS_ID} and {@value #CANCEL_ID}).
+     */
+    public void exportMp4() {
+        FileChooser chooser = chooser("Export the run as a video (1920×1080, H.264)", "MP4 video", "*.mp4");
+        chooser.setInitialFileName(model.type().id() + ".mp4");
+        Window w = window.get();
+        java.io.File f = chooser.showSaveDialog(w);
+        if (f != null) {
+            exportMp4(f.toPath(), (ProgressBar) w.getScene().lookup("#" + PROGRESS_ID),
+                    (Button) w.getScene().lookup("#" + CANCEL_ID));
+        }
+    }
+
+    /** The recorded run as an MP4 video (H.264, 1920×1080, 30 fps), like {@link #exportGif(Path, ProgressBar, Button)}. */
+    public AnimationExport exportMp4(Path file, ProgressBar bar, Button cancel) {
+        return exportAnimation(file, AnimationFormat.mp4(), bar, cancel);
     }
 
     private AnimationExport exportAnimation(Path file, AnimationFormat format, ProgressBar bar, Button cancel) {

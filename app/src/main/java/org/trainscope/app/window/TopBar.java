@@ -43,7 +43,8 @@ public final class TopBar extends HBox {
     private final MenuItem jsonl = new MenuItem("Frames as JSON Lines…");
     private final MenuItem image = new MenuItem("View as PNG, charts as SVG…");
     private final MenuItem gif = new MenuItem("Run as animated GIF…");
-    private final MenuButton export = new MenuButton("Export", null, csv, jsonl, image, gif);
+    private final MenuItem mp4 = new MenuItem("Run as MP4 video (1080p)…");
+    private final MenuButton export = new MenuButton("Export", null, csv, jsonl, image, gif, mp4);
     private final Label keys = new Label("Space play · ←/→ step · Home reset");
     private final ToggleButton presenter = new ToggleButton("Present");
     private final ToggleButton dark = new ToggleButton("Dark");
@@ -104,6 +105,7 @@ public final class TopBar extends HBox {
         jsonl.setOnAction(e -> files.exportFrames("jsonl"));
         image.setOnAction(e -> files.exportImage());
         gif.setOnAction(e -> onExportGif.run());
+        mp4.setOnAction(e -> files.exportMp4());
         dark.selectedProperty().subscribe(on -> dark.setText(on ? "Light" : "Dark")); // names what a click gives
         presenter.selectedProperty().subscribe((was, on) -> {
             for (Node n : List.of(home, picker, open, save, export, keys, dark)) {

@@ -80,6 +80,9 @@ class AnimationExportTest {
         assertEquals(4 + 201, gif.length);
         assertArrayEquals(new int[] {0, 134, 266, 400, 0, 2, 4}, java.util.Arrays.copyOf(gif, 7));
         assertEquals(400, gif[gif.length - 1]);
+        int[] mp4 = AnimationExport.plan(401, AnimationFormat.mp4()); // 401 > 360: every 2nd, no samples
+        assertEquals(201, mp4.length);
+        assertArrayEquals(new int[] {0, 2, 4}, java.util.Arrays.copyOf(mp4, 3));
         assertArrayEquals(new int[] {0, 0}, AnimationExport.plan(1, AnimationFormat.gif(50)), "one frame, one sample");
     }
 

@@ -140,7 +140,30 @@ class FilesTest {
         cancelLeavesNoFile(main, robot, SessionActions::exportGif, dir.resolve("cancelled.gif"));
     }
 
-    /** An animation export, such as {@link SessionActions#exportGif(Path, ProgressBar, Button)}. */
+    @Test
+    void theRunExportsAsA1080pVideoAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
+        assertSame(main.exportProgress(), main.getScene().lookup("#" + SessionActions.PROGRESS_ID),
+                "the Export menu's video export finds the status bar's progress bar by its id");
+        assertSame(main.cancelExport(), main.getScene().lookup("#" + SessionActions.CANCEL_ID), "and its Cancel");
+        stepTo(robot, 20);
+        Path mp4 = dir.resolve("run.mp4");
+        exportAndWait(main, robot, SessionActions::exportMp4, mp4);
+        List<String> boxes = Mp4Check.topLevelBoxes(mp4);
+        assertEquals("ftyp", boxes.get(0), "an ISO media file: " + boxes);
+        assertTrue(boxes.contains("moov") && boxes.contains("mdat"), "with its index and its media: " + boxes);
+        List<org.jcodec.common.model.Picture> frames = Mp4Check.decode(mp4);
+        assertEquals(21, frames.size(), "one video frame per recorded frame 0..20");
+        assertEquals(List.of(1920, 1080), List.of(frames.get(0).getWidth(), frames.get(0).getHeight()));
+        var probe = Mp4Check.ffprobe(mp4);
+        if (probe.isPresent()) {
+            var s = probe.get();
+            assertEquals(List.of("h264", "1920", "1080", "21", "30/1"), List.of(s.get("codec_name"), s.get("width"),
+                    s.get("height"), s.get("nb_read_frames"), s.get("r_frame_rate")), "ffprobe: " + s);
+        }
+        cancelLeavesNoFile(main, robot, SessionActions::exportMp4, dir.resolve("cancelled.mp4"));
+    }
+
+    /** An animation export: {@link SessionActions#exportGif(Path, ProgressBar, Button)} or its MP4 twin. */
     private interface Export {
         AnimationExport start(SessionActions files, Path file, ProgressBar bar, Button cancel);
     }
