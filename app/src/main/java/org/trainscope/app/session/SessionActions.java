@@ -18,6 +18,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -40,6 +42,10 @@ import org.trainscope.engine.session.SessionFile;
  */
 public final class SessionActions {
     public static final String EXTENSION = ".trainscope.json";
+    /** The ids of the status bar's export progress bar and its Cancel button. */
+    public static final String PROGRESS_ID = "export-progress";
+    public static final String CANCEL_ID = "cancel-export";
+    private static final int GIF_DELAY_MILLIS = 50;
 
     private final PlaybackModel model;
     private final Registry registry;
@@ -205,7 +211,7 @@ public final class SessionActions {
         }
     }
 
-    public void exportGif(javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+    public void exportGif(ProgressBar bar, Button cancel) {
         FileChooser chooser = chooser("Export the run as an animated GIF", "GIF animation", "*.gif");
         chooser.setInitialFileName(model.type().id() + ".gif");
         java.io.File f = chooser.showSaveDialog(window.get());
@@ -218,14 +224,38 @@ public final class SessionActions {
      * The recorded run as an animated GIF (rendered off-screen frame by frame, encoded on its own thread), with a
      * progress bar and a cancel button shown while it runs.
      */
-    public AnimationExport exportGif(Path file, javafx.scene.control.ProgressBar bar, javafx.scene.control.Button cancel) {
+    public AnimationExport exportGif(Path file, ProgressBar bar, Button cancel) {
+        return exportAnimation(file, AnimationFormat.gif(GIF_DELAY_MILLIS), bar, cancel);
+    }
+
+    /**
+     * Asks for a file and exports the run as a 1080p video, with the status bar's progress bar and Cancel (found in
+     * the window by their ids, {@value #PROGRESS_ID} and {@value #CANCEL_ID}).
+     */
+    public void exportMp4() {
+        FileChooser chooser = chooser("Export the run as a video (1920×1080, H.264)", "MP4 video", "*.mp4");
+        chooser.setInitialFileName(model.type().id() + ".mp4");
+        Window w = window.get();
+        java.io.File f = chooser.showSaveDialog(w);
+        if (f != null) {
+            exportMp4(f.toPath(), (ProgressBar) w.getScene().lookup("#" + PROGRESS_ID),
+                    (Button) w.getScene().lookup("#" + CANCEL_ID));
+        }
+    }
+
+    /** The recorded run as an MP4 video (H.264, 1920×1080, 30 fps), like {@link #exportGif(Path, ProgressBar, Button)}. */
+    public AnimationExport exportMp4(Path file, ProgressBar bar, Button cancel) {
+        return exportAnimation(file, AnimationFormat.mp4(), bar, cancel);
+    }
+
+    private AnimationExport exportAnimation(Path file, AnimationFormat format, ProgressBar bar, Button cancel) {
         Recording rec = model.recording();
         if (rec == null || rec.isEmpty()) {
             model.warn("Nothing to export yet.");
             return null;
         }
         AnimationExport export = new AnimationExport(model, view.get(), r -> {
-            Thread t = new Thread(r, "trainscope-gif");
+            Thread t = new Thread(r, "trainscope-" + format.name().toLowerCase(java.util.Locale.ROOT));
             t.setDaemon(true);
             t.start();
         });
@@ -233,8 +263,8 @@ public final class SessionActions {
         bar.visibleProperty().bind(export.runningProperty()); // beside the transport, as tall: the view keeps its size
         cancel.visibleProperty().bind(export.runningProperty());
         cancel.setOnAction(e -> export.cancel());
-        model.say("Rendering the run as a GIF…");
-        export.start(file, 50, failure -> {
+        model.say("Rendering the run as " + format.name() + "…");
+        export.start(file, format, failure -> {
             if (failure == null) {
                 model.say("Exported the run to " + file.getFileName() + ".");
             } else {

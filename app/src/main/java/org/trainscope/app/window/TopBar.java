@@ -47,7 +47,8 @@ public final class TopBar extends HBox {
     private final MenuItem jsonl = new MenuItem("Frames as JSON Lines…");
     private final MenuItem image = new MenuItem("View as PNG, charts as SVG…");
     private final MenuItem gif = new MenuItem("Run as animated GIF…");
-    private final MenuButton export = new MenuButton("Export", null, csv, jsonl, image, gif);
+    private final MenuItem mp4 = new MenuItem("Run as MP4 video (1080p)…");
+    private final MenuButton export = new MenuButton("Export", null, csv, jsonl, image, gif, mp4);
     private final ToggleButton panel = new ToggleButton("◧");
     private final ToggleButton presenter = new ToggleButton("Present");
     private final ToggleButton dark = new ToggleButton("◐");
@@ -128,6 +129,7 @@ public final class TopBar extends HBox {
         jsonl.setOnAction(e -> files.exportFrames("jsonl"));
         image.setOnAction(e -> files.exportImage());
         gif.setOnAction(e -> onExportGif.run());
+        mp4.setOnAction(e -> files.exportMp4());
         panel.selectedProperty().bindBidirectional(layout.panelShownProperty());
         panelItem.selectedProperty().bindBidirectional(layout.panelShownProperty());
         explanationItem.selectedProperty().bindBidirectional(layout.explanationExpandedProperty());

@@ -1,5 +1,6 @@
 package org.trainscope.app.session;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ import org.trainscope.app.run.Runner;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /**
- * The GIF export never makes the FX thread wait for the encoder. The encoder's executor holds the encoder back
+ * The animation export never makes the FX thread wait for the encoder. The encoder's executor holds the encoder back
  * (it is not run) until the test lets it go: meanwhile the queue fills, the pulses go on, and the image that did not
  * fit waits at the FX side to be offered again. Waits are condition-based, never sleeps.
  */
@@ -55,19 +56,37 @@ class AnimationExportTest {
         stage.show();
     }
 
-    /** More frames than the queue holds: the frame that does not fit waits at the FX side, and none is lost. */
+    /**
+     * More images than the queue holds (4 palette samples, then 6 frames): the queue fills with the samples, the first
+     * frame that does not fit waits at the FX side, and none is lost.
+     */
     @Test
     void aFrameThatDoesNotFitIsOfferedAgainAtTheNextPulse(FxRobot robot) throws Exception {
-        exportWithTheEncoderHeldBack(robot, AnimationExport.QUEUE_CAPACITY + 2);
+        assertEquals(4, AnimationExport.QUEUE_CAPACITY);
+        assertEquals(4, AnimationFormat.Gif.SAMPLES);
+        exportWithTheEncoderHeldBack(robot, 6, 10);
     }
 
-    /** As many frames as the queue holds: the end of the GIF must wait for room, again without blocking. */
+    /** As many frames as the queue holds, and as many samples: the end must wait for room, without blocking either. */
     @Test
     void theEndWaitsForRoomWithoutBlockingEither(FxRobot robot) throws Exception {
-        exportWithTheEncoderHeldBack(robot, AnimationExport.QUEUE_CAPACITY);
+        exportWithTheEncoderHeldBack(robot, 4, 8);
     }
 
-    private void exportWithTheEncoderHeldBack(FxRobot robot, int frames) throws Exception {
+    /** The recording indices shown: the palette samples (first, last and two between), then every stride-th frame. */
+    @Test
+    void thePlanShowsTheSamplesThenTheFramesEvenlySpaced() {
+        int[] gif = AnimationExport.plan(401, AnimationFormat.gif(50)); // 401 > 240 frames: every 2nd, 0..400
+        assertEquals(4 + 201, gif.length);
+        assertArrayEquals(new int[] {0, 134, 266, 400, 0, 2, 4}, java.util.Arrays.copyOf(gif, 7));
+        assertEquals(400, gif[gif.length - 1]);
+        int[] mp4 = AnimationExport.plan(401, AnimationFormat.mp4()); // 401 > 360: every 2nd, no samples
+        assertEquals(201, mp4.length);
+        assertArrayEquals(new int[] {0, 2, 4}, java.util.Arrays.copyOf(mp4, 3));
+        assertArrayEquals(new int[] {0, 0}, AnimationExport.plan(1, AnimationFormat.gif(50)), "one frame, one sample");
+    }
+
+    private void exportWithTheEncoderHeldBack(FxRobot robot, int frames, int images) throws Exception {
         PlaybackModel model = new PlaybackModel(new Runner(Runnable::run));
         robot.interact(() -> {
             model.select(LandscapeExperiment.TYPE);
@@ -80,10 +99,11 @@ class AnimationExportTest {
         AnimationExport export = new AnimationExport(model, view, heldBack::add);
         AtomicReference<String> result = new AtomicReference<>();
         Path gif = dir.resolve("run.gif");
-        robot.interact(() -> export.start(gif, 50, failure -> result.set(failure == null ? "written" : failure)));
+        robot.interact(() -> export.start(gif, AnimationFormat.gif(50),
+                failure -> result.set(failure == null ? "written" : failure)));
 
-        int queued = Math.min(AnimationExport.QUEUE_CAPACITY, frames);
-        waitUntil(() -> export.progressProperty().get() == queued / (double) frames); // the queue is full
+        int queued = AnimationExport.QUEUE_CAPACITY; // the samples
+        waitUntil(() -> export.progressProperty().get() == queued / (double) images); // the queue is full
         AtomicInteger pulses = new AtomicInteger();
         AnimationTimer counter = new AnimationTimer() {
             @Override
@@ -94,17 +114,18 @@ class AnimationExportTest {
         Platform.runLater(counter::start); // not robot.interact: that would wait for a blocked FX thread for ever
         waitUntil(() -> pulses.get() >= PULSES); // a pulse handler that waited for the encoder would stop them all
         robot.interact(counter::stop);
-        assertEquals(queued / (double) frames, export.progressProperty().get(), "nothing more handed over meanwhile");
-        assertEquals(Math.min(queued, frames - 1), model.indexProperty().get(), "the frame that waits is still shown");
+        assertEquals(queued / (double) images, export.progressProperty().get(), "nothing more handed over meanwhile");
+        assertEquals(0, model.indexProperty().get(), "the frame that waits, the first after the samples, is still shown");
         assertTrue(export.runningProperty().get());
 
         assertEquals(1, heldBack.size(), "one encoder");
         Thread encoder = new Thread(heldBack.get(0), "test-gif-encoder");
         encoder.start();
-        waitUntil(() -> "written".equals(result.get()));
+        waitUntil(() -> result.get() != null);
+        assertEquals("written", result.get());
         encoder.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
         assertEquals(1.0, export.progressProperty().get(), 0);
-        assertEquals(frames, gifFrames(gif), "every frame is in the GIF, the ones that waited too");
+        assertEquals(frames, gifFrames(gif), "every frame is in the GIF, the ones that waited too, and no sample");
         assertEquals(frames - 1, model.indexProperty().get(), "the frame shown before the export is shown again");
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,10 +126,7 @@ class FilesTest {
     void theRunExportsAsAnAnimatedGifAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
         stepTo(robot, 20);
         Path gif = dir.resolve("run.gif");
-        AnimationExport[] export = new AnimationExport[1];
-        robot.interact(() -> export[0] = main.files().exportGif(gif, main.exportProgress(), main.cancelExport()));
-        waitUntil(() -> main.model().messageProperty().get().startsWith("Exported"));
-        assertEquals(1.0, export[0].progressProperty().get(), 1e-12);
+        exportAndWait(main, robot, SessionActions::exportGif, gif);
         javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             reader.setInput(in);
@@ -137,15 +137,55 @@ class FilesTest {
         } finally {
             reader.dispose();
         }
-        assertEquals(20, main.model().frame().step(), "the frame shown before the export is shown again");
+        cancelLeavesNoFile(main, robot, SessionActions::exportGif, dir.resolve("cancelled.gif"));
+    }
 
-        Path cancelled = dir.resolve("cancelled.gif");
+    @Test
+    void theRunExportsAsA1080pVideoAndCanBeCancelled(MainView main, FxRobot robot) throws Exception {
+        assertSame(main.exportProgress(), main.getScene().lookup("#" + SessionActions.PROGRESS_ID),
+                "the Export menu's video export finds the status bar's progress bar by its id");
+        assertSame(main.cancelExport(), main.getScene().lookup("#" + SessionActions.CANCEL_ID), "and its Cancel");
+        stepTo(robot, 20);
+        Path mp4 = dir.resolve("run.mp4");
+        exportAndWait(main, robot, SessionActions::exportMp4, mp4);
+        List<String> boxes = Mp4Check.topLevelBoxes(mp4);
+        assertEquals("ftyp", boxes.get(0), "an ISO media file: " + boxes);
+        assertTrue(boxes.contains("moov") && boxes.contains("mdat"), "with its index and its media: " + boxes);
+        List<org.jcodec.common.model.Picture> frames = Mp4Check.decode(mp4);
+        assertEquals(21, frames.size(), "one video frame per recorded frame 0..20");
+        assertEquals(List.of(1920, 1080), List.of(frames.get(0).getWidth(), frames.get(0).getHeight()));
+        var probe = Mp4Check.ffprobe(mp4);
+        if (probe.isPresent()) {
+            var s = probe.get();
+            assertEquals(List.of("h264", "1920", "1080", "21", "30/1"), List.of(s.get("codec_name"), s.get("width"),
+                    s.get("height"), s.get("nb_read_frames"), s.get("r_frame_rate")), "ffprobe: " + s);
+        }
+        cancelLeavesNoFile(main, robot, SessionActions::exportMp4, dir.resolve("cancelled.mp4"));
+    }
+
+    /** An animation export: {@link SessionActions#exportGif(Path, ProgressBar, Button)} or its MP4 twin. */
+    private interface Export {
+        AnimationExport start(SessionActions files, Path file, ProgressBar bar, Button cancel);
+    }
+
+    /** Exports and waits: the progress ends full, and the frame shown before the export is shown again. */
+    private static void exportAndWait(MainView main, FxRobot robot, Export how, Path file) {
+        long step = main.model().frame().step();
+        AnimationExport[] export = new AnimationExport[1];
+        robot.interact(() -> export[0] = how.start(main.files(), file, main.exportProgress(), main.cancelExport()));
+        waitUntil(() -> main.model().messageProperty().get().startsWith("Exported"));
+        assertEquals(1.0, export[0].progressProperty().get(), 1e-12);
+        assertEquals(step, main.model().frame().step(), "the frame shown before the export is shown again");
+    }
+
+    /** An export cancelled at once leaves no file, and no temporary file either. */
+    private void cancelLeavesNoFile(MainView main, FxRobot robot, Export how, Path file) throws Exception {
         robot.interact(() -> {
-            main.files().exportGif(cancelled, main.exportProgress(), main.cancelExport());
+            how.start(main.files(), file, main.exportProgress(), main.cancelExport());
             main.cancelExport().fire();
         });
         waitUntil(() -> main.model().messageProperty().get().contains("cancelled"));
-        assertTrue(!Files.exists(cancelled), "a cancelled export leaves no file");
+        assertTrue(!Files.exists(file), "a cancelled export leaves no file");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "and no temporary file");
         }

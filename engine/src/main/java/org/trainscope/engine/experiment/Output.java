@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public record Output(Kind kind, String name, String meaning, String unit) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
+    /** A name: text without braces, and placeholders {@code {word}}. */
+    private static final Pattern PLACEHOLDERS = Pattern.compile("([^{}]|\\{[a-z_]+})+");
 
     /** A frame holds scalars (one number) and series (arrays). */
     public enum Kind { SCALAR, SERIES }
@@ -38,9 +40,15 @@ public record Output(Kind kind, String name, String meaning, String unit) {
         return series(name, meaning, "");
     }
 
+    public Output {
+        if (!PLACEHOLDERS.matcher(name).matches()) {
+            throw new IllegalArgumentException("output name '" + name + "': placeholders are {lowercase_words}");
+        }
+    }
+
     /** True if the name has placeholders ({@code sv.{r}}). */
     public boolean indexed() {
-        return PLACEHOLDER.matcher(name).find();
+        return name.indexOf('{') >= 0;
     }
 
     /** The key of a plain output; an indexed one needs {@link #of}. */
@@ -51,22 +59,25 @@ public record Output(Kind kind, String name, String meaning, String unit) {
         return name;
     }
 
-    /** The key of one member of an indexed output: {@code sv.{r}}.of(3) is {@code sv.3}. */
+    /**
+     * The key of one member of an indexed output: {@code sv.{r}}.of(3) is {@code sv.3}. A plain scan, no regular
+     * expression: frames are built and read with it many times per second.
+     */
     public String of(Object... index) {
-        Matcher m = PLACEHOLDER.matcher(name);
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(name.length() + 8);
         int i = 0;
-        while (m.find()) {
+        int from = 0;
+        for (int open = name.indexOf('{'); open >= 0; open = name.indexOf('{', from)) {
             if (i == index.length) {
                 throw new IllegalArgumentException("output '" + name + "' needs more than " + i + " index values");
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf(index[i++])));
+            sb.append(name, from, open).append(index[i++]);
+            from = name.indexOf('}', open) + 1;
         }
         if (i != index.length) {
             throw new IllegalArgumentException("output '" + name + "' takes " + i + " index values, not " + index.length);
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(name, from, name.length()).toString();
     }
 
     /** True if {@code key} is this output, or a member of this indexed output. */

@@ -144,11 +144,11 @@ public final class LandscapeExperiment extends AbstractExperiment {
             double x1 = r.x[0];
             double x2 = r.x[1];
             surface.gradient(x1, x2, gradient);
-            b.scalar(X1.of(r.name), x1);
-            b.scalar(X2.of(r.name), x2);
-            b.scalar(LOSS.of(r.name), surface.value(x1, x2));
-            b.scalar(GRADNORM.of(r.name), Math.hypot(gradient[0], gradient[1]));
-            b.scalar(DIVERGED.of(r.name), r.diverged ? 1 : 0);
+            b.scalar(r.keys[0], x1);
+            b.scalar(r.keys[1], x2);
+            b.scalar(r.keys[2], surface.value(x1, x2));
+            b.scalar(r.keys[3], Math.hypot(gradient[0], gradient[1]));
+            b.scalar(r.keys[4], r.diverged ? 1 : 0);
         }
         b.scalar(LR, schedule.at(steps));
         return b.build();
@@ -206,12 +206,14 @@ public final class LandscapeExperiment extends AbstractExperiment {
     /** One optimizer in the race and its current point x = (x₁, x₂), which the optimizer updates in place. */
     private static final class Racer {
         final String name;
+        final String[] keys;   // its frame keys X1, X2, LOSS, GRADNORM, DIVERGED, made once (a frame is ~2 µs)
         final double[] x;
         final Optimizer optimizer;
         boolean diverged;
 
         Racer(String name, OptimizerConfig config, double x1, double x2) {
             this.name = name;
+            this.keys = new String[] {X1.of(name), X2.of(name), LOSS.of(name), GRADNORM.of(name), DIVERGED.of(name)};
             this.x = new double[] {x1, x2};
             this.optimizer = config.create(Vector.of(x));
         }

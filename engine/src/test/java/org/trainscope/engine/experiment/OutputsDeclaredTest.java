@@ -51,6 +51,9 @@ class OutputsDeclaredTest {
         assertFalse(racer.matches("loss"));
         assertThrows(IllegalStateException.class, sv::key);
         assertThrows(IllegalArgumentException.class, () -> sv.of(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> Output.scalar("sv.{R}", "capital placeholder"));
+        assertThrows(IllegalArgumentException.class, () -> Output.scalar("sv.{r", "unclosed placeholder"));
+        assertEquals("depth2.sv.3", Output.scalar("depth{d}.sv.{r}", "two placeholders").of(2, 3));
         Output plain = Output.series("x", "grid", "");
         assertEquals("x", plain.key());
         assertTrue(plain.matches("x"));
