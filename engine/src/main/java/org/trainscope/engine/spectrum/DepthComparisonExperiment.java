@@ -2,7 +2,6 @@ package org.trainscope.engine.spectrum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.Experiment;
@@ -124,13 +123,7 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
     public Snapshot snapshot() {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
         for (int d = 1; d <= DEPTHS; d++) {
-            Snapshot s = runs.get(d - 1).snapshot();
-            for (String name : s.arrayNames()) {
-                b.array("depth" + d + "." + name, s.array(name));
-            }
-            for (Map.Entry<String, Long> e : s.longs().entrySet()) {
-                b.longValue("depth" + d + "." + e.getKey(), e.getValue());
-            }
+            b.put("depth" + d, runs.get(d - 1).snapshot());
         }
         return b.build();
     }
@@ -138,19 +131,7 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
     @Override
     public void restore(Snapshot s) {
         for (int d = 1; d <= DEPTHS; d++) {
-            String p = "depth" + d + ".";
-            Snapshot.Builder b = Snapshot.builder();
-            for (String name : s.arrayNames()) {
-                if (name.startsWith(p)) {
-                    b.array(name.substring(p.length()), s.array(name));
-                }
-            }
-            for (Map.Entry<String, Long> e : s.longs().entrySet()) {
-                if (e.getKey().startsWith(p)) {
-                    b.longValue(e.getKey().substring(p.length()), e.getValue());
-                }
-            }
-            runs.get(d - 1).restore(b.build());
+            runs.get(d - 1).restore(s.under("depth" + d));
         }
         steps = s.longValue("steps");
         frame = combine();
