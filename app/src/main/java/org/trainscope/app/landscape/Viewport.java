@@ -161,4 +161,23 @@ public final class Viewport {
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
+
+    /** How many view spans the sane region reaches beyond the view on each side. */
+    static final double SANE_SPANS = 5;
+
+    /**
+     * The sane region {x1min, x1max, x2min, x2max}: the view widened by {@link #SANE_SPANS} of its span on every side
+     * (11× the span). A path is drawn only while it stays inside, so a diverging run never streaks across the map.
+     */
+    public double[] saneBounds() {
+        double[] b = bounds();
+        double w = b[1] - b[0];
+        double h = b[3] - b[2];
+        return new double[] {b[0] - SANE_SPANS * w, b[1] + SANE_SPANS * w, b[2] - SANE_SPANS * h, b[3] + SANE_SPANS * h};
+    }
+
+    /** True if (x₁, x₂) is finite and inside {@code box} = {x1min, x1max, x2min, x2max}. */
+    public static boolean inside(double[] box, double x1, double x2) {
+        return x1 >= box[0] && x1 <= box[1] && x2 >= box[2] && x2 <= box[3]; // false for NaN
+    }
 }
