@@ -218,7 +218,7 @@ public final class LandscapeCanvas extends Pane {
         double[] points = new double[2 * shown.size() + 2];
         boolean[] ended = new boolean[shown.size()];
         for (int r = 0; r < shown.size(); r++) {
-            double[] stop = trailsLayer.stopPoint(r);
+            double[] stop = trailsLayer.stopPoint(r, viewport);
             ended[r] = stop != null;
             String name = shown.get(r);
             points[2 * r] = ended[r] ? stop[0] : viewport.toPx(frame.scalar(LandscapeExperiment.X1.of(name), Double.NaN));

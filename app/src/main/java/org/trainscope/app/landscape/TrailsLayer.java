@@ -127,9 +127,18 @@ final class TrailsLayer {
         count = n;
     }
 
-    /** The pixel point where racer {@code r}'s path ended (diverged or left the sane region); null while it runs. */
-    double[] stopPoint(int r) {
-        return r < stopped.length && stopped[r] && ends[r] != null ? new double[] {ends[r][0], ends[r][1]} : null;
+    /**
+     * The pixel point where racer {@code r}'s path ended (diverged or left the sane region), moved onto the plot's
+     * edge where its last segment leaves the plot; null while it runs.
+     */
+    double[] stopPoint(int r, Viewport v) {
+        if (r >= stopped.length || !stopped[r] || ends[r] == null) {
+            return null;
+        }
+        double[] t = tails[r];
+        int k = t == null ? 0 : t.length;
+        return k >= 4 ? v.exitPoint(t[k - 4], t[k - 3], ends[r][0], ends[r][1])
+                : v.exitPoint(ends[r][0], ends[r][1], ends[r][0], ends[r][1]);
     }
 
     /** The colour is laid again over the last few pixels drawn before, where the new halo may have crept. */

@@ -180,4 +180,37 @@ public final class Viewport {
     public static boolean inside(double[] box, double x1, double x2) {
         return x1 >= box[0] && x1 <= box[1] && x2 >= box[2] && x2 <= box[3]; // false for NaN
     }
+
+    /**
+     * Where the segment from (ax, ay) to (bx, by), pixels, leaves the plot rectangle: (bx, by) itself if it is
+     * inside, the exit point if (ax, ay) is inside and (bx, by) is not, else (bx, by) clamped onto the rectangle.
+     * A path that ends off the plot gets its end mark on the edge, where the reader last saw it go.
+     */
+    public double[] exitPoint(double ax, double ay, double bx, double by) {
+        double x0 = LEFT;
+        double y0 = TOP;
+        double x1 = LEFT + plotWidth();
+        double y1 = TOP + plotHeight();
+        boolean aInside = ax >= x0 && ax <= x1 && ay >= y0 && ay <= y1;
+        if (bx >= x0 && bx <= x1 && by >= y0 && by <= y1) {
+            return new double[] {bx, by};
+        }
+        if (!aInside) {
+            return new double[] {Math.max(x0, Math.min(x1, bx)), Math.max(y0, Math.min(y1, by))};
+        }
+        double t = 1; // the largest t in [0, 1] with a + t (b − a) inside the rectangle
+        double dx = bx - ax;
+        double dy = by - ay;
+        if (dx > 0) {
+            t = Math.min(t, (x1 - ax) / dx);
+        } else if (dx < 0) {
+            t = Math.min(t, (x0 - ax) / dx);
+        }
+        if (dy > 0) {
+            t = Math.min(t, (y1 - ay) / dy);
+        } else if (dy < 0) {
+            t = Math.min(t, (y0 - ay) / dy);
+        }
+        return new double[] {ax + t * dx, ay + t * dy};
+    }
 }

@@ -1,5 +1,6 @@
 package org.trainscope.app.landscape;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,5 +73,15 @@ class LegendCornerTest {
         }
         assertTrue(!Viewport.inside(sane, x1[drawn], x2[drawn]), "the first point left out is outside");
         assertEquals(0, PathCache.saneLength(new double[] {Double.NaN}, new double[] {0}, 1, sane));
+    }
+
+    @Test
+    void anEndOffThePlotIsMarkedWhereItsLastSegmentLeavesThePlot() {
+        Viewport v = new Viewport();
+        v.setSize(868, 644); // plot x in [56, 856], y in [10, 610]
+        v.fit(new double[] {-2, 2, -1.5, 1.5});
+        assertArrayEquals(new double[] {300, 200}, v.exitPoint(100, 100, 300, 200), 1e-9, "inside: the end itself");
+        assertArrayEquals(new double[] {856, 310}, v.exitPoint(456, 110, 1256, 510), 1e-9, "leaves on the right");
+        assertArrayEquals(new double[] {56, 10}, v.exitPoint(-50, -50, -1000, -1000), 1e-9, "both off: clamped");
     }
 }
