@@ -7,7 +7,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
 import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
@@ -77,15 +77,20 @@ public final class SawtoothView implements ExperimentView {
         errors.viewer().setId("sawtooth-errors");
         pieces.viewer().setId("sawtooth-pieces");
         diagram.setId("sawtooth-network");
-        root.add(curves.viewer(), 0, 0);
         inset.fixY(-0.02, 1.06);
         inset.viewer().setId("sawtooth-inset");
+        inset.hideFromLegend(insetTeeth);  // the same looks as the full chart's, whose legend names them
+        inset.hideFromLegend(insetCurve);
         inset.viewer().managedProperty().bind(inset.viewer().visibleProperty());
         inset.viewer().setVisible(false);
-        VBox side = new VBox(diagram, inset.viewer());
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        VBox.setVgrow(inset.viewer(), Priority.ALWAYS);
-        root.add(side, 1, 0);
+        // the zoom sits beside the full curve when the teeth are too dense to see there
+        HBox both = new HBox(curves.viewer(), inset.viewer());
+        HBox.setHgrow(curves.viewer(), Priority.ALWAYS);
+        curves.viewer().setMinWidth(0);
+        inset.viewer().setMinWidth(0);
+        inset.viewer().prefWidthProperty().bind(both.widthProperty().multiply(0.4));
+        root.add(both, 0, 0);
+        root.add(diagram, 1, 0);
         root.add(errors.viewer(), 0, 1);
         root.add(pieces.viewer(), 1, 1);
         root.getStyleClass().add("sawtooth-view");
@@ -129,8 +134,8 @@ public final class SawtoothView implements ExperimentView {
                 inset.set(insetTeeth, first, filled(first.length, 1.0));
             });
             inset.fixX(0, hi);
-            inset.setTitle(String.format(Locale.ROOT, "zoom: the first %d teeth of s_%d on [0, 1/2^%d]",
-                    first.length, m, m - 4));
+            inset.setTitle(String.format(Locale.ROOT, "zoom: %d teeth", first.length));
+            inset.setXLabel(String.format(Locale.ROOT, "x in [0, 2^−%d]", m - 4));
         }
         curves.setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
                 (int) f.scalar(SawtoothExperiment.S_TEETH), (int) f.scalar(SawtoothExperiment.S_PIECES), m));
@@ -184,7 +189,7 @@ public final class SawtoothView implements ExperimentView {
         if (teeth <= SawtoothShape.MAX_MARKED_TEETH) {
             return zoom ? "teeth (" + teeth + ")" : "teeth";
         }
-        return "teeth (" + teeth + ": marked in the zoom only)";
+        return "teeth (" + teeth + ", in the zoom)";
     }
 
     /** The curves chart's width in pixels, about its plot's (a default before the first layout). */
