@@ -22,7 +22,6 @@ public final class Viewport {
 
     private static final double MIN_UNITS_PER_PIXEL = 1e-9;
     private static final double MAX_UNITS_PER_PIXEL = 1e6;
-    private static final double CLAMP = 1e5;
 
     private double width;
     private double height;
@@ -122,11 +121,6 @@ public final class Viewport {
 
     public double toX2(double py) {
         return centerY - (py - TOP - plotHeight() / 2) * unitsPerPixel;
-    }
-
-    /** Far-away points (a diverging path) are clamped so the canvas never sees huge coordinates. */
-    public static double clampPx(double v) {
-        return Math.max(-CLAMP, Math.min(CLAMP, v));
     }
 
     /** Rounds a coordinate to the decimals that the scale resolves (about 4 pixels), e.g. a clicked start point. */
