@@ -209,6 +209,16 @@ public final class SawtoothView implements ExperimentView {
         return errors.pointCount(errorPoints);
     }
 
+    /** Points of the drawn s_m (its breakpoints: 2^m + 1). */
+    public int sawtoothPointCount() {
+        return curves.pointCount(sCurve);
+    }
+
+    /** True while the zoom on the first teeth is shown. */
+    public boolean zoomShown() {
+        return inset.viewer().isVisible();
+    }
+
     /** The depth the diagram shows. */
     public int diagramDepth() {
         return diagram.shownDepth();
