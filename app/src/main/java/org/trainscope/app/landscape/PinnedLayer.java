@@ -57,9 +57,11 @@ final class PinnedLayer {
             g.strokePolyline(xs, ys, m);
             if (m > 0) {
                 double a = 5 * lineScale;
-                if (drawn < n) { // it ended: a ✕ at its last drawn point
-                    g.strokeLine(xs[m - 1] - a, ys[m - 1] - a, xs[m - 1] + a, ys[m - 1] + a);
-                    g.strokeLine(xs[m - 1] - a, ys[m - 1] + a, xs[m - 1] + a, ys[m - 1] - a);
+                if (drawn < n) { // it ended: a ✕ at its last drawn point, or where it left the plot
+                    int prev = Math.max(0, m - 2);
+                    double[] e = v.exitPoint(xs[prev], ys[prev], xs[m - 1], ys[m - 1]);
+                    g.strokeLine(e[0] - a, e[1] - a, e[0] + a, e[1] + a);
+                    g.strokeLine(e[0] - a, e[1] + a, e[0] + a, e[1] - a);
                 } else {
                     g.strokeOval(xs[m - 1] - a, ys[m - 1] - a, 2 * a, 2 * a);
                 }
