@@ -6,6 +6,8 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
 import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
@@ -31,8 +33,11 @@ public final class SawtoothView implements ExperimentView {
     private final Chart curves = new Chart("s_m and g_m against x²", Axis.LINEAR, "x", Axis.LINEAR, "value");
     private final Chart errors = new Chart("sup |g_m − x²| on [0, 1]", Axis.STEPS, "depth m", Axis.LOG, "error");
     private final Chart pieces = new Chart("Linear pieces of s_m", Axis.STEPS, "depth m", Axis.LOG2, "count (log₂)");
-    private final List<Chart> charts = List.of(curves, errors, pieces);
+    private final Chart inset = new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "s_m");
+    private final List<Chart> all = List.of(curves, errors, pieces, inset);
     private final NetworkDiagram diagram = new NetworkDiagram();
+    private final int insetCurve;
+    private final int insetTeeth;
     private final int sCurve;
     private final int gCurve;
     private final int squareCurve;
@@ -58,6 +63,8 @@ public final class SawtoothView implements ExperimentView {
         piecePoints = pieces.add("sawtooth", "pieces of s_m = 2^m", Style.LINE_MARKERS);
         shallowUnits = pieces.add("shallow", "depth-2 units needed", Style.DASHED);
         deepUnits = pieces.add("deep", "units of the deep net", Style.LINE_MARKERS);
+        insetTeeth = inset.add("points", "teeth", Style.MARKERS);
+        insetCurve = inset.add("sawtooth", "s_m", Style.LINE);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
@@ -70,7 +77,19 @@ public final class SawtoothView implements ExperimentView {
         errors.viewer().setId("sawtooth-errors");
         pieces.viewer().setId("sawtooth-pieces");
         diagram.setId("sawtooth-network");
-        root.add(curves.viewer(), 0, 0);
+        inset.fixY(-0.02, 1.06);
+        inset.viewer().setId("sawtooth-inset");
+        inset.hideFromLegend(insetTeeth);  // the same looks as the full chart's, whose legend names them
+        inset.hideFromLegend(insetCurve);
+        inset.viewer().managedProperty().bind(inset.viewer().visibleProperty());
+        inset.viewer().setVisible(false);
+        // the zoom sits beside the full curve when the teeth are too dense to see there
+        HBox both = new HBox(curves.viewer(), inset.viewer());
+        HBox.setHgrow(curves.viewer(), Priority.ALWAYS);
+        curves.viewer().setMinWidth(0);
+        inset.viewer().setMinWidth(0);
+        inset.viewer().prefWidthProperty().bind(both.widthProperty().multiply(0.4));
+        root.add(both, 0, 0);
         root.add(diagram, 1, 0);
         root.add(errors.viewer(), 0, 1);
         root.add(pieces.viewer(), 1, 1);
@@ -93,14 +112,31 @@ public final class SawtoothView implements ExperimentView {
         int m = (int) f.scalar(SawtoothExperiment.M);
         double[] x = f.series(SawtoothExperiment.X);
         double[] teeth = f.series(SawtoothExperiment.TEETH_X);
+        double[][] exact = SawtoothShape.polyline(m); // s_m through its breakpoints: no grid, no band
+        boolean zoom = SawtoothShape.needsInset(teeth.length, plotWidth());
         curves.batch(() -> {
             curves.set(squareCurve, x, f.series(SawtoothExperiment.X2));
-            curves.set(sCurve, x, f.series(SawtoothExperiment.S));
+            curves.set(sCurve, exact[0], exact[1]);
             curves.setWeight(sCurve, teeth.length <= 16 ? 1.2f : teeth.length <= 64 ? 0.65f : 0.3f);
             curves.set(gCurve, x, f.series(SawtoothExperiment.G));
-            double[] shownTeeth = teeth.length <= 64 ? teeth : new double[0];  // beyond 64 the dots would hide the teeth
-            curves.set(teethMarks, shownTeeth, filled(shownTeeth.length, 1.0));
+            double[] marked = teeth.length <= SawtoothShape.MAX_MARKED_TEETH ? teeth : new double[0];
+            curves.set(teethMarks, marked, filled(marked.length, 1.0));
         });
+        curves.setLabel(teethMarks, marked(teeth.length, zoom));
+        inset.viewer().setVisible(zoom);
+        if (zoom) {
+            double hi = SawtoothShape.insetEnd(m);
+            double[] first = SawtoothShape.upTo(teeth, hi);
+            double[] xs = SawtoothShape.upTo(exact[0], hi);
+            double[] ys = java.util.Arrays.copyOf(exact[1], xs.length);
+            inset.batch(() -> {
+                inset.set(insetCurve, xs, ys);
+                inset.set(insetTeeth, first, filled(first.length, 1.0));
+            });
+            inset.fixX(0, hi);
+            inset.setTitle(String.format(Locale.ROOT, "zoom: %d teeth", first.length));
+            inset.setXLabel(String.format(Locale.ROOT, "x in [0, 2^−%d]", m - 4));
+        }
         curves.setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
                 (int) f.scalar(SawtoothExperiment.S_TEETH), (int) f.scalar(SawtoothExperiment.S_PIECES), m));
 
@@ -148,6 +184,20 @@ public final class SawtoothView implements ExperimentView {
                 f.scalar(SawtoothExperiment.ABS_SUP_ERROR), (int) f.scalar(SawtoothExperiment.PROD_WIDTH), f.scalar(SawtoothExperiment.PROD_SUP_ERROR)));
     }
 
+    /** The teeth's legend label: where they are marked. */
+    private static String marked(int teeth, boolean zoom) {
+        if (teeth <= SawtoothShape.MAX_MARKED_TEETH) {
+            return zoom ? "teeth (" + teeth + ")" : "teeth";
+        }
+        return "teeth (" + teeth + ", in the zoom)";
+    }
+
+    /** The curves chart's width in pixels, about its plot's (a default before the first layout). */
+    private double plotWidth() {
+        double w = curves.viewer().getWidth();
+        return w > 0 ? 0.85 * w : 500;
+    }
+
     private static double[] filled(int n, double v) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, v);
@@ -157,6 +207,16 @@ public final class SawtoothView implements ExperimentView {
     /** Points in the error chart's measured series (one per depth shown). */
     public int errorPointCount() {
         return errors.pointCount(errorPoints);
+    }
+
+    /** Points of the drawn s_m (its breakpoints: 2^m + 1). */
+    public int sawtoothPointCount() {
+        return curves.pointCount(sCurve);
+    }
+
+    /** True while the zoom on the first teeth is shown. */
+    public boolean zoomShown() {
+        return inset.viewer().isVisible();
     }
 
     /** The depth the diagram shows. */
@@ -171,13 +231,13 @@ public final class SawtoothView implements ExperimentView {
 
     @Override
     public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
+        all.forEach(c -> c.setDark(dark));
         diagram.setDark(dark);
     }
 
     @Override
     public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
+        all.forEach(c -> c.setPresenter(on));
         diagram.setPresenter(on ? Chart.PRESENTER_SCALE : 1);
     }
 

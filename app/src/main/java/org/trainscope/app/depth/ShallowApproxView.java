@@ -76,8 +76,11 @@ public final class ShallowApproxView implements ExperimentView {
         Target target = ShallowApproxExperiment.Config.of(p).target();
         boolean sawtooth = target == Target.SAWTOOTH;
         double[] x = f.series(ShallowApproxExperiment.X);
+        // s_m through its breakpoints, exact at any depth; other targets on the frame's grid
+        double[][] exact = sawtooth ? SawtoothShape.polyline((int) f.scalar(ShallowApproxExperiment.M))
+                : new double[][] {x, f.series(ShallowApproxExperiment.TARGET)};
         fit.batch(() -> {
-            fit.set(targetCurve, x, f.series(ShallowApproxExperiment.TARGET));
+            fit.set(targetCurve, exact[0], exact[1]);
             fit.set(netCurve, x, f.series(ShallowApproxExperiment.F));
             fit.set(pointMarks, f.series(ShallowApproxExperiment.POINTS_X), f.series(ShallowApproxExperiment.POINTS_Y));
         });

@@ -14,11 +14,12 @@ final class AxesLayer {
     private AxesLayer() {
     }
 
-    static void draw(GraphicsContext g, Viewport v, double lineScale) {
+    /** {@code typeScale}: the presenter factor for the labels (1 otherwise). */
+    static void draw(GraphicsContext g, Viewport v, double typeScale) {
         double[] b = v.bounds();
         double bottom = Viewport.TOP + v.plotHeight();
         g.setFill(INK);
-        g.setFont(Font.font("System", 12 * Math.sqrt(lineScale)));
+        g.setFont(Font.font("System", 12 * typeScale));
         g.setStroke(INK);
         g.setLineWidth(1);
         double stepX = Viewport.niceStep((b[1] - b[0]) / 6);
@@ -37,7 +38,7 @@ final class AxesLayer {
             g.strokeLine(Viewport.LEFT - 4, py, Viewport.LEFT, py);
             g.fillText(Viewport.tickLabel(t, stepY), Viewport.LEFT - 6, py);
         }
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * typeScale));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("x₁", Viewport.LEFT + v.plotWidth(), v.height() - 1);

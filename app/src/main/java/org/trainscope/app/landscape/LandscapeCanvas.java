@@ -12,6 +12,7 @@ import javafx.scene.paint.Color;
 
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.landscape.Surface;
 
 /**
@@ -37,6 +38,7 @@ public final class LandscapeCanvas extends Pane {
 
     private Surface surface;
     private double lineScale = 1.0;
+    private double typeScale = 1.0;
     private Recording recording;
     private List<String> racers = List.of();
     private Frame frame;
@@ -152,9 +154,10 @@ public final class LandscapeCanvas extends Pane {
         return heatmap.hasImage();
     }
 
-    /** Scales line widths, markers and the legend (presenter mode uses about 1.8). */
-    public void setLineScale(double scale) {
-        lineScale = scale;
+    /** Scales line widths and markers by {@code lines}, tick labels and the legend by {@code type}. */
+    public void setScales(double lines, double type) {
+        lineScale = lines;
+        typeScale = type;
         viewChanged();
     }
 
@@ -196,7 +199,7 @@ public final class LandscapeCanvas extends Pane {
             return;
         }
         heatmap.draw(g);
-        AxesLayer.draw(g, viewport, lineScale);
+        AxesLayer.draw(g, viewport, typeScale);
     }
 
     private void draw() {
@@ -211,13 +214,24 @@ public final class LandscapeCanvas extends Pane {
         g.rect(Viewport.LEFT, Viewport.TOP, viewport.plotWidth(), viewport.plotHeight());
         g.clip();
         pinned.draw(g, viewport, lineScale);
-        if (recording != null && frame != null) {
-            MarkersLayer.drawRacers(g, viewport, frame, paths.racers(), lineScale);
+        List<String> shown = recording != null && frame != null ? paths.racers() : List.of();
+        double[] points = new double[2 * shown.size() + 2];
+        boolean[] ended = new boolean[shown.size()];
+        for (int r = 0; r < shown.size(); r++) {
+            double[] stop = trailsLayer.stopPoint(r, viewport);
+            ended[r] = stop != null;
+            String name = shown.get(r);
+            points[2 * r] = ended[r] ? stop[0] : viewport.toPx(frame.scalar(LandscapeExperiment.X1.of(name), Double.NaN));
+            points[2 * r + 1] = ended[r] ? stop[1]
+                    : viewport.toPy(frame.scalar(LandscapeExperiment.X2.of(name), Double.NaN));
         }
+        MarkersLayer.drawRacers(g, shown, points, ended, lineScale);
         MarkersLayer.drawStart(g, viewport, startX1, startX2);
         g.restore();
+        points[points.length - 2] = viewport.toPx(startX1);
+        points[points.length - 1] = viewport.toPy(startX2);
         if (frame != null && !racers.isEmpty()) {
-            LegendLayer.draw(g, frame, racers, lineScale);
+            LegendLayer.draw(g, viewport, frame, racers, typeScale, points);
         }
     }
 }

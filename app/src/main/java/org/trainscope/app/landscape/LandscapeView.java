@@ -110,7 +110,7 @@ public final class LandscapeView implements ExperimentView {
 
     @Override
     public void setPresenter(boolean on) {
-        canvas.setLineScale(on ? 1.8 : 1.0);
+        canvas.setScales(on ? 1.8 : 1.0, on ? Chart.PRESENTER_SCALE : 1.0); // type as in every chart
         lossChart.setPresenter(on);
     }
 

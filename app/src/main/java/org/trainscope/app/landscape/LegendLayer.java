@@ -1,5 +1,6 @@
 package org.trainscope.app.landscape;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,43 +8,74 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.trainscope.app.chart.Palette;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 
-/** A box in the plot's top left corner: one row per racer with its line, its name and its loss (or "diverged"). */
+/**
+ * A box with one row per racer: its line, its name and its loss (or "diverged"). Columns are as wide as their
+ * widest text, so no name runs into its value; the box goes in the corner farthest from the start point and the
+ * racers' current points ({@link LegendCorner}).
+ */
 final class LegendLayer {
+    private static final double PAD = 10;  // pixels inside the box and between columns
+    private static final double LINE = 22; // the sample line's length
+
     private LegendLayer() {
     }
 
-    static void draw(GraphicsContext g, Frame frame, List<String> racers, double lineScale) {
-        double x = Viewport.LEFT + 10;
-        double y = Viewport.TOP + 10;
-        double legendScale = Math.sqrt(lineScale); // bigger type, but the legend must not hide the map
-        double rowH = 20 * legendScale;
-        double boxW = 210 * legendScale;
+    /** {@code avoid}: (px, py) pairs the box must keep clear of; {@code typeScale} scales type and box. */
+    static void draw(GraphicsContext g, Viewport v, Frame frame, List<String> racers, double typeScale,
+                     double... avoid) {
+        Font font = Font.font("System", 13 * typeScale);
+        List<String> values = new ArrayList<>();
+        double nameW = 0;
+        double valueW = 0;
+        for (String name : racers) {
+            boolean diverged = frame.scalar(LandscapeExperiment.DIVERGED.of(name), 0) != 0;
+            double loss = frame.scalar(LandscapeExperiment.LOSS.of(name), Double.NaN);
+            String value = diverged ? "diverged" : String.format(Locale.ROOT, "f = %.3g", loss);
+            values.add(value);
+            nameW = Math.max(nameW, width(name, font));
+            valueW = Math.max(valueW, width(value, font));
+        }
+        double rowH = 20 * typeScale;
+        double lineW = LINE * typeScale;
+        double boxW = PAD + lineW + PAD + nameW + 2 * PAD + valueW + PAD;
+        double boxH = rowH * racers.size() + 12;
+        LegendCorner.Corner corner = LegendCorner.choose(Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight(),
+                boxW, boxH, avoid);
+        double[] box = LegendCorner.box(corner, Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight(),
+                boxW, boxH);
+        double x = box[0];
+        double y = box[1];
         g.setFill(Color.rgb(10, 14, 24, 0.72));
-        g.fillRoundRect(x, y, boxW, rowH * racers.size() + 12, 10, 10);
-        g.setFont(Font.font("System", 13 * legendScale));
+        g.fillRoundRect(x, y, boxW, boxH, 10, 10);
+        g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < racers.size(); r++) {
             String name = racers.get(r);
             double cy = y + 6 + rowH * r + rowH / 2;
             g.setStroke(Palette.of(name).colour());
             g.setLineWidth(3);
-            g.setLineDashes(Palette.of(name).dashes(legendScale * 0.8));
-            g.strokeLine(x + 10, cy, x + 10 + 22 * legendScale, cy);
+            g.setLineDashes(Palette.of(name).dashes(typeScale * 0.8));
+            g.strokeLine(x + PAD, cy, x + PAD + lineW, cy);
             g.setLineDashes(null);
             g.setFill(Color.web("#E9ECF1"));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(name, x + 18 + 22 * legendScale, cy);
+            g.fillText(name, x + 2 * PAD + lineW, cy);
             g.setTextAlign(TextAlignment.RIGHT);
-            boolean diverged = frame.scalar(LandscapeExperiment.DIVERGED.of(name), 0) != 0;
-            double loss = frame.scalar(LandscapeExperiment.LOSS.of(name), Double.NaN);
-            g.setFill(diverged ? Color.web("#FF8A80") : Color.web("#C9D1DC"));
-            g.fillText(diverged ? "diverged" : String.format(Locale.ROOT, "f = %.3g", loss), x + boxW - 10, cy);
+            g.setFill("diverged".equals(values.get(r)) ? Color.web("#FF8A80") : Color.web("#C9D1DC"));
+            g.fillText(values.get(r), x + boxW - PAD, cy);
         }
+    }
+
+    private static double width(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }

@@ -6,27 +6,26 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 import org.trainscope.app.chart.Palette;
-import org.trainscope.engine.experiment.Frame;
 
 /** The current point of each racer (a dot, or ✕ if it diverged) and the start marker (a cross-hair), on the overlay. */
 final class MarkersLayer {
     private MarkersLayer() {
     }
 
-    /** Draws each racer's point in {@code frame}; racers without a finite point are left out. */
-    static void drawRacers(GraphicsContext g, Viewport v, Frame frame, List<String> racers, double lineScale) {
+    /**
+     * Draws each racer's point: {@code points} holds (px, py) per racer (NaN: left out), a dot while it runs, a ✕
+     * where its path ended if {@code ended[r]}.
+     */
+    static void drawRacers(GraphicsContext g, List<String> racers, double[] points, boolean[] ended, double lineScale) {
         for (int r = 0; r < racers.size(); r++) {
-            String name = racers.get(r);
-            double x1 = frame.scalar(name + ".x1", Double.NaN);
-            double x2 = frame.scalar(name + ".x2", Double.NaN);
-            if (!Double.isFinite(x1) || !Double.isFinite(x2)) {
+            double px = points[2 * r];
+            double py = points[2 * r + 1];
+            if (!Double.isFinite(px) || !Double.isFinite(py)) {
                 continue;
             }
-            double px = Viewport.clampPx(v.toPx(x1));
-            double py = Viewport.clampPx(v.toPy(x2));
-            Color c = Palette.of(name).colour();
+            Color c = Palette.of(racers.get(r)).colour();
             double a = 6 * lineScale;
-            if (frame.scalar(name + ".diverged", 0) != 0) {
+            if (ended[r]) {
                 g.setStroke(c);
                 g.setLineWidth(3 * lineScale);
                 g.strokeLine(px - a, py - a, px + a, py + a);

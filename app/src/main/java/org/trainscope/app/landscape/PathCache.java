@@ -19,6 +19,7 @@ final class PathCache {
     private double[][] x2 = new double[0][];
     private String[] keys1 = new String[0];   // each racer's {racer}.x1 and {racer}.x2, made once
     private String[] keys2 = new String[0];
+    private String[] keysDiverged = new String[0];
     private int count;
 
     /** Brings the cache up to the recording's {@code size} frames. */
@@ -29,6 +30,7 @@ final class PathCache {
             racers = List.copyOf(names);
             keys1 = racers.stream().map(LandscapeExperiment.X1::of).toArray(String[]::new);
             keys2 = racers.stream().map(LandscapeExperiment.X2::of).toArray(String[]::new);
+            keysDiverged = racers.stream().map(LandscapeExperiment.DIVERGED::of).toArray(String[]::new);
             x1 = new double[names.size()][Math.max(64, size)];
             x2 = new double[names.size()][Math.max(64, size)];
             count = 0;
@@ -40,8 +42,10 @@ final class PathCache {
                     x1[r] = Arrays.copyOf(x1[r], x1[r].length * 2);
                     x2[r] = Arrays.copyOf(x2[r], x2[r].length * 2);
                 }
-                x1[r][i] = f.scalar(keys1[r], Double.NaN);
-                x2[r][i] = f.scalar(keys2[r], Double.NaN);
+                // a diverged racer's point is no point: its path ends at the last frame before
+                boolean diverged = f.scalar(keysDiverged[r], 0) != 0;
+                x1[r][i] = diverged ? Double.NaN : f.scalar(keys1[r], Double.NaN);
+                x2[r][i] = diverged ? Double.NaN : f.scalar(keys2[r], Double.NaN);
             }
         }
         count = size;
@@ -53,6 +57,23 @@ final class PathCache {
 
     List<String> racers() {
         return racers;
+    }
+
+    /**
+     * How many of the first {@code n} points of the racer's path are drawn: those before the first that is
+     * diverged, not finite or outside {@code sane} ({@link Viewport#saneBounds}).
+     */
+    int drawable(int racer, int n, double[] sane) {
+        return saneLength(x1[racer], x2[racer], n, sane);
+    }
+
+    /** The length of the prefix of (xs1, xs2)[0, n) that stays inside {@code sane}. */
+    static int saneLength(double[] xs1, double[] xs2, int n, double[] sane) {
+        int i = 0;
+        while (i < n && Viewport.inside(sane, xs1[i], xs2[i])) {
+            i++;
+        }
+        return i;
     }
 
     double x1(int racer, int i) {

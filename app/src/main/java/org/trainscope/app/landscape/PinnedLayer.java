@@ -39,13 +39,14 @@ final class PinnedLayer {
         double[] ys = new double[n];
         g.setLineDashes(5 * lineScale, 5 * lineScale);
         g.setLineWidth(1.6 * lineScale);
+        double[] sane = v.saneBounds();
         for (int r = 0; r < racers.size(); r++) {
             int m = 0;
-            for (int i = 0; i < n; i++) {
-                double px = Viewport.clampPx(v.toPx(paths.x1(r, i)));
-                double py = Viewport.clampPx(v.toPy(paths.x2(r, i)));
-                if (Double.isFinite(px) && Double.isFinite(py)
-                        && (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5)) {
+            int drawn = paths.drawable(r, n, sane); // up to its first point that diverged or left the sane region
+            for (int i = 0; i < drawn; i++) {
+                double px = v.toPx(paths.x1(r, i));
+                double py = v.toPy(paths.x2(r, i));
+                if (m == 0 || Math.abs(px - xs[m - 1]) + Math.abs(py - ys[m - 1]) >= 0.5) {
                     xs[m] = px;
                     ys[m] = py;
                     m++;
@@ -56,7 +57,14 @@ final class PinnedLayer {
             g.strokePolyline(xs, ys, m);
             if (m > 0) {
                 double a = 5 * lineScale;
-                g.strokeOval(xs[m - 1] - a, ys[m - 1] - a, 2 * a, 2 * a);
+                if (drawn < n) { // it ended: a ✕ at its last drawn point, or where it left the plot
+                    int prev = Math.max(0, m - 2);
+                    double[] e = v.exitPoint(xs[prev], ys[prev], xs[m - 1], ys[m - 1]);
+                    g.strokeLine(e[0] - a, e[1] - a, e[0] + a, e[1] + a);
+                    g.strokeLine(e[0] - a, e[1] + a, e[0] + a, e[1] - a);
+                } else {
+                    g.strokeOval(xs[m - 1] - a, ys[m - 1] - a, 2 * a, 2 * a);
+                }
             }
         }
         g.setLineDashes(null);

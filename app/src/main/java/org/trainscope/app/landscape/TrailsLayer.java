@@ -26,6 +26,7 @@ final class TrailsLayer {
     private int count;
     private double[][] ends = new double[0][];   // per racer: the last point drawn (x, y) and its dash offset
     private double[][] tails = new double[0][];  // per racer: the last few pixels of colour (x, y interleaved)
+    private boolean[] stopped = new boolean[0];   // per racer: its path left the sane region or diverged
 
     /** The view or the line scale changed: the next {@link #draw} starts again from frame 0. */
     void invalidate() {
@@ -46,6 +47,7 @@ final class TrailsLayer {
             count = 0;
             ends = new double[names.size()][];
             tails = new double[names.size()][];
+            stopped = new boolean[names.size()];
         }
         if (n <= count || !v.isFitted()) {
             return;
@@ -62,6 +64,7 @@ final class TrailsLayer {
         double[][] ys = new double[names.size()][];
         int[] counts = new int[names.size()];
         double[] offsets = new double[names.size()];
+        double[] sane = v.saneBounds();
         for (int r = 0; r < names.size(); r++) {
             // starts at the last point drawn (x, y, dash offset); points within half a pixel of the previous one add
             // nothing visible and are skipped, so a converged racer costs nothing
@@ -75,20 +78,23 @@ final class TrailsLayer {
                 m = 1;
             }
             double length = 0;
-            for (int i = count; i < n; i++) {
+            // the path ends for good at its first point that diverged or left the sane region: no streaks
+            for (int i = count; i < n && !stopped[r]; i++) {
                 double x1 = paths.x1(r, i);
                 double x2 = paths.x2(r, i);
-                if (Double.isFinite(x1) && Double.isFinite(x2)) {
-                    double qx = Viewport.clampPx(v.toPx(x1));
-                    double qy = Viewport.clampPx(v.toPy(x2));
-                    if (m == 0 || Math.abs(qx - px[m - 1]) + Math.abs(qy - py[m - 1]) >= 0.5) {
-                        if (m > 0) {
-                            length += Math.hypot(qx - px[m - 1], qy - py[m - 1]);
-                        }
-                        px[m] = qx;
-                        py[m] = qy;
-                        m++;
+                if (!Viewport.inside(sane, x1, x2)) {
+                    stopped[r] = true;
+                    break;
+                }
+                double qx = v.toPx(x1);
+                double qy = v.toPy(x2);
+                if (m == 0 || Math.abs(qx - px[m - 1]) + Math.abs(qy - py[m - 1]) >= 0.5) {
+                    if (m > 0) {
+                        length += Math.hypot(qx - px[m - 1], qy - py[m - 1]);
                     }
+                    px[m] = qx;
+                    py[m] = qy;
+                    m++;
                 }
             }
             xs[r] = px;
@@ -119,6 +125,20 @@ final class TrailsLayer {
         g.setLineDashes(null);
         g.restore();
         count = n;
+    }
+
+    /**
+     * The pixel point where racer {@code r}'s path ended (diverged or left the sane region), moved onto the plot's
+     * edge where its last segment leaves the plot; null while it runs.
+     */
+    double[] stopPoint(int r, Viewport v) {
+        if (r >= stopped.length || !stopped[r] || ends[r] == null) {
+            return null;
+        }
+        double[] t = tails[r];
+        int k = t == null ? 0 : t.length;
+        return k >= 4 ? v.exitPoint(t[k - 4], t[k - 3], ends[r][0], ends[r][1])
+                : v.exitPoint(ends[r][0], ends[r][1], ends[r][0], ends[r][1]);
     }
 
     /** The colour is laid again over the last few pixels drawn before, where the new halo may have crept. */

@@ -22,7 +22,6 @@ public final class Viewport {
 
     private static final double MIN_UNITS_PER_PIXEL = 1e-9;
     private static final double MAX_UNITS_PER_PIXEL = 1e6;
-    private static final double CLAMP = 1e5;
 
     private double width;
     private double height;
@@ -124,11 +123,6 @@ public final class Viewport {
         return centerY - (py - TOP - plotHeight() / 2) * unitsPerPixel;
     }
 
-    /** Far-away points (a diverging path) are clamped so the canvas never sees huge coordinates. */
-    public static double clampPx(double v) {
-        return Math.max(-CLAMP, Math.min(CLAMP, v));
-    }
-
     /** Rounds a coordinate to the decimals that the scale resolves (about 4 pixels), e.g. a clicked start point. */
     public double roundToResolution(double v) {
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(unitsPerPixel * 4)));
@@ -160,5 +154,57 @@ public final class Viewport {
         }
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** How many view spans the sane region reaches beyond the view on each side. */
+    static final double SANE_SPANS = 5;
+
+    /**
+     * The sane region {x1min, x1max, x2min, x2max}: the view widened by {@link #SANE_SPANS} of its span on every side
+     * (11× the span). A path is drawn only while it stays inside, so a diverging run never streaks across the map.
+     */
+    public double[] saneBounds() {
+        double[] b = bounds();
+        double w = b[1] - b[0];
+        double h = b[3] - b[2];
+        return new double[] {b[0] - SANE_SPANS * w, b[1] + SANE_SPANS * w, b[2] - SANE_SPANS * h, b[3] + SANE_SPANS * h};
+    }
+
+    /** True if (x₁, x₂) is finite and inside {@code box} = {x1min, x1max, x2min, x2max}. */
+    public static boolean inside(double[] box, double x1, double x2) {
+        return x1 >= box[0] && x1 <= box[1] && x2 >= box[2] && x2 <= box[3]; // false for NaN
+    }
+
+    /**
+     * Where the segment from (ax, ay) to (bx, by), pixels, leaves the plot rectangle: (bx, by) itself if it is
+     * inside, the exit point if (ax, ay) is inside and (bx, by) is not, else (bx, by) clamped onto the rectangle.
+     * A path that ends off the plot gets its end mark on the edge, where the reader last saw it go.
+     */
+    public double[] exitPoint(double ax, double ay, double bx, double by) {
+        double x0 = LEFT;
+        double y0 = TOP;
+        double x1 = LEFT + plotWidth();
+        double y1 = TOP + plotHeight();
+        boolean aInside = ax >= x0 && ax <= x1 && ay >= y0 && ay <= y1;
+        if (bx >= x0 && bx <= x1 && by >= y0 && by <= y1) {
+            return new double[] {bx, by};
+        }
+        if (!aInside) {
+            return new double[] {Math.max(x0, Math.min(x1, bx)), Math.max(y0, Math.min(y1, by))};
+        }
+        double t = 1; // the largest t in [0, 1] with a + t (b − a) inside the rectangle
+        double dx = bx - ax;
+        double dy = by - ay;
+        if (dx > 0) {
+            t = Math.min(t, (x1 - ax) / dx);
+        } else if (dx < 0) {
+            t = Math.min(t, (x0 - ax) / dx);
+        }
+        if (dy > 0) {
+            t = Math.min(t, (y1 - ay) / dy);
+        } else if (dy < 0) {
+            t = Math.min(t, (y0 - ay) / dy);
+        }
+        return new double[] {ax + t * dx, ay + t * dy};
     }
 }

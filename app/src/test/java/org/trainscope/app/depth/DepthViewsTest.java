@@ -1,6 +1,7 @@
 package org.trainscope.app.depth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,16 @@ class DepthViewsTest {
         assertEquals(5, view.diagramDepth(), "stepping back removes a layer");
         assertEquals(5, view.errorPointCount());
         assertEquals(6, model.recording().size(), "and recomputes nothing");
+        assertEquals(33, view.sawtoothPointCount(), "s_5 through its 2^5 + 1 breakpoints");
+        assertFalse(view.zoomShown(), "16 teeth need no zoom");
+
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#step-forward");
+        }
+        waitUntil(() -> model.frame().step() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1025, view.sawtoothPointCount(), "s_10: 2^10 pieces, not a grid");
+        assertTrue(view.zoomShown(), "512 teeth are denser than 3 px: the zoom shows the first 8");
     }
 
     @Test
