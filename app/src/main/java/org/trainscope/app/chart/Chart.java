@@ -27,8 +27,8 @@ import org.jfree.data.xy.DefaultXYDataset;
  * Values are kept as given and mapped to axis units ({@link Scale}) when drawn. FX thread only.
  */
 public final class Chart {
-    /** The factor presenter mode scales type, lines and markers by. */
-    public static final float PRESENTER_SCALE = 1.6f;
+    /** The factor presenter mode scales type, lines and markers by: the window's one factor. */
+    public static final float PRESENTER_SCALE = (float) org.trainscope.app.view.ExperimentView.PRESENTER_SCALE;
 
     /** How a series is drawn. */
     public enum Style { LINE, DASHED, DOTTED, MARKERS, LINE_MARKERS, HALO, PINNED }

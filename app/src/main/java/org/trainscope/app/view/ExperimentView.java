@@ -8,7 +8,7 @@ public interface ExperimentView {
      * Presenter mode scales the window's type by this factor (its root font size, which the window's parts follow
      * in em); a view's charts scale their type and lines by it when {@link #setPresenter} turns it on.
      */
-    double PRESENTER_SCALE = 1.5;
+    double PRESENTER_SCALE = 1.6;
 
     Node node();
 
