@@ -81,11 +81,11 @@ final class NetworkDiagram extends Region {
         g.setFont(Font.font("SansSerif", FontWeight.BOLD, 15 * scale));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("The network g_" + depth + " as built", w / 2, 6);
+        g.fillText("The network g_" + depth + " as built", w / 2, 6, w - 8);   // condensed, never cut, when narrow
         g.setFont(Font.font("SansSerif", 13 * scale));
         String[] lines = caption.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            g.fillText(lines[i], w / 2, h - 8 - 17 * scale * (lines.length - i));
+            g.fillText(lines[i], w / 2, h - 8 - 17 * scale * (lines.length - i), w - 8);
         }
 
         int units = tent + 1;
