@@ -31,7 +31,14 @@ public final class Chart {
     public static final float PRESENTER_SCALE = (float) org.trainscope.app.view.ExperimentView.PRESENTER_SCALE;
 
     /** How a series is drawn. */
-    public enum Style { LINE, DASHED, DOTTED, MARKERS, LINE_MARKERS, HALO, PINNED }
+    public enum Style {
+        LINE, DASHED, DOTTED, MARKERS, LINE_MARKERS, HALO, PINNED;
+
+        /** Drawn with a marker at every point. */
+        boolean markers() {
+            return this == MARKERS || this == LINE_MARKERS;
+        }
+    }
 
     /** One series: what it is, and its values as given. */
     static final class Series {
@@ -295,6 +302,8 @@ public final class Chart {
             double[][] data = Scale.project(s.x, s.y, sx, sy);
             dataset.addSeries(i, data);
             int n = data[0].length;
+            // a line through one point draws nothing: right after Home (frame 0) each series shows its marker
+            renderer.setSeriesShapesVisible(i, s.style.markers() || n == 1 && s.style != Style.HALO);
             if (s.diverged() && s.style != Style.PINNED && n > 0) {
                 plot.addAnnotation(style.divergedMark(data[0][n - 1], data[1][n - 1],
                         String.format(java.util.Locale.ROOT, "%s diverged at step %d", s.label, (long) s.divergedAt),
@@ -344,6 +353,11 @@ public final class Chart {
 
     public AxisRange xRange() {
         return xAxis.shown();
+    }
+
+    /** True if series {@code i} is drawn with markers at its points. */
+    public boolean markersShown(int i) {
+        return Boolean.TRUE.equals(renderer.getSeriesShapesVisible(i));
     }
 
     /** The colour series {@code i} is drawn in. */

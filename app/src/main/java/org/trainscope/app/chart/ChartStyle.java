@@ -193,9 +193,8 @@ final class ChartStyle {
         Palette.Look look = Palette.of(s.identity);
         double opacity = s.style == Chart.Style.HALO ? 0.35 : s.style == Chart.Style.PINNED ? 0.75 : 1;
         renderer.setSeriesPaint(i, look.awt(opacity));
-        boolean markers = s.style == Chart.Style.MARKERS || s.style == Chart.Style.LINE_MARKERS;
         renderer.setSeriesLinesVisible(i, s.style != Chart.Style.MARKERS);
-        renderer.setSeriesShapesVisible(i, markers);
+        renderer.setSeriesShapesVisible(i, s.style.markers() || s.x.length == 1 && s.style != Chart.Style.HALO);
         double d = 9 * scale * s.weight;
         renderer.setSeriesShape(i, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
         renderer.setSeriesStroke(i, stroke(s.style, look, s.weight));

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
+import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
@@ -25,6 +27,7 @@ import org.trainscope.engine.landscape.Surface;
 public final class LandscapeCanvas extends Pane {
     private static final Color BACKGROUND = Color.web("#0E1320");
     private static final double DRAG_THRESHOLD = 4; // pixels a press may move and still count as a click
+    private static final Duration SETTLE = Duration.millis(150); // no new frame for this long: the picture is still
 
     private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
     private final Canvas trails = new Canvas();     // paths: extended frame by frame, redrawn only when needed
@@ -34,6 +37,7 @@ public final class LandscapeCanvas extends Pane {
     private final TrailsLayer trailsLayer = new TrailsLayer();
     private final PinnedLayer pinned = new PinnedLayer();
     private final PathCache paths = new PathCache();
+    private final PauseTransition settle = new PauseTransition(SETTLE);
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
 
     private Surface surface;
@@ -58,6 +62,12 @@ public final class LandscapeCanvas extends Pane {
         getStyleClass().add("landscape-canvas");
         setMinSize(200, 160);
         initListeners();
+        settle.setOnFinished(e -> {
+            if (trailsLayer.extended()) {
+                trailsLayer.invalidate();   // the still picture: every trail as one stroke, as a jump draws it
+                draw();
+            }
+        });
     }
 
     private void initListeners() {
@@ -130,6 +140,12 @@ public final class LandscapeCanvas extends Pane {
             paths.update(rec, names, rec.size());
         }
         draw();
+        settle.playFromStart();
+    }
+
+    /** True if the trails are drawn as one stroke each, as any still frame is once the frames stop. */
+    public boolean trailsSettled() {
+        return !trailsLayer.extended();
     }
 
     /** A run to compare with: its paths are drawn thin and dashed, up to the same step as the current run. */

@@ -14,12 +14,15 @@ import org.trainscope.engine.experiment.Recording;
  * Every racer's path up to the frame shown, on a canvas of its own. A JavaFX canvas keeps its pixels and
  * rasterizes only the commands added since the last pulse, so playing forward draws one short segment per racer per
  * frame; anything else (a step back, a scrub, a new view or run) clears the layer and draws the trails again from
- * frame 0. FX thread only.
+ * frame 0. Segments drawn piece by piece overlap where they meet, so their anti-aliased pixels differ slightly from
+ * one stroke; {@link #extended()} says so, and the map redraws once the frames stop (see {@code LandscapeCanvas}):
+ * a still picture is the same however its frame was reached. FX thread only.
  */
 final class TrailsLayer {
     private static final Color HALO = Color.web("#0B0F19");
 
     private boolean invalid = true;
+    private boolean extended;                      // drawn in more than one piece since the last clear
     private Recording recording;
     private long generation = -1;
     private List<String> racers = List.of();
@@ -45,6 +48,7 @@ final class TrailsLayer {
             generation = rec == null ? -1 : rec.generation();
             racers = List.copyOf(names);
             count = 0;
+            extended = false;
             ends = new double[names.size()][];
             tails = new double[names.size()][];
             stopped = new boolean[names.size()];
@@ -52,6 +56,7 @@ final class TrailsLayer {
         if (n <= count || !v.isFitted()) {
             return;
         }
+        extended = count > 0;
         g.save();
         g.beginPath();
         g.rect(Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight());
@@ -125,6 +130,11 @@ final class TrailsLayer {
         g.setLineDashes(null);
         g.restore();
         count = n;
+    }
+
+    /** True if the trails on the canvas were drawn in more than one piece (play or step forward). */
+    boolean extended() {
+        return extended;
     }
 
     /**

@@ -96,6 +96,21 @@ class ChartTest {
     }
 
     @Test
+    void aSeriesOfOnePointShowsItsMarkerUntilItIsALine() throws Exception {
+        Chart c = onFx(() -> {
+            Chart chart = logChart("gd");
+            chart.set(0, steps(1), new double[] {3});   // frame 0, as right after Home
+            return chart;
+        });
+        assertTrue(c.markersShown(0), "a lone point is drawn as a marker, or the chart looks empty");
+        onFx(() -> {
+            c.set(0, steps(2), new double[] {3, 2});
+            return null;
+        });
+        assertEquals(false, c.markersShown(0), "a line series has no markers once it has two points");
+    }
+
+    @Test
     void anEmptyStepAxisRunsFromZero() throws Exception {
         Chart c = onFx(ChartTest::logChart);
         assertEquals(0, c.xRange().lower());
