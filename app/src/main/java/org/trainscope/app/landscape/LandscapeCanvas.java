@@ -27,6 +27,7 @@ import org.trainscope.engine.landscape.Surface;
 public final class LandscapeCanvas extends Pane {
     private static final Color BACKGROUND = Color.web("#0E1320");
     private static final double DRAG_THRESHOLD = 4; // pixels a press may move and still count as a click
+    private static final double TRAIL_SAMPLE = 4;   // pixels between the trail points the legend avoids
     private static final Duration SETTLE = Duration.millis(150); // no new frame for this long: the picture is still
 
     private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
@@ -247,7 +248,47 @@ public final class LandscapeCanvas extends Pane {
         points[points.length - 2] = viewport.toPx(startX1);
         points[points.length - 1] = viewport.toPy(startX2);
         if (frame != null && !racers.isEmpty()) {
-            LegendLayer.draw(g, viewport, frame, racers, typeScale, points);
+            LegendLayer.draw(g, viewport, frame, racers, typeScale, points, trailPixels(shown.size()));
         }
+    }
+
+    /**
+     * The trails up to the frame shown as (px, py) pairs, a point at least every {@link #TRAIL_SAMPLE} pixels along
+     * each (long segments are subdivided), for the legend to avoid.
+     */
+    private double[] trailPixels(int racerCount) {
+        int n = shownPathPoints();
+        double[] sane = viewport.saneBounds();
+        double[] out = new double[64];
+        int m = 0;
+        for (int r = 0; r < racerCount; r++) {
+            double lastX = Double.NaN;
+            double lastY = Double.NaN;
+            for (int i = 0; i < n; i++) {
+                double x1 = paths.x1(r, i);
+                double x2 = paths.x2(r, i);
+                if (!Viewport.inside(sane, x1, x2)) {
+                    break;
+                }
+                double px = viewport.toPx(x1);
+                double py = viewport.toPy(x2);
+                double d = Double.isNaN(lastX) ? 0 : Math.hypot(px - lastX, py - lastY);
+                if (!Double.isNaN(lastX) && d < TRAIL_SAMPLE) {
+                    continue;
+                }
+                int pieces = Math.max(1, (int) Math.min(1000, Math.ceil(d / TRAIL_SAMPLE)));
+                for (int k = 1; k <= pieces; k++) {
+                    if (m + 2 > out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * out.length);
+                    }
+                    double t = Double.isNaN(lastX) ? 1 : (double) k / pieces;
+                    out[m++] = Double.isNaN(lastX) ? px : lastX + t * (px - lastX);
+                    out[m++] = Double.isNaN(lastY) ? py : lastY + t * (py - lastY);
+                }
+                lastX = px;
+                lastY = py;
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
     }
 }

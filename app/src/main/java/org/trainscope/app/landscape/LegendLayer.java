@@ -17,8 +17,8 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /**
  * A box with one row per racer: its line, its name and its loss (or "diverged"). Columns are as wide as their
- * widest text, so no name runs into its value; the box goes in the corner farthest from the start point and the
- * racers' current points ({@link LegendCorner}).
+ * widest text, so no name runs into its value; the box goes in a corner where it hides no key point (the start, the
+ * racers' current points) and as little of the trails as it can ({@link LegendCorner}).
  */
 final class LegendLayer {
     private static final double PAD = 10;  // pixels inside the box and between columns
@@ -27,9 +27,12 @@ final class LegendLayer {
     private LegendLayer() {
     }
 
-    /** {@code avoid}: (px, py) pairs the box must keep clear of; {@code typeScale} scales type and box. */
+    /**
+     * {@code avoid}: (px, py) pairs the box must keep clear of; {@code trail}: (px, py) pairs it should hide as few
+     * of as it can; {@code typeScale} scales type and box.
+     */
     static void draw(GraphicsContext g, Viewport v, Frame frame, List<String> racers, double typeScale,
-                     double... avoid) {
+                     double[] avoid, double[] trail) {
         Font font = Font.font("System", 13 * typeScale);
         List<String> values = new ArrayList<>();
         double nameW = 0;
@@ -47,7 +50,7 @@ final class LegendLayer {
         double boxW = PAD + lineW + PAD + nameW + 2 * PAD + valueW + PAD;
         double boxH = rowH * racers.size() + 12;
         LegendCorner.Corner corner = LegendCorner.choose(Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight(),
-                boxW, boxH, avoid);
+                boxW, boxH, avoid, trail);
         double[] box = LegendCorner.box(corner, Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight(),
                 boxW, boxH);
         double x = box[0];

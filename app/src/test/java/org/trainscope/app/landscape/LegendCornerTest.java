@@ -44,6 +44,32 @@ class LegendCornerTest {
     }
 
     @Test
+    void theLegendAvoidsAWholeTrailNotOnlyItsEnds() {
+        // start top left, current point bottom left: by distance alone the box would go top right — where the path
+        // runs, a long arc through the right-hand corners
+        double[] keys = {150, 120, 150, 480};
+        assertEquals(Corner.TOP_RIGHT, LegendCorner.choose(0, 0, W, H, BOX_W, BOX_H, keys, new double[0]));
+        double[][] corners = {{150, 120}, {780, 40}, {780, 560}, {150, 480}};   // out to the right-hand corners
+        double[] trail = new double[2 * 3 * 100];
+        for (int s = 0; s < 3; s++) {
+            for (int i = 0; i < 100; i++) {
+                double t = i / 100.0;
+                trail[2 * (100 * s + i)] = corners[s][0] + t * (corners[s + 1][0] - corners[s][0]);
+                trail[2 * (100 * s + i) + 1] = corners[s][1] + t * (corners[s + 1][1] - corners[s][1]);
+            }
+        }
+        Corner c = LegendCorner.choose(0, 0, W, H, BOX_W, BOX_H, keys, trail);
+        double[] box = LegendCorner.box(c, 0, 0, W, H, BOX_W, BOX_H);
+        for (int i = 0; i < 300; i++) {
+            double x = trail[2 * i];
+            double y = trail[2 * i + 1];
+            assertTrue(!(x >= box[0] && x <= box[0] + box[2] && y >= box[1] && y <= box[1] + box[3]),
+                    c + " covers trail point " + i);
+        }
+        assertTrue(c == Corner.TOP_LEFT || c == Corner.BOTTOM_LEFT || c == Corner.BOTTOM_RIGHT, "" + c);
+    }
+
+    @Test
     void nonFinitePointsAreIgnored() {
         assertEquals(Corner.BOTTOM_RIGHT, choose(150, 120, Double.NaN, Double.NaN));
     }
