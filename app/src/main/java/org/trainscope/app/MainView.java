@@ -49,8 +49,12 @@ public final class MainView extends BorderPane {
     public static final double MIN_HEIGHT = 700;
     /** The root font size in px outside presenter mode; the parts size their type in em of it. */
     static final double FONT_SIZE = 14;
-    /** The share of the centre's height the whole explanation may take; it scrolls beyond. */
+    /**
+     * The share of the centre's height the whole explanation may take, and the height it always leaves the picture
+     * (the one-line summary above it included); the text scrolls beyond.
+     */
     private static final double EXPLANATION_SHARE = 0.3;
+    private static final double PICTURE_HEIGHT = 470;
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
 
@@ -121,7 +125,10 @@ public final class MainView extends BorderPane {
         layout.scaleProperty().subscribe(scale -> setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 FONT_SIZE * scale.doubleValue())));
         explanation.expandedProperty().bindBidirectional(layout.explanationExpandedProperty());
-        explanation.maxDetailHeightProperty().bind(centre.heightProperty().multiply(EXPLANATION_SHARE));
+        explanation.maxDetailHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double h = centre.getHeight();
+            return Math.max(3 * FONT_SIZE, Math.min(EXPLANATION_SHARE * h, h - PICTURE_HEIGHT));
+        }, centre.heightProperty()));
     }
 
     /** The start screen: lecture presets and recent sessions. */

@@ -29,4 +29,13 @@ public final class Panels {
         grid.setVgap(6);
         return grid;
     }
+
+    /** A grid whose columns take the given shares of the width (percent) and rows the given shares of the height. */
+    public static GridPane grid(double[] columnPercents, double... rowPercents) {
+        GridPane grid = grid(columnPercents.length, rowPercents);
+        for (int c = 0; c < columnPercents.length; c++) {
+            grid.getColumnConstraints().get(c).setPercentWidth(columnPercents[c]);
+        }
+        return grid;
+    }
 }

@@ -53,7 +53,9 @@ final class ScaledAxis extends NumberAxis {
         if (vertical) {
             // decades need a label each; linear steps read better a little further apart
             double spacing = range.scale().axis().logarithmic() ? 1.6 : 2.4;
-            ticks = Ticks.of(range, (int) (length / (fm.getHeight() * spacing)));
+            // two labels whenever two fit at all: one label alone does not tell the scale
+            int fit = (int) (length / (fm.getHeight() * spacing));
+            ticks = Ticks.of(range, length >= 2.2 * fm.getHeight() ? Math.max(2, fit) : fit);
         } else {
             // fewer labels until the widest of them fits, with a gap of two letters
             int fit = (int) (length / (fm.getHeight() * 1.5));

@@ -66,10 +66,17 @@ public final class Ticks {
         int lo = (int) Math.ceil(r.lower() - EPS);
         int hi = (int) Math.floor(r.upper() + EPS);
         int every = every(hi - lo + 1, fit);
+        // every k-th decade, at the multiples of k (stable as the range moves) when they give as many labels as fit,
+        // else counted down from the top decade: a short axis never ends up with no label at all
+        int multiples = 0;
+        for (int k = lo; k <= hi; k++) {
+            multiples += Math.floorMod(k, every) == 0 ? 1 : 0;
+        }
+        int anchor = multiples >= (hi - lo) / every + 1 ? 0 : hi;
         List<Tick> ticks = new ArrayList<>();
         int labelled = 0;
         for (int k = lo; k <= hi; k++) {
-            boolean major = Math.floorMod(k, every) == 0;
+            boolean major = Math.floorMod(k - anchor, every) == 0;
             ticks.add(new Tick(k, major ? power(b, k, "") : "", major));
             labelled += major ? 1 : 0;
         }

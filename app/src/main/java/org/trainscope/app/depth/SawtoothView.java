@@ -29,7 +29,11 @@ import org.trainscope.engine.experiment.Recording;
  */
 public final class SawtoothView implements ExperimentView {
     private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 50, 50);
+    // two rows of their own columns: the curve and its zoom get the larger share of the top (at depth 10 they carry
+    // 512 teeth; the network needs less), the two depth charts share the bottom equally
+    private final GridPane root = Panels.grid(1, 56, 44);
+    private final GridPane top = Panels.grid(new double[] {60, 40}, 100);
+    private final GridPane bottom = Panels.grid(2, 100);
     private final Chart curves = new Chart("s_m and g_m against x²", Axis.LINEAR, "x", Axis.LINEAR, "value");
     private final Chart errors = new Chart("sup |g_m − x²| on [0, 1]", Axis.STEPS, "depth m", Axis.LOG, "error");
     private final Chart pieces = new Chart("Linear pieces of s_m", Axis.STEPS, "depth m", Axis.LOG2, "count (log₂)");
@@ -54,10 +58,11 @@ public final class SawtoothView implements ExperimentView {
     public SawtoothView(PlaybackModel model) {
         this.model = model;
         // the first series is drawn on top: x², then g_m, then the sawtooth beneath them
+        // short labels, so the legend takes one row and leaves the plot its height; the title says the rest
         squareCurve = curves.add("target", "x²", Style.DASHED);
-        gCurve = curves.add("deep", "g_m ≈ x²", Style.LINE);
+        gCurve = curves.add("deep", "g_m", Style.LINE);
         teethMarks = curves.add("points", "teeth", Style.MARKERS);
-        sCurve = curves.add("sawtooth", "s_m (sawtooth)", Style.LINE);
+        sCurve = curves.add("sawtooth", "s_m", Style.LINE);
         errorPoints = errors.add("deep", "g_m (measured)", Style.LINE_MARKERS);
         boundLine = errors.add("bound", "4^−(m+1) (slide)", Style.HALO);
         piecePoints = pieces.add("sawtooth", "pieces of s_m = 2^m", Style.LINE_MARKERS);
@@ -89,10 +94,12 @@ public final class SawtoothView implements ExperimentView {
         curves.viewer().setMinWidth(0);
         inset.viewer().setMinWidth(0);
         inset.viewer().prefWidthProperty().bind(both.widthProperty().multiply(0.4));
-        root.add(both, 0, 0);
-        root.add(diagram, 1, 0);
-        root.add(errors.viewer(), 0, 1);
-        root.add(pieces.viewer(), 1, 1);
+        top.add(both, 0, 0);
+        top.add(diagram, 1, 0);
+        bottom.add(errors.viewer(), 0, 0);
+        bottom.add(pieces.viewer(), 1, 0);
+        root.add(top, 0, 0);
+        root.add(bottom, 0, 1);
         root.getStyleClass().add("sawtooth-view");
     }
 
@@ -122,7 +129,7 @@ public final class SawtoothView implements ExperimentView {
             double[] marked = teeth.length <= SawtoothShape.MAX_MARKED_TEETH ? teeth : new double[0];
             curves.set(teethMarks, marked, filled(marked.length, 1.0));
         });
-        curves.setLabel(teethMarks, marked(teeth.length, zoom));
+        curves.setLabel(teethMarks, marked(teeth.length));
         inset.viewer().setVisible(zoom);
         if (zoom) {
             double hi = SawtoothShape.insetEnd(m);
@@ -137,8 +144,8 @@ public final class SawtoothView implements ExperimentView {
             inset.setTitle(String.format(Locale.ROOT, "zoom: %d teeth", first.length));
             inset.setXLabel(String.format(Locale.ROOT, "x in [0, 2^−%d]", m - 4));
         }
-        curves.setTitle(String.format(Locale.ROOT, "s_%d: %d teeth, %d pieces   ·   g_%d vs x²", m,
-                (int) f.scalar(SawtoothExperiment.S_TEETH), (int) f.scalar(SawtoothExperiment.S_PIECES), m));
+        curves.setTitle(String.format(Locale.ROOT, "s_%d: %d teeth  ·  g_%d ≈ x²", m,
+                (int) f.scalar(SawtoothExperiment.S_TEETH), m));   // its pieces are counted in the chart below
 
         int n = Math.min(index + 1, rec.size());
         double[] depth = new double[n];
@@ -165,7 +172,7 @@ public final class SawtoothView implements ExperimentView {
             errors.set(errorPoints, depth, err);
             errors.set(boundLine, all, bound);
         });
-        errors.setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g   (slide: 4^−%d)", m,
+        errors.setTitle(String.format(Locale.ROOT, "sup |g_%d − x²| = %.3g  (4^−%d)", m,
                 f.scalar(SawtoothExperiment.G_SUP_ERROR), m + 1));
         pieces.batch(() -> {
             pieces.set(piecePoints, depth, pc);
@@ -185,11 +192,8 @@ public final class SawtoothView implements ExperimentView {
     }
 
     /** The teeth's legend label: where they are marked. */
-    private static String marked(int teeth, boolean zoom) {
-        if (teeth <= SawtoothShape.MAX_MARKED_TEETH) {
-            return zoom ? "teeth (" + teeth + ")" : "teeth";
-        }
-        return "teeth (" + teeth + ", in the zoom)";
+    private static String marked(int teeth) {
+        return teeth <= SawtoothShape.MAX_MARKED_TEETH ? "teeth" : "teeth: see zoom";
     }
 
     /** The curves chart's width in pixels, about its plot's (a default before the first layout). */

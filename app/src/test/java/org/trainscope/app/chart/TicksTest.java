@@ -15,6 +15,16 @@ class TicksTest {
     }
 
     @Test
+    void aShortLogAxisStillLabelsItsTopDecadeAndAnother() {
+        // seven decades, 10⁻⁷…10⁻¹, room for two labels: the multiples of 5 would give 10⁻⁵ alone
+        AxisRange r = new AxisRange(Scale.of(Axis.LOG), -7, -1);
+        List<String> labels = Ticks.of(r, 2).stream().filter(Ticks.Tick::major).map(Ticks.Tick::label).toList();
+        assertEquals(List.of("10⁻⁶", "10⁻¹"), labels);
+        // room for one: still one
+        assertEquals(1, Ticks.of(r, 1).stream().filter(Ticks.Tick::major).count());
+    }
+
+    @Test
     void sixDecadesGetALabelEveryDecadeAndMinorTicksBetween() {
         AxisRange r = Ranges.of(Axis.LOG, List.of(new double[] {1e-3, 0.5, 1e3}));
         List<Ticks.Tick> ticks = Ticks.of(r, 10);
