@@ -6,7 +6,6 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
 import javafx.util.Subscription;
 
@@ -82,18 +81,8 @@ public final class SawtoothView implements ExperimentView {
         errors.viewer().setId("sawtooth-errors");
         pieces.viewer().setId("sawtooth-pieces");
         diagram.setId("sawtooth-network");
-        inset.fixY(-0.02, 1.06);
         inset.viewer().setId("sawtooth-inset");
-        inset.hideFromLegend(insetTeeth);  // the same looks as the full chart's, whose legend names them
-        inset.hideFromLegend(insetCurve);
-        inset.viewer().managedProperty().bind(inset.viewer().visibleProperty());
-        inset.viewer().setVisible(false);
-        // the zoom sits beside the full curve when the teeth are too dense to see there
-        HBox both = new HBox(curves.viewer(), inset.viewer());
-        HBox.setHgrow(curves.viewer(), Priority.ALWAYS);
-        curves.viewer().setMinWidth(0);
-        inset.viewer().setMinWidth(0);
-        inset.viewer().prefWidthProperty().bind(both.widthProperty().multiply(0.4));
+        HBox both = ZoomInset.beside(curves, inset, 0.4);
         top.add(both, 0, 0);
         top.add(diagram, 1, 0);
         bottom.add(errors.viewer(), 0, 0);

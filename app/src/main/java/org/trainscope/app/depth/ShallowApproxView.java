@@ -6,6 +6,7 @@ import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
@@ -31,7 +32,11 @@ public final class ShallowApproxView implements ExperimentView {
     private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
     private final Chart widths = new Chart("Width needed", Axis.STEPS, "step", Axis.LOG2, "units (log₂)");
     private final Chart errors = new Chart("sup |f − g| and ε", Axis.STEPS, "step", Axis.LOG, "error");
-    private final List<Chart> charts = List.of(fit, widths, errors);
+    private final Chart inset = new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "value");
+    private final List<Chart> charts = List.of(fit, widths, errors, inset);
+    private final int insetTarget;
+    private final int insetNet;
+    private final int insetPoints;
     private final int targetCurve;
     private final int netCurve;
     private final int pointMarks;
@@ -52,6 +57,10 @@ public final class ShallowApproxView implements ExperimentView {
         deepLine = widths.add("deep", "deep network's width", Style.LINE_MARKERS);
         errorPoints = errors.add("shallow", "sup |f − g| (measured)", Style.LINE_MARKERS);
         epsLine = errors.add("bound", "ε", Style.DASHED);
+        insetTarget = inset.add("target", "target g", Style.DASHED);
+        insetNet = inset.add("shallow", "f", Style.LINE);
+        insetPoints = inset.add("points", "x_i", Style.MARKERS);
+        inset.setWeight(insetPoints, 0.55f);   // about seven points per tooth: small enough to stay apart
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
@@ -61,7 +70,9 @@ public final class ShallowApproxView implements ExperimentView {
         fit.viewer().setId("shallow-fit");
         widths.viewer().setId("shallow-widths");
         errors.viewer().setId("shallow-errors");
-        root.add(fit.viewer(), 0, 0, 2, 1);
+        inset.viewer().setId("shallow-inset");
+        HBox both = ZoomInset.beside(fit, inset, 0.3);
+        root.add(both, 0, 0, 2, 1);
         root.add(widths.viewer(), 0, 1);
         root.add(errors.viewer(), 1, 1);
     }
@@ -79,16 +90,39 @@ public final class ShallowApproxView implements ExperimentView {
         // s_m through its breakpoints, exact at any depth; other targets on the frame's grid
         double[][] exact = sawtooth ? SawtoothShape.polyline((int) f.scalar(ShallowApproxExperiment.M))
                 : new double[][] {x, f.series(ShallowApproxExperiment.TARGET)};
+        // f exactly: the polyline through its knots (its breakpoints are the interpolation points x_i)
+        double[] knotsX = f.series(ShallowApproxExperiment.F_KNOTS_X);
+        double[] knotsY = f.series(ShallowApproxExperiment.F_KNOTS_Y);
+        double[] pointsX = f.series(ShallowApproxExperiment.POINTS_X);
+        int m = (int) f.scalar(ShallowApproxExperiment.M);
+        boolean zoom = sawtooth && SawtoothShape.needsInset(1 << (m - 1), 0.85 * Math.max(fit.viewer().getWidth(), 1));
         fit.batch(() -> {
             fit.set(targetCurve, exact[0], exact[1]);
-            fit.set(netCurve, x, f.series(ShallowApproxExperiment.F));
-            fit.set(pointMarks, f.series(ShallowApproxExperiment.POINTS_X), f.series(ShallowApproxExperiment.POINTS_Y));
+            fit.set(netCurve, knotsX, knotsY);
+            fit.set(pointMarks, pointsX, f.series(ShallowApproxExperiment.POINTS_Y));
         });
+        fit.setLabel(pointMarks, pointsX.length > 0 || knotsX.length == 0 ? "interpolation points x_i"
+                : "interpolation points x_i: see zoom");
+        inset.viewer().setVisible(zoom);
+        if (zoom) {
+            double hi = SawtoothShape.insetEnd(m);
+            double[] tx = SawtoothShape.upTo(exact[0], hi);
+            double[] nx = SawtoothShape.upTo(knotsX, hi);
+            double[] ny = java.util.Arrays.copyOf(knotsY, nx.length);
+            inset.batch(() -> {
+                inset.set(insetTarget, tx, java.util.Arrays.copyOf(exact[1], tx.length));
+                inset.set(insetNet, nx, ny);
+                inset.set(insetPoints, nx, ny);   // f's knots: the x_i (and the domain's end at 0)
+            });
+            inset.fixX(0, hi);
+            inset.setTitle(String.format(Locale.ROOT, "zoom: %d teeth, %d points x_i", SawtoothShape.INSET_TEETH,
+                    nx.length));
+            inset.setXLabel(String.format(Locale.ROOT, "x in [0, 2^−%d]", m - 4));
+        }
         String what = sawtooth ? String.format(Locale.ROOT, "s_%d", (int) f.scalar(ShallowApproxExperiment.M)) : target.id();
-        fit.setTitle(String.format(Locale.ROOT,
-                "%s: depth-2 width %d ≤ 8RL/ε = %.0f,  sup |f − g| = %.3g ≤ ε = %.3g", what,
+        fit.setTitle(String.format(Locale.ROOT, "%s: width %d ≤ 8RL/ε = %.0f  ·  sup |f − g| = %.3g ≤ ε", what,
                 (int) f.scalar(ShallowApproxExperiment.WIDTH), f.scalar(ShallowApproxExperiment.WIDTH_BOUND),
-                f.scalar(ShallowApproxExperiment.SUP_ERROR), f.scalar(ShallowApproxExperiment.EPS)));
+                f.scalar(ShallowApproxExperiment.SUP_ERROR)));
 
         int n = Math.min(model.indexProperty().get() + 1, rec.size());
         double[] step = new double[n];

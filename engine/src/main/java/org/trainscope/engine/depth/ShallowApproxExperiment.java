@@ -47,6 +47,8 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
     public static final Output X = Output.series("x", "grid of the domain, 2048 intervals");
     public static final Output TARGET = Output.series("target", "the target g on the grid x");
     public static final Output F = Output.series("f", "the depth-2 network f on the grid x");
+    public static final Output F_KNOTS_X = Output.series("f_knots_x", "the network f's breakpoints and the domain's ends: f is the polyline through them, exactly");
+    public static final Output F_KNOTS_Y = Output.series("f_knots_y", "f at its knots f_knots_x");
     public static final Output POINTS_X = Output.series("points_x", "interpolation points x_i (empty beyond 400)");
     public static final Output POINTS_Y = Output.series("points_y", "g(x_i) at the interpolation points (empty beyond 400)");
 
@@ -67,7 +69,7 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
                             "sawtooth", List.of("sawtooth", "square", "sin")),
                     new ParamSpec.Real("eps", "Accuracy ε (square, sin: halved every step)", 0.3, 1e-3, 4)),
             List.of(WIDTH, SUP_ERROR, EPS, WIDTH_BOUND, LIPSCHITZ, RADIUS, PIECES, PARAMS, M, DEEP_WIDTH, DEEP_PARAMS,
-                    DEEP_ERROR, X, TARGET, F, POINTS_X, POINTS_Y),
+                    DEEP_ERROR, X, TARGET, F, F_KNOTS_X, F_KNOTS_Y, POINTS_X, POINTS_Y),
             9, ShallowApproxExperiment::new);
 
     /** The function g the depth-2 network interpolates. */
@@ -193,6 +195,7 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
         for (int i = 0; i < probes.length; i++) {
             sup = Math.max(sup, Math.abs(out[i] - g.applyAsDouble(probes[i])));
         }
+        PiecewiseLinear exact = Breakpoints.of(net, lo, hi);   // f itself: the polyline through its knots
         double[] x = Nets.grid(lo, hi, PLOT_INTERVALS);
         double[] gx = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -205,7 +208,7 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
                 .scalar(WIDTH_BOUND, ShallowInterpolant.widthBound(radius, lip, eps))
                 .scalar(LIPSCHITZ, lip)
                 .scalar(RADIUS, radius)
-                .scalar(PIECES, Breakpoints.of(net, lo, hi).pieces())
+                .scalar(PIECES, exact.pieces())
                 .scalar(PARAMS, net.parameterCount())
                 .scalar(M, target == Target.SAWTOOTH ? m() : 0);
         deep(b, eps);
@@ -215,6 +218,8 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
         return b.series(X, x)
                 .series(TARGET, gx)
                 .series(F, eval(net, x))
+                .series(F_KNOTS_X, exact.knots())
+                .series(F_KNOTS_Y, exact.values())
                 .series(POINTS_X, px)
                 .series(POINTS_Y, py)
                 .build();

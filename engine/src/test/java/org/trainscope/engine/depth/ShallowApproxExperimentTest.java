@@ -8,6 +8,10 @@ import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_ERROR;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_PARAMS;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.DEEP_WIDTH;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.EPS;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.F;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.F_KNOTS_X;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.F_KNOTS_Y;
+import static org.trainscope.engine.depth.ShallowApproxExperiment.X;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.M;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.PARAMS;
 import static org.trainscope.engine.depth.ShallowApproxExperiment.PIECES;
@@ -99,7 +103,26 @@ class ShallowApproxExperimentTest {
         Frame f = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults(), 0).frame();
         assertEquals(List.of("width", "sup_error", "eps", "width_bound", "lipschitz", "radius", "pieces", "params", "m",
                 "deep_width", "deep_params", "deep_error"), f.scalarNames());
-        assertEquals(List.of("x", "target", "f", "points_x", "points_y"), f.seriesNames());
+        assertEquals(List.of("x", "target", "f", "f_knots_x", "f_knots_y", "points_x", "points_y"), f.seriesNames());
+    }
+
+    /**
+     * The knots are f itself: the polyline through them equals the network's output on the plot grid. Both are the
+     * same ND4J forward pass (at knots and at grid points), so they differ by rounding only: outputs are sums of ≈ w
+     * terms of size ≤ 2L ≤ 2^11, ≈ w·2^11·1e-16 ≤ 1e-9 at w ≤ 4000, plus the interpolation's own few ulps.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sawtooth", "square", "sin"})
+    void theKnotsPolylineIsTheNetwork(String target) {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults().with("target", target), 0);
+        for (Frame f : List.of(e.frame(), e.step(), e.step(), e.step())) {
+            PiecewiseLinear knots = new PiecewiseLinear(f.series(F_KNOTS_X), f.series(F_KNOTS_Y));
+            double[] x = f.series(X);
+            double[] net = f.series(F);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(net[i], knots.at(x[i]), 1e-9, target + " step " + f.step() + " at x = " + x[i]);
+            }
+        }
     }
 
     /** Every target's frames are as declared, except that sin has no deep construction: its deep_* are absent. */
