@@ -37,6 +37,8 @@ import org.trainscope.engine.session.SessionFile;
 public final class PlaybackModel {
     /** Speeds offered to the user, in steps per second. */
     public static final double[] SPEEDS = {1, 3, 10, 30, 60, 120, 300, 1000};
+    /** The heap the recordings on screen (the current run and a pinned one) may hold together, in bytes. */
+    public static final long RECORDING_BYTES = Recording.DEFAULT_BYTES;
 
     private final Runner runner;
     private final ObjectProperty<ExperimentDef> type = new SimpleObjectProperty<>(this, "type");
@@ -154,6 +156,24 @@ public final class PlaybackModel {
         frameCount.set(0);
         recordingGeneration = 0;
         recording.set(runner.start(session));
+        shareMemory();
+    }
+
+    /**
+     * The recordings on screen share {@link #RECORDING_BYTES}: a pinned run (unless it is the current one) keeps at
+     * most half, thinned at once if it holds more, and the current run gets the rest.
+     */
+    private void shareMemory() {
+        Recording current = recording.get();
+        Pinned p = pinned.get();
+        long left = RECORDING_BYTES;
+        if (p != null && p.recording() != current) {
+            p.recording().limitBytes(RECORDING_BYTES / 2);
+            left -= p.recording().bytes();
+        }
+        if (current != null) {
+            current.limitBytes(left);
+        }
     }
 
     public void play() {
@@ -274,12 +294,14 @@ public final class PlaybackModel {
     public void pinCurrent() {
         if (recording.get() != null && !recording.get().isEmpty()) {
             pinned.set(new Pinned(recording.get(), params.get(), seed.get()));
+            shareMemory();
             say("Pinned this run: change a param, and the new run is drawn over it (dashed).");
         }
     }
 
     public void unpin() {
         pinned.set(null);
+        shareMemory();
     }
 
     public ReadOnlyObjectProperty<Pinned> pinnedProperty() {

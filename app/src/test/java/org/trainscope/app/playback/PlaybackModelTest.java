@@ -52,6 +52,26 @@ class PlaybackModelTest {
     }
 
     @Test
+    void theCurrentAndThePinnedRunShareOneMemoryBudget() {
+        model.select(LandscapeExperiment.TYPE);
+        for (int i = 0; i < 10; i++) {
+            model.stepForward();
+        }
+        assertEquals(PlaybackModel.RECORDING_BYTES, model.recording().byteBudget(), "alone, the run has it all");
+        model.pinCurrent();
+        var pinned = model.recording();
+        assertEquals(PlaybackModel.RECORDING_BYTES, pinned.byteBudget(), "pinned but still current: still all");
+        model.applyParams(model.params().with("lr", "0.02"));
+        assertTrue(model.recording() != pinned, "a new run beside the pinned one");
+        assertEquals(PlaybackModel.RECORDING_BYTES / 2, pinned.byteBudget(), "the pinned run keeps at most half");
+        assertEquals(PlaybackModel.RECORDING_BYTES - pinned.bytes(), model.recording().byteBudget(),
+                "the current run gets what the pinned one leaves");
+        model.unpin();
+        model.reset();
+        assertEquals(PlaybackModel.RECORDING_BYTES, model.recording().byteBudget(), "unpinned: all again");
+    }
+
+    @Test
     void shownFramesEqualAFreshHeadlessRun() {
         model.select(LandscapeExperiment.TYPE);
         for (int i = 0; i < 25; i++) {

@@ -16,16 +16,54 @@ public final class Frame {
     private final String[] names;
     private final double[] values;
     private final Map<String, double[]> series;
+    private final long bytes;
 
     private Frame(long step, String[] names, double[] values, Map<String, double[]> series) {
         this.step = step;
         this.names = names;
         this.values = values;
         this.series = series;
+        this.bytes = footprint(names, values, series);
+    }
+
+    /**
+     * An upper bound of the heap this frame holds, in bytes, on a 64-bit JVM with compressed references: the object,
+     * its arrays (16-byte headers), each name as its own String of two bytes per char (names are not assumed
+     * shared), the map with one 48-byte entry per series, each array rounded up to 8 bytes.
+     */
+    public long bytes() {
+        return bytes;
+    }
+
+    private static long footprint(String[] names, double[] values, Map<String, double[]> series) {
+        long b = 32 + array(4L * names.length) + array(8L * values.length);   // the frame, names[], values[]
+        for (String n : names) {
+            b += string(n);
+        }
+        b += 16 + 64 + array(4L * Math.max(16, 2 * series.size()));          // unmodifiable map, LinkedHashMap, table
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            b += 48 + string(e.getKey()) + array(8L * e.getValue().length);
+        }
+        return b;
+    }
+
+    private static long string(String s) {
+        return 24 + array(2L * s.length());
+    }
+
+    private static long array(long payload) {
+        return 16 + (payload + 7) / 8 * 8;
     }
 
     public static Builder builder(long step) {
         return new Builder(step);
+    }
+
+    /** The same observables at another step (a copy: for tests and tools that need many frames of one shape). */
+    public Frame atStep(long newStep) {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        series.forEach((k, v) -> copy.put(k, v.clone()));
+        return new Frame(newStep, names.clone(), values.clone(), Collections.unmodifiableMap(copy));
     }
 
     /** The number of steps taken before this frame (frame 0 is the initial state). */
