@@ -22,6 +22,7 @@ modules=java.base,java.desktop,java.logging,java.management,jdk.management,java.
   --java-options '-Xmx2g' \
   --add-modules "$modules" \
   --jlink-options '--strip-debug --no-header-files --no-man-pages --generate-cds-archive' \
+  --add-launcher trainscope="$here/cli.properties" \
   --dest "$dest"
 
 # the launcher must start: --version needs no display and must print this build's version
@@ -31,6 +32,12 @@ if [ "$answer" != "Trainscope $version" ]; then
   exit 1
 fi
 echo "jpackage.sh: packaged launcher starts: $answer" >&2
+# so must the command line (bin/trainscope), whose version is the engine's, the same
+cli=$("$dest/Trainscope/bin/trainscope" --version)
+if [ "$cli" != "trainscope $version" ]; then
+  echo "jpackage.sh: the packaged command line answered '$cli', expected 'trainscope $version'" >&2
+  exit 1
+fi
 
 if command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null; then
   "$jpackage" --type deb --name Trainscope --app-version "$version" \
@@ -38,6 +45,7 @@ if command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null; then
     --app-image "$dest/Trainscope" --icon "$here/trainscope.png" \
     --linux-package-name trainscope --linux-shortcut --linux-menu-group Education --linux-app-category education \
     --linux-package-deps libgtk-3-0 \
+    --resource-dir "$here/deb" \
     --dest "$dest"
 else
   echo "jpackage.sh: fakeroot or dpkg-deb missing: built the app image only" >&2

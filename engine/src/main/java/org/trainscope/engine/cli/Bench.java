@@ -34,26 +34,9 @@ final class Bench {
         this.out = out;
     }
 
-    int run(List<String> args) {
-        List<String> ids = new ArrayList<>();
-        Path peers = Path.of("..", "shared", "peers", "results");
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--peers")) {
-                if (i + 1 >= args.size()) {
-                    throw new Cli.UsageException("--peers needs a directory");
-                }
-                peers = Path.of(args.get(++i));
-            } else {
-                ids.add(args.get(i));
-            }
-        }
-        List<ExperimentDef> types = new ArrayList<>();
-        for (String id : ids) {
-            types.add(registry.find(id).orElseThrow(() -> new Cli.UsageException("unknown experiment '" + id + "'")));
-        }
-        if (types.isEmpty()) {
-            types.addAll(registry.types());
-        }
+    /** Times {@code types} (all when empty), with ratios to the peers' results found in {@code peers}. */
+    int run(List<ExperimentDef> chosen, Path peers) {
+        List<ExperimentDef> types = chosen.isEmpty() ? registry.types() : chosen;
         out.printf(Locale.ROOT, "# trainscope bench: %s, %d cores, Java %s; median of %d runs of %.0f s after %.0f s warm-up%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 REPEATS, MEASURE_SECONDS, WARMUP_SECONDS);

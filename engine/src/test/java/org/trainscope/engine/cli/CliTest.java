@@ -144,7 +144,7 @@ class CliTest {
                 {"optimizers", "run", "landscape", "--set", "optimizers=gd,sgd"},
                 {"unknown option '--bogus'", "run", "landscape", "--bogus", "1"},
                 {"unknown option '--bogus'", "run", "landscape", "--bogus"},
-                {"unknown option '100'", "run", "landscape", "100"},
+                {"unexpected argument '100'", "run", "landscape", "100"},
                 {"--steps needs a value", "run", "landscape", "--steps"},
                 {"--set needs a value", "run", "landscape", "--steps", "5", "--set"},
                 {"--steps", "run", "landscape", "--steps", "ten"},
@@ -206,6 +206,58 @@ class CliTest {
         assertTrue(describe.out().contains(String.valueOf(LandscapeExperiment.TYPE.defaultSteps())));
         assertFalse(describe.out().isBlank());
         assertEquals(0, cli("help").status());
+    }
+
+    @Test
+    void everyCommandHasHelpAndTheToolItsVersion() {
+        for (String command : List.of("list", "describe", "run", "bench", "completion")) {
+            Result r = cli(command, "--help");
+            assertEquals(0, r.status(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: trainscope " + command), command + ": " + r.out());
+        }
+        Result top = cli("--help");
+        assertEquals(0, top.status());
+        for (String command : List.of("list", "describe", "run", "bench", "completion")) {
+            assertTrue(top.out().contains("  " + command + " "), "the top help lists " + command + ": " + top.out());
+        }
+        Result run = cli("run", "--help");
+        for (String option : List.of("--seed", "--steps", "--every", "--set", "--format", "--out")) {
+            assertTrue(run.out().contains(option), "run --help explains " + option);
+        }
+        assertTrue(run.out().contains("landscape"), "and lists the experiment ids");
+        Result version = cli("--version");
+        assertEquals(0, version.status());
+        assertTrue(version.out().matches("trainscope \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
+    }
+
+    @Test
+    void misspellingsAreAnsweredWithWhatWasMeant() {
+        String[][] cases = {
+                {"did you mean run?", "rnu", "landscape"},
+                {"did you mean landscape?", "describe", "landscap"},
+                {"did you mean sawtooth?", "run", "sawtoth"},
+                {"did you mean --steps?", "run", "landscape", "--step", "3"},
+                {"did you mean optimizers?", "run", "landscape", "--set", "optimizer=gd"},
+                {"did you mean lr?", "run", "landscape", "--set", "rl=0.1"},
+        };
+        for (String[] c : cases) {
+            Result r = cli(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(2, r.status(), String.join(" ", c));
+            assertTrue(r.err().contains(c[0]), "expected '" + c[0] + "' in: " + r.err());
+            assertEquals(1, count(r.err(), '\n'), "one line: " + r.err());
+        }
+    }
+
+    @Test
+    void theCompletionScriptCompletesCommandsOptionsAndIds() {
+        Result r = cli("completion");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().substring(0, 40));
+        assertTrue(r.out().contains("complete -F _complete_trainscope"), "registers the function for trainscope");
+        for (String word : List.of("list", "describe", "run", "bench", "--steps", "--format", "jsonl", "landscape",
+                "deep-matrix-factorization")) {
+            assertTrue(r.out().contains(word), "completes " + word);
+        }
     }
 
     private static long count(String s, char c) {
