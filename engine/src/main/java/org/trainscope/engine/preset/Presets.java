@@ -106,7 +106,16 @@ public final class Presets {
                     "landscape",
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
-                    0, 30));
+                    0, 30),
+            // the student's microscope (issue 14)
+            new Preset("Backpropagation, one sub-step at a time",
+                    "The slide's small network (2-3-2-1, sigmoid, square loss) learns one example. Each frame is one "
+                            + "line of the pseudo-code: the forward pass fills in o layer by layer, the loss, then δ "
+                            + "flows back from the output, the gradients δ_t o_{t−1}ᵀ appear on the edges beside their "
+                            + "finite-difference checks, and the update moves every weight. Press ← to replay a line.",
+                    "Lecture 003, \"Back-Propagation: Pseudo-code\"; lecture 002, \"Computing the Gradient by "
+                            + "Backpropagation\"",
+                    "backprop-steps", Map.of(), 0, 1));
 
     private Presets() {
     }
