@@ -50,4 +50,22 @@ class MicroscopeViewsTest {
                 view.equationShown());
         assertEquals(7, model.recording().size(), "stepping back recomputes nothing");
     }
+
+    /** activations at its defaults (sigmoid, depth 20): one gradient point per layer, and the title states the ratio. */
+    @Test
+    void activationsShowsTheGradientOfEveryLayer(MainView main, FxRobot robot) throws Exception {
+        app.pick("activations");
+        PlaybackModel model = main.model();
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null && main.view() instanceof ActivationsView);
+        ActivationsView view = (ActivationsView) main.view();
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step-forward");
+        }
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(20, view.gradientPointCount());
+        assertTrue(view.gradientTitle().contains("step 3"), view.gradientTitle());
+        app.screenshot("trainscope-activations.png");
+        assertEquals(java.util.List.of(1, 6, 10, 15, 19), java.util.Arrays.stream(ActivationsView.shownLayers(19)).boxed().toList());
+    }
 }

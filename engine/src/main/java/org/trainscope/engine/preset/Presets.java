@@ -115,7 +115,26 @@ public final class Presets {
                             + "finite-difference checks, and the update moves every weight. Press ← to replay a line.",
                     "Lecture 003, \"Back-Propagation: Pseudo-code\"; lecture 002, \"Computing the Gradient by "
                             + "Backpropagation\"",
-                    "backprop-steps", Map.of(), 0, 1));
+                    "backprop-steps", Map.of(), 0, 1),
+            new Preset("Sigmoid at depth 20: the first layers do not learn",
+                    "A 20-layer sigmoid network with Xavier's init. Left, the gradient norm of each layer on a log "
+                            + "scale: each layer back multiplies δ by σ′ ≤ ¼, so the first layer's gradient is about "
+                            + "10⁻¹² of the last's and gradient descent barely moves it. Compare tanh and ReLU + He in "
+                            + "the next two demos (or pin this run).",
+                    "Lecture 003, \"Comparing Activation Functions\"; Glorot & Bengio 2010",
+                    "activations", Map.of(), 0, 10),
+            new Preset("tanh at depth 20",
+                    "The same network with tanh: σ′(0) = 1, so with Xavier's init the gradient stays within a "
+                            + "factor of a few from the last layer to the first, and the outputs of the deep layers "
+                            + "keep their spread instead of collapsing to the sigmoid's ½.",
+                    "Lecture 003, \"Common Activation Functions\"; Glorot & Bengio 2010",
+                    "activations", Map.of("activation", "tanh"), 0, 10),
+            new Preset("ReLU with He init keeps gradients level",
+                    "ReLU passes half of the units with slope 1; He's variance 2/fan_in doubles the other half "
+                            + "back, so the gradient norm is level across all 20 layers (the first layer's over the "
+                            + "last's stays near 1) and every layer learns from the first step.",
+                    "Lecture 003, \"Common Activation Functions\"; He, Zhang, Ren & Sun 2015",
+                    "activations", Map.of("activation", "relu", "init", "he"), 0, 10));
 
     private Presets() {
     }
