@@ -122,6 +122,7 @@ public final class MainView extends BorderPane {
                 FONT_SIZE * scale.doubleValue())));
         explanation.expandedProperty().bindBidirectional(layout.explanationExpandedProperty());
         explanation.maxDetailHeightProperty().bind(centre.heightProperty().multiply(EXPLANATION_SHARE));
+        explanation.frameProperty().bind(model.frameProperty()); // live numbers in the explanation's equations
     }
 
     /** The start screen: lecture presets and recent sessions. */

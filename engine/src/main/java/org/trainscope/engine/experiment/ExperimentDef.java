@@ -61,7 +61,7 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         /**
          * {@code tex} with each {@code \val{key}} replaced by the frame's value as LaTeX: a scalar to three
          * significant digits (1.23\times10^{-5}), a series as [a,\ b,\ …], a value the frame lacks or has not
-         * computed (NaN) as a dash.
+         * computed (NaN, or a series of NaN) as a dash.
          */
         public static String fill(String tex, Frame frame) {
             java.util.regex.Matcher m = VALUE.matcher(tex);
@@ -107,6 +107,9 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         }
 
         private static String vector(double[] s) {
+            if (java.util.Arrays.stream(s).allMatch(Double::isNaN)) {
+                return DASH;                                                // not computed yet, as a whole
+            }
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < Math.min(s.length, SHOWN_ENTRIES); i++) {
                 b.append(i == 0 ? "" : ",\\ ").append(number(s[i]));

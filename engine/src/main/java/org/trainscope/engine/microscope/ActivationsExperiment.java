@@ -51,7 +51,15 @@ public final class ActivationsExperiment extends AbstractExperiment {
                             + "‖δ_t‖ ≈ ‖δ_{t+1}‖·√(fan·Var W)·E|σ′|: sigmoid ≤ ¼ per layer; ReLU + He: √(2·½) = 1\n"
                             + "Xavier: Var W = 2/(fan_in + fan_out),   He: Var W = 2/fan_in",
                     "Lecture 003, \"Common Activation Functions\", \"Comparing Activation Functions\"; Glorot & Bengio "
-                            + "2010; He, Zhang, Ren & Sun 2015."),
+                            + "2010; He, Zhang, Ren & Sun 2015.")
+                    .withEquations(
+                            "\\delta_t = (W_{t+1}^{\\top}\\delta_{t+1}) \\odot \\sigma'(z_t),\\quad "
+                                    + "\\frac{\\partial L}{\\partial W_t} = \\delta_t\\, o_{t-1}^{\\top}",
+                            "\\Big\\|\\frac{\\partial L}{\\partial W_1}\\Big\\| = \\val{grad_norm.1},\\qquad "
+                                    + "\\frac{\\|\\partial L/\\partial W_1\\|}{\\|\\partial L/\\partial W_T\\|} = \\val{grad_ratio}",
+                            "\\mathrm{std}(o_1) = \\val{act_std.1},\\qquad L = \\frac{1}{2B}\\sum_k (\\hat y_k - y_k)^2 = \\val{loss}",
+                            "\\text{Xavier: } \\mathrm{Var}\\,W = \\frac{2}{n_{in} + n_{out}},\\qquad "
+                                    + "\\text{He: } \\mathrm{Var}\\,W = \\frac{2}{n_{in}}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Choice("activation", "σ of the hidden layers", "sigmoid", Sigma.labels()),
                     new ParamSpec.Choice("init", "xavier: Var W = 2/(in+out); he: 2/in; scale: scale²/in", "xavier",

@@ -62,7 +62,14 @@ public final class BackpropStepsExperiment extends AbstractExperiment {
                             + "δ_T = (o_T − y) ⊙ σ′(z_T),   δ_t = (W_{t+1}ᵀ δ_{t+1}) ⊙ σ′(z_t)\n"
                             + "∇W_t = δ_t o_{t−1}ᵀ,   ∇b_t = δ_t,   θ ← θ − η∇θ",
                     "Lecture 003, \"Back-Propagation\", \"Back-Propagation: Pseudo-code\", \"Matrix Notation\", "
-                            + "\"Example: Simple network\"; lecture 002, \"Computing the Gradient by Backpropagation\"."),
+                            + "\"Example: Simple network\"; lecture 002, \"Computing the Gradient by Backpropagation\".")
+                    .withEquations(
+                            "o_0 = x = \\val{o0},\\quad z_1 = W_1 o_0 + b_1 = \\val{z1},\\quad o_1 = \\sigma(z_1) = \\val{o1}",
+                            "\\ell = \\tfrac{1}{2}\\|o_T - y\\|^2 = \\val{loss}",
+                            "\\delta_1 = (W_2^{\\top}\\delta_2) \\odot \\sigma'(z_1) = \\val{delta1}",
+                            "\\nabla W_1 = \\delta_1\\, o_0^{\\top} = \\val{gW1},\\quad "
+                                    + "\\max|\\nabla\\theta - \\mathrm{fd}| = \\val{fd_max_error}",
+                            "\\theta \\leftarrow \\theta - \\eta\\,\\nabla\\theta,\\quad W_1 = \\val{W1}"),
             List.of(
                     new ParamSpec.Choice("architecture", "Units per layer, input first", "2-3-2-1",
                             List.of("1-2-1", "2-2-1", "2-3-1", "2-3-2-1", "2-4-4-1", "3-4-3-2", "2-3-3-3-1")),
