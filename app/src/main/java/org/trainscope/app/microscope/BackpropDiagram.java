@@ -92,15 +92,17 @@ final class BackpropDiagram extends Region {
         g.fillText(String.format(Locale.ROOT, "Training step %d · %s%s", (long) frame.scalar(BackpropStepsExperiment.TRAIN_STEP) + 1,
                 PHASES[phase], layer > 0 ? " · layer " + layer : ""), w / 2, 4, w - 8);
 
-        double top = 30 * scale;
-        double bottom = h - 8 - 16 * scale;
-        double left = 60 * scale;
-        double right = w - 90 * scale;
-        double dx = (right - left) / layers;
         int most = 0;
         for (int n : units) {
             most = Math.max(most, n);
         }
+        double top = 30 * scale;
+        double line = 13 * scale;
+        double table = gradients ? (most + 1) * line + 6 : 0;       // the ∇W tables under the net
+        double bottom = h - 8 - 20 * scale - table;
+        double left = 80 * scale;
+        double right = w - 90 * scale;
+        double dx = (right - left) / layers;
         double r = Math.max(6, Math.min(14 * scale, Math.min(dx, (bottom - top) / most) * 0.2));
 
         if (phase == BackpropStepsExperiment.LOSS_PHASE) {
@@ -126,14 +128,10 @@ final class BackpropDiagram extends Region {
                     g.setStroke(Double.isFinite(v) ? (v >= 0 ? POSITIVE : NEGATIVE) : fg.deriveColor(0, 1, 1, 0.3));
                     g.setLineWidth(Double.isFinite(v) ? 0.8 + 4.5 * scale * Math.abs(v) / biggest : 1);
                     g.strokeLine(x0 + r, y0, x1 - r, y1);
-                    if (gradients) {
-                        double lx = x0 + (x1 - x0) * 0.62;
-                        double ly = y0 + (y1 - y0) * 0.62;
-                        g.setFill(fg);
-                        g.setTextBaseline(VPos.BOTTOM);
-                        g.fillText(String.format(Locale.ROOT, "%.3g | fd %.3g", v, fd[i * units[t - 1] + j]), lx, ly - 1);
-                    }
                 }
+            }
+            if (gradients) {
+                gradientTable(g, fg, t, weights, fd, left + dx * (t - 0.5), bottom + 20 * scale + 6, line, dx);
             }
         }
         double[] target = frame.series(BackpropStepsExperiment.Y);
@@ -148,16 +146,18 @@ final class BackpropDiagram extends Region {
                 g.setStroke(fg);
                 g.setLineWidth(1.2);
                 g.strokeOval(x - r, yc - r, 2 * r, 2 * r);
-                g.setFill(fg);
-                g.setTextBaseline(VPos.BOTTOM);
                 g.setFont(Font.font("SansSerif", FontWeight.BOLD, 12 * scale));
-                g.fillText((t == 0 ? "x " : "o ") + value(o[i * batch]), x, yc - r - 2);
-                g.setTextBaseline(VPos.TOP);
+                g.setFill(fg);
+                g.setTextBaseline(VPos.CENTER);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText((t == 0 ? "x " : "o ") + value(o[i * batch]), x - r - 3, yc);   // o left of its unit
                 if (d != null && Double.isFinite(d[i * batch])) {
-                    g.setFill(DELTA);
-                    g.setFont(Font.font("SansSerif", FontWeight.BOLD, 12 * scale));
-                    g.fillText("δ " + value(d[i * batch]), x, yc + r + 2);
+                    g.setFill(DELTA);                                  // δ right of it (below the output unit)
+                    g.setTextAlign(t == layers ? TextAlignment.CENTER : TextAlignment.LEFT);
+                    g.setTextBaseline(t == layers ? VPos.TOP : VPos.CENTER);
+                    g.fillText("δ " + value(d[i * batch]), t == layers ? x : x + r + 3, t == layers ? yc + r + 2 : yc);
                 }
+                g.setTextAlign(TextAlignment.CENTER);
                 if (t == layers) {
                     g.setFill(fg);
                     g.setTextAlign(TextAlignment.LEFT);
@@ -169,7 +169,26 @@ final class BackpropDiagram extends Region {
             g.setFill(fg);
             g.setTextBaseline(VPos.BOTTOM);
             g.setFont(Font.font("SansSerif", FontWeight.BOLD, 12 * scale));
-            g.fillText(t == 0 ? "o₀ = x" : "o" + subscript(t), x, h - 6);
+            g.fillText(t == 0 ? "o₀ = x" : "o" + subscript(t), x, bottom + 14 * scale + 4);
+        }
+    }
+
+    /** ∇W_t row by row, each entry beside its central difference: "∇W₁ (fd)", then "a (a′)  b (b′)". */
+    private void gradientTable(GraphicsContext g, Color fg, int t, double[] grad, double[] fd, double x, double y,
+                               double line, double width) {
+        int in = units[t - 1];
+        g.setFill(fg);
+        g.setTextBaseline(VPos.TOP);
+        double type = Math.min(scale, 1.2);                       // many numbers in a narrow column
+        g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11 * type));
+        g.fillText("∇W" + subscript(t) + "   (finite difference)", x, y, width - 6);
+        g.setFont(Font.font("SansSerif", 10.5 * type));
+        for (int i = 0; i < units[t]; i++) {
+            StringBuilder row = new StringBuilder();
+            for (int j = 0; j < in; j++) {
+                row.append(j == 0 ? "" : "   ").append(value(grad[i * in + j])).append(" (").append(value(fd[i * in + j])).append(')');
+            }
+            g.fillText(row.toString(), x, y + line * (i + 1), width - 6);
         }
     }
 

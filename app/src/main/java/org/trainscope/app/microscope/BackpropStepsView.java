@@ -26,18 +26,22 @@ import org.trainscope.engine.microscope.BackpropStepsExperiment;
 /**
  * backprop-steps: above, the slide's equation of the sub-step shown with its numbers substituted; in the middle,
  * the network with every unit's o and δ and every edge's weight or gradient, the part being computed highlighted;
- * below, the loss per training step and the finite-difference check of each gradient frame. Stepping back shows
+ * on the right, the loss per training step and the finite-difference check of each gradient frame. Stepping back shows
  * the recorded sub-step again (no recomputation).
  */
 public final class BackpropStepsView implements ExperimentView {
+    /** Share of the width for the charts, stacked on the right; the network gets the rest and the full height. */
+    private static final double CHARTS_SHARE = 0.36;
+
     private final PlaybackModel model;
     private final BorderPane root = new BorderPane();
     private final TexLine equation = new TexLine();
     private final BackpropDiagram diagram = new BackpropDiagram();
     private final Chart losses = new Chart("Loss per training step", Axis.STEPS, "training step", Axis.LINEAR, "loss");
-    private final Chart checks = new Chart("Gradient check: max |∇θ − finite difference|", Axis.STEPS, "training step",
+    private final Chart checks = new Chart("Gradient check: max |∇θ − fd|", Axis.STEPS, "training step",
             Axis.LOG, "error");
     private final List<Chart> all = List.of(losses, checks);
+    private final GridPane charts = Panels.grid(1, 50, 50);
     private final int lossLine;
     private final int checkLine;
     private final Subscription subscription;
@@ -54,17 +58,16 @@ public final class BackpropStepsView implements ExperimentView {
     }
 
     private void createView() {
-        GridPane grid = Panels.grid(2, 100);
-        grid.add(losses.viewer(), 0, 0);
-        grid.add(checks.viewer(), 1, 0);
-        grid.setPrefHeight(230);
-        grid.setMinHeight(160);
+        charts.add(losses.viewer(), 0, 0);
+        charts.add(checks.viewer(), 0, 1);
+        charts.prefWidthProperty().bind(root.widthProperty().multiply(CHARTS_SHARE));
+        charts.setMinWidth(0);
         diagram.setId("backprop-diagram");
         equation.setId("backprop-equation");
         BorderPane.setMargin(equation, new Insets(4, 8, 6, 8));
         root.setTop(equation);
         root.setCenter(diagram);
-        root.setBottom(grid);
+        root.setRight(charts);
         root.getStyleClass().add("backprop-view");
         look();
     }

@@ -62,9 +62,14 @@ class LiveEquationsTest {
         assertEquals(lossLine, card.equationsShown().get(1), "forward again: the same number");
     }
 
-    /** Every experiment's equations are LaTeX that JLaTeXMath reads (with and without numbers). */
+    /**
+     * Every experiment's equations are LaTeX that JLaTeXMath reads, and none changes its shared state: "a = b" is as
+     * wide after all of them as before (JLaTeXMath 1.0.7 turns every later "=" into an ordinary symbol after "{=}").
+     */
     @Test
     void everyExperimentsEquationsRender(MainView main, FxRobot robot) {
+        double[] before = new double[1];
+        robot.interact(() -> before[0] = Tex.render("a = b", 16, Color.BLACK).width());
         for (ExperimentDef type : Experiments.standard().types()) {
             for (String tex : type.explanation().equations(null)) {
                 robot.interact(() -> {
@@ -73,6 +78,8 @@ class LiveEquationsTest {
                 });
             }
         }
+        robot.interact(() -> assertEquals(before[0], Tex.render("a = b", 16, Color.BLACK).width(), 0.0,
+                "relation spacing unchanged"));
         List<String> withEquations = Experiments.standard().types().stream()
                 .filter(t -> !t.explanation().equations().isEmpty()).map(ExperimentDef::id).toList();
         assertTrue(withEquations.contains("backprop-steps"), withEquations.toString());

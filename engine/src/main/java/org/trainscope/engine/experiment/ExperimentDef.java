@@ -90,7 +90,7 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
 
         private static final String DASH = "\\text{--}";
 
-        /** A number as LaTeX: three significant digits, a power of ten outside [10⁻³, 10⁴). */
+        /** A number as LaTeX: a whole number as it is, else three significant digits, a power of ten outside [10⁻³, 10⁴). */
         public static String number(double v) {
             if (Double.isNaN(v)) {
                 return DASH;
@@ -99,9 +99,15 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
                 return v > 0 ? "\\infty" : "-\\infty";
             }
             double a = Math.abs(v);
+            if (v == Math.rint(v) && a < 1e6) {
+                return String.valueOf((long) v);                           // a count: k = 8192
+            }
             if (a != 0 && (a < 1e-3 || a >= 1e4)) {
                 String[] parts = String.format(java.util.Locale.ROOT, "%.2e", v).split("e");
                 return parts[0] + "\\times10^{" + Integer.parseInt(parts[1]) + "}";
+            }
+            if (a >= 100) {
+                return String.format(java.util.Locale.ROOT, "%.0f", v);    // %g would switch to 1.23e+03 here
             }
             return String.format(java.util.Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
         }

@@ -32,8 +32,10 @@ class ExplanationEquationsTest {
         assertEquals("100", ExperimentDef.Explanation.number(100));
         assertEquals("1", ExperimentDef.Explanation.number(1.0));
         assertEquals("-2.47", ExperimentDef.Explanation.number(-2.4689));
-        assertEquals("1.23\\times10^{4}", ExperimentDef.Explanation.number(12345));
+        assertEquals("1.23\\times10^{4}", ExperimentDef.Explanation.number(12345.6));
         assertEquals("0", ExperimentDef.Explanation.number(0));
+        assertEquals("8192", ExperimentDef.Explanation.number(8192), "a count stays whole");
+        assertEquals("1235", ExperimentDef.Explanation.number(1234.5), "no 1.23e+03 below 10⁴");
     }
 
     /** A placeholder that names no declared output would stay a dash forever: every one must name an output. */
