@@ -11,6 +11,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -20,6 +22,7 @@ import atlantafx.base.theme.PrimerLight;
 import org.trainscope.app.params.ParamSheet;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.preset.GalleryView;
+import org.trainscope.app.preset.QuestionOverlay;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
 import org.trainscope.app.session.SessionActions;
@@ -67,6 +70,7 @@ public final class MainView extends BorderPane {
     private final RunPanel runPanel;
     private final TopBar top;
     private final VBox centre;
+    private final QuestionOverlay question;
     private boolean fullScreenWatched;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
@@ -86,7 +90,10 @@ public final class MainView extends BorderPane {
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
         this.top = new TopBar(registry.types(), files, layout, this::showGallery,
                 () -> files.exportGif(status.exportProgress(), status.cancelExport()));
-        this.centre = new VBox(explanation, compare);
+        this.question = new QuestionOverlay(model);
+        StackPane viewAndQuestion = new StackPane(compare, question); // a demo's question shows over its view
+        VBox.setVgrow(viewAndQuestion, Priority.ALWAYS);
+        this.centre = new VBox(explanation, viewAndQuestion);
         createView();
         initListeners();
         top.experimentProperty().set(registry.types().get(0));
@@ -153,6 +160,7 @@ public final class MainView extends BorderPane {
         model.speedProperty().set(preset.speed());
         model.applySeedAndParams(preset.seed(), preset.params(registry));
         model.play();
+        question.ask(preset.question());
     }
 
     private void select(ExperimentDef type) {
