@@ -22,6 +22,8 @@ import atlantafx.base.theme.PrimerLight;
 import org.trainscope.app.params.ParamSheet;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.preset.GalleryView;
+import org.trainscope.app.preset.PenLayer;
+import org.trainscope.app.preset.PlaylistPlayer;
 import org.trainscope.app.preset.QuestionOverlay;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
@@ -71,6 +73,7 @@ public final class MainView extends BorderPane {
     private final TopBar top;
     private final VBox centre;
     private final QuestionOverlay question;
+    private final PlaylistPlayer playlists;
     private boolean fullScreenWatched;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
@@ -86,12 +89,15 @@ public final class MainView extends BorderPane {
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(), this::getCenter,
                 recent, "Trainscope " + Launcher.version());
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
+        this.playlists = new PlaylistPlayer(presets, this::startPreset);
+        gallery.offerPlaylists(playlists, () -> getScene().getWindow());
         this.status = new StatusBar(model, ExperimentViews::status);
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
         this.top = new TopBar(registry.types(), files, layout, this::showGallery,
                 () -> files.exportGif(status.exportProgress(), status.cancelExport()));
         this.question = new QuestionOverlay(model);
-        StackPane viewAndQuestion = new StackPane(compare, question); // a demo's question shows over its view
+        // over the view: the lecturer's pen (D), and a demo's question
+        StackPane viewAndQuestion = new StackPane(compare, new PenLayer(model), question);
         VBox.setVgrow(viewAndQuestion, Priority.ALWAYS);
         this.centre = new VBox(explanation, viewAndQuestion);
         createView();
@@ -130,6 +136,11 @@ public final class MainView extends BorderPane {
         explanation.expandedProperty().bindBidirectional(layout.explanationExpandedProperty());
         explanation.maxDetailHeightProperty().bind(centre.heightProperty().multiply(EXPLANATION_SHARE));
         explanation.frameProperty().bind(model.frameProperty()); // live numbers in the explanation's equations
+    }
+
+    /** The lecture playlists: the one built in the gallery and the one playing. */
+    public PlaylistPlayer playlists() {
+        return playlists;
     }
 
     /** The start screen: lecture presets and recent sessions. */
@@ -203,6 +214,7 @@ public final class MainView extends BorderPane {
         scene.getStylesheets().add(MainView.class.getResource("trainscope.css").toExternalForm());
         Platform.runLater(this::requestFocus); // keys drive the player, not the first text field
         new KeyBindings(model, files, presets, this::startPreset, layout, this).install(scene);
+        playlists.install(scene); // a lecture's clicker: PageDown/PageUp, N/P
         scene.windowProperty().subscribe(window -> {
             if (window instanceof Stage stage) {
                 stage.setMinWidth(MIN_WIDTH);
