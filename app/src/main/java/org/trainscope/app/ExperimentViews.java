@@ -16,6 +16,8 @@ import org.trainscope.app.depth.DepthSeparationView;
 import org.trainscope.app.depth.SawtoothView;
 import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
+import org.trainscope.app.microscope.ActivationsView;
+import org.trainscope.app.microscope.BackpropStepsView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.spectrum.DepthComparisonView;
 import org.trainscope.app.spectrum.SpectrumView;
@@ -29,6 +31,8 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.microscope.ActivationsExperiment;
+import org.trainscope.engine.microscope.BackpropStepsExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -91,6 +95,13 @@ public final class ExperimentViews {
         add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
                 value("k", CompressionExperiment.K, COUNT),
                 each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
+        add(BackpropStepsExperiment.TYPE, (m, r) -> new BackpropStepsView(m), of(
+                value("training step", BackpropStepsExperiment.TRAIN_STEP, COUNT),
+                value("loss", BackpropStepsExperiment.LOSS, NUMBER),
+                value("max |∇θ − fd|", BackpropStepsExperiment.FD_MAX_ERROR, NUMBER)));
+        add(ActivationsExperiment.TYPE, (m, r) -> new ActivationsView(m), of(
+                value("loss", ActivationsExperiment.LOSS, NUMBER),
+                value("‖∇W_1‖/‖∇W_last‖", ActivationsExperiment.GRAD_RATIO, NUMBER)));
     }
 
     private ExperimentViews() {

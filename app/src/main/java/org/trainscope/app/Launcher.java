@@ -9,7 +9,8 @@ import javafx.application.Application;
 
 /**
  * Plain main class, so the app runs from the class path without a module descriptor. Answers {@code --version}
- * (no window, no display needed) and {@code --help}; {@code --smoke} opens the window, plays for a few seconds,
+ * (no window, no display needed) and {@code --help}; a playlist file as argument opens the window and plays its
+ * first demo; {@code --smoke} opens the window, plays for a few seconds,
  * prints {@code first frame after N ms} and exits 0 — for checking a package from a script.
  */
 public final class Launcher {
@@ -23,7 +24,7 @@ public final class Launcher {
             return;
         }
         if (flags.contains("--help")) {
-            System.out.println("usage: Trainscope [--version | --smoke]");
+            System.out.println("usage: Trainscope [--version | --smoke | LECTURE.trainscope-playlist.json]");
             return;
         }
         // the engine's logging default is warnings only (its CLI prints data on stdout); the app also reports progress

@@ -11,6 +11,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -20,6 +22,9 @@ import atlantafx.base.theme.PrimerLight;
 import org.trainscope.app.params.ParamSheet;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.preset.GalleryView;
+import org.trainscope.app.preset.PenLayer;
+import org.trainscope.app.preset.PlaylistPlayer;
+import org.trainscope.app.preset.QuestionOverlay;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.session.RecentSessions;
 import org.trainscope.app.session.SessionActions;
@@ -71,6 +76,8 @@ public final class MainView extends BorderPane {
     private final RunPanel runPanel;
     private final TopBar top;
     private final VBox centre;
+    private final QuestionOverlay question;
+    private final PlaylistPlayer playlists;
     private boolean fullScreenWatched;
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
@@ -86,11 +93,17 @@ public final class MainView extends BorderPane {
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(), this::getCenter,
                 recent, "Trainscope " + Launcher.version());
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
+        this.playlists = new PlaylistPlayer(presets, this::startPreset);
+        gallery.offerPlaylists(playlists, () -> getScene().getWindow());
         this.status = new StatusBar(model, ExperimentViews::status);
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
         this.top = new TopBar(registry.types(), files, layout, this::showGallery,
                 () -> files.exportGif(status.exportProgress(), status.cancelExport()));
-        this.centre = new VBox(explanation, compare);
+        this.question = new QuestionOverlay(model);
+        // over the view: the lecturer's pen (D), and a demo's question
+        StackPane viewAndQuestion = new StackPane(compare, new PenLayer(model), question);
+        VBox.setVgrow(viewAndQuestion, Priority.ALWAYS);
+        this.centre = new VBox(explanation, viewAndQuestion);
         createView();
         initListeners();
         top.experimentProperty().set(registry.types().get(0));
@@ -129,6 +142,12 @@ public final class MainView extends BorderPane {
             double h = centre.getHeight();
             return Math.max(3 * FONT_SIZE, Math.min(EXPLANATION_SHARE * h, h - PICTURE_HEIGHT));
         }, centre.heightProperty()));
+        explanation.frameProperty().bind(model.frameProperty()); // live numbers in the explanation's equations
+    }
+
+    /** The lecture playlists: the one built in the gallery and the one playing. */
+    public PlaylistPlayer playlists() {
+        return playlists;
     }
 
     /** The start screen: lecture presets and recent sessions. */
@@ -159,6 +178,7 @@ public final class MainView extends BorderPane {
         model.speedProperty().set(preset.speed());
         model.applySeedAndParams(preset.seed(), preset.params(registry));
         model.play();
+        question.ask(preset.question());
     }
 
     private void select(ExperimentDef type) {
@@ -201,6 +221,7 @@ public final class MainView extends BorderPane {
         scene.getStylesheets().add(MainView.class.getResource("trainscope.css").toExternalForm());
         Platform.runLater(this::requestFocus); // keys drive the player, not the first text field
         new KeyBindings(model, files, presets, this::startPreset, layout, this).install(scene);
+        playlists.install(scene); // a lecture's clicker: PageDown/PageUp, N/P
         scene.windowProperty().subscribe(window -> {
             if (window instanceof Stage stage) {
                 stage.setMinWidth(MIN_WIDTH);

@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainscope.engine.Experiments;
+import org.trainscope.engine.preset.Playlist;
 import org.trainscope.app.run.Runner;
 import org.trainscope.engine.linalg.Nd4jRuntime;
 
@@ -54,6 +55,16 @@ public final class TrainscopeApp extends Application {
         LOG.info("window shown at {} ms", ManagementFactory.getRuntimeMXBean().getUptime());
         if (smoke) {
             main.startPreset(main.presets().get(0)); // the smoke test plays the first lecture demo
+        }
+        for (String arg : getParameters().getRaw()) {
+            if (arg.endsWith(Playlist.EXTENSION)) {                // a lecture: play its first demo
+                try {
+                    main.playlists().play(Playlist.read(java.nio.file.Path.of(arg)));
+                } catch (java.io.IOException e) {
+                    LOG.warn("playlist not opened: {}", e.getMessage());
+                    main.model().warn(e.getMessage());
+                }
+            }
         }
         pulse = new AnimationTimer() {
             private boolean first = true;

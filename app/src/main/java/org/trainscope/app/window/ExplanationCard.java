@@ -2,6 +2,8 @@ package org.trainscope.app.window;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
@@ -14,16 +16,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 
+import org.trainscope.app.view.TexLine;
 import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.experiment.Frame;
 
 /**
  * Above the view: one line — the experiment's title and the first sentence of what you see — and, when expanded
  * (the chevron, or E), the whole text, its formula and its source below it. Expanded, it takes at most
- * {@link #maxDetailHeightProperty()} and scrolls beyond: the picture keeps the rest of the room.
+ * {@link #maxDetailHeightProperty()} and scrolls beyond: the picture keeps the rest of the room. An explanation
+ * with LaTeX equations shows them rendered as mathematics in place of its plain formula, with the numbers of the
+ * frame in {@link #frameProperty()} (the frame on show: they change as you step or scrub), in the colour and at the
+ * size of the text around them (dark theme, presenter mode).
  */
 public final class ExplanationCard extends VBox {
     private final Label title = new Label();
@@ -32,7 +40,10 @@ public final class ExplanationCard extends VBox {
     private final Label whatYouSee = new Label();
     private final Label formula = new Label();
     private final Label source = new Label();
-    private final VBox detail = new VBox(6, whatYouSee, formula, source);
+    private final VBox equations = new VBox(4);
+    private final VBox detail = new VBox(6, whatYouSee, equations, formula, source);
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame");
+    private ExperimentDef.Explanation explanation;
     private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
     private final DoubleProperty maxDetailHeight = new SimpleDoubleProperty(this, "maxDetailHeight", Double.MAX_VALUE);
     private final ScrollPane scroller = new ScrollPane(detail) {
@@ -72,6 +83,9 @@ public final class ExplanationCard extends VBox {
         whatYouSee.getStyleClass().add("explain-text");
         formula.setWrapText(true);
         formula.getStyleClass().add("formula");
+        equations.setId("explanation-equations");
+        equations.setStyle("-fx-background-color: -color-bg-inset; -fx-background-radius: 6; -fx-padding: 0.4em 0.6em;");
+        equations.setMaxWidth(Region.USE_PREF_SIZE);
         source.setWrapText(true);
         source.getStyleClass().addAll(Styles.TEXT_MUTED, "source");
         detail.getStyleClass().add("explain-detail");
@@ -97,6 +111,26 @@ public final class ExplanationCard extends VBox {
         // a new width wraps the text anew: the scroller's height follows it
         scroller.widthProperty().subscribe(w -> requestLayout());
         maxDetailHeight.subscribe(h -> requestLayout());
+        // live numbers: the frame shown fills the equations; the text's colour and size are theirs
+        frame.subscribe(f -> fillEquations());
+        expanded.subscribe(on -> fillEquations());
+        whatYouSee.textFillProperty().subscribe(c -> fillEquations());
+        whatYouSee.fontProperty().subscribe(f -> fillEquations());
+    }
+
+    /** Puts the numbers of the frame shown into the equations (only while they are on screen). */
+    private void fillEquations() {
+        if (explanation == null || explanation.equations().isEmpty() || !expanded.get()) {
+            return;
+        }
+        java.util.List<String> filled = explanation.equations(frame.get());
+        double px = whatYouSee.getFont().getSize() * 1.2;
+        Color colour = whatYouSee.getTextFill() instanceof Color c ? c : Color.BLACK;
+        for (int i = 0; i < filled.size(); i++) {
+            TexLine line = (TexLine) equations.getChildren().get(i);
+            line.setLook(px, colour);
+            line.setTex(filled.get(i));
+        }
     }
 
     /** Explains {@code type}. */
@@ -109,8 +143,34 @@ public final class ExplanationCard extends VBox {
         summary.getTooltip().setMaxWidth(600);
         whatYouSee.setText(text);
         formula.setText(type.explanation().formula());
+        explanation = type.explanation();
+        boolean live = !explanation.equations().isEmpty();
+        equations.getChildren().clear();
+        for (int i = 0; i < explanation.equations().size(); i++) {
+            equations.getChildren().add(new TexLine());
+        }
+        equations.setVisible(live);
+        equations.setManaged(live);
+        formula.setVisible(!live);
+        formula.setManaged(!live);
+        fillEquations();
         source.setText("Source: " + type.explanation().source());
         scroller.setVvalue(0);
+    }
+
+    /** The frame whose numbers the equations show (bind it to the frame on show). */
+    public ObjectProperty<Frame> frameProperty() {
+        return frame;
+    }
+
+    /** The equations on screen as LaTeX, their numbers filled in (empty for a plain formula). */
+    public java.util.List<String> equationsShown() {
+        return equations.getChildren().stream().map(n -> ((TexLine) n).tex()).toList();
+    }
+
+    /** True if every equation on screen is rendered as mathematics. */
+    public boolean equationsRendered() {
+        return equations.getChildren().stream().allMatch(n -> ((TexLine) n).rendered());
     }
 
     /** Whether the whole explanation shows (else its first line only). */

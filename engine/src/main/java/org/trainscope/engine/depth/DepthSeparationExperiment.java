@@ -71,7 +71,10 @@ public final class DepthSeparationExperiment extends AbstractExperiment {
                     "L(θ) = (1/n) Σ ½(f_θ(x_i) − s_m(x_i))²,   same optimizer, data, seed\n"
                             + "pieces(depth 2, width w) ≤ w + 1,   pieces(s_m) = 2^m",
                     "Lecture 000, \"Why deep?\" (Eldan–Shamir 2016, Telgarsky 2016); lecture 002, \"Example: sawteeth "
-                            + "function\" and the Eldan–Shamir lemma."),
+                            + "function\" and the Eldan–Shamir lemma.")
+                    .withEquations(
+                            "L(\\theta) = \\frac{1}{n}\\sum_i \\tfrac12 \\big(f_\\theta(x_i) - s_m(x_i)\\big)^2:\\quad \\text{deep } \\val{deep.loss},\\ \\ \\text{shallow } \\val{shallow.loss}",
+                            "\\text{pieces(depth 2, width } w) \\le w + 1:\\ \\val{shallow.pieces}\\ (w = \\val{shallow.width}),\\quad \\text{deep } \\val{deep.pieces},\\quad 2^m = \\val{target.pieces}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Int("m", "Target s_m: 2^m pieces; the deep net has m layers of width 3", 4, 1, 8),
                     new ParamSpec.Choice("init", "construction (exact weights + noise) or random (PyTorch default)", "construction",

@@ -66,7 +66,11 @@ public final class SawtoothExperiment extends AbstractExperiment {
                             + "g_m = g_{m−1} − s_m/4^m = x − Σ_{j≤m} s_j/4^j,   ‖g_m − x²‖∞ = 4^−(m+1)\n"
                             + "|x| = r(x) + r(−x),   xy = ((x+y)² − (x−y)²)/4",
                     "Lecture 002, \"Example: sawteeth function\", \"Example: square function\", \"Examples\"; "
-                            + "Telgarsky 2016 (Benefits of depth in neural networks); Yarotsky 2017."),
+                            + "Telgarsky 2016 (Benefits of depth in neural networks); Yarotsky 2017.")
+                    .withEquations(
+                            "s_m = s\\circ\\cdots\\circ s,\\quad m = \\val{m}:\\ \\ 2^{m-1} = \\val{s_teeth}\\ \\text{teeth},\\ \\ 2^m = \\val{s_pieces}\\ \\text{pieces}",
+                            "g_m = x - \\sum_{j\\le m} \\frac{s_j}{4^j},\\qquad \\|g_m - x^2\\|_\\infty = \\val{g_sup_error},\\quad 4^{-(m+1)} = \\val{bound}",
+                            "|x| = r(x) + r(-x):\\ \\|g_m(|x|) - x^2\\|_\\infty = \\val{abs_sup_error},\\qquad xy = \\tfrac{(x+y)^2 - (x-y)^2}{4}:\\ \\text{error } \\val{prod_sup_error}"),
             List.of(
                     new ParamSpec.Int("max_depth", "Deepest network shown (one layer per step)", 10, 1, 16),
                     new ParamSpec.Choice("tent", "Tent units: slide = 2r(x)−4r(x−½)+2r(x−1); compact drops r(x−1), never active on [0,1]",

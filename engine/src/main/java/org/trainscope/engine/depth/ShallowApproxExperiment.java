@@ -63,7 +63,11 @@ public final class ShallowApproxExperiment extends AbstractExperiment {
                     "f(x) = g(x_−n) + Σ_{i=−n..n} [f'(x_i+) − f'(x_i−)]·r(x − x_i),   x_i = iε/L,   n = ⌈RL/ε⌉\n"
                             + "‖f − g‖∞ ≤ ε,   width 2n + 1 ≤ 8RL/ε",
                     "Lecture 002, \"Quantitative bounds for ReLU depth-2 networks\" (Lemma, after Eldan & Shamir 2016); "
-                            + "Telgarsky 2016."),
+                            + "Telgarsky 2016.")
+                    .withEquations(
+                            "f(x) = g(x_{-n}) + \\sum_{i=-n}^{n} \\big[f'(x_i^+) - f'(x_i^-)\\big]\\, r(x - x_i),\\quad x_i = i\\varepsilon/L",
+                            "\\|f - g\\|_\\infty = \\val{sup_error} \\le \\varepsilon = \\val{eps}",
+                            "\\text{width} = \\val{width} \\le \\frac{8RL}{\\varepsilon} = \\val{width_bound},\\qquad R = \\val{radius},\\ L = \\val{lipschitz}"),
             List.of(
                     new ParamSpec.Choice("target", "g: sawtooth s_m on [0,1] (m = step + 1), x² on [−1,1], sin on [−π,π]",
                             "sawtooth", List.of("sawtooth", "square", "sin")),

@@ -27,8 +27,101 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         Experiment create(Params params, long seed);
     }
 
-    /** What the explanation panel shows. */
-    public record Explanation(String whatYouSee, String formula, String source) {
+    /**
+     * What the explanation panel shows: the text, the formula as plain text, the source, and optionally the formula
+     * as LaTeX {@code equations} with live numbers: {@code \val{key}} stands for the frame's scalar or series
+     * {@code key} ({@code \val{key[i]}} for one entry of a series), filled in by {@link #equations(Frame)} from the
+     * frame shown. An explanation without equations shows its plain formula, as before.
+     */
+    public record Explanation(String whatYouSee, String formula, String source, List<String> equations) {
+        private static final java.util.regex.Pattern VALUE =
+                java.util.regex.Pattern.compile("\\\\val\\{([A-Za-z0-9_.]+)(?:\\[(\\d+)])?}");
+        /** A series longer than this is shown by its first entries and an ellipsis. */
+        private static final int SHOWN_ENTRIES = 6;
+
+        public Explanation {
+            equations = List.copyOf(equations);
+        }
+
+        /** An explanation without LaTeX equations. */
+        public Explanation(String whatYouSee, String formula, String source) {
+            this(whatYouSee, formula, source, List.of());
+        }
+
+        /** This explanation with its formula also written as LaTeX equations (with {@code \val{key}} live numbers). */
+        public Explanation withEquations(String... tex) {
+            return new Explanation(whatYouSee, formula, source, List.of(tex));
+        }
+
+        /** The equations with the numbers of {@code frame} in place of {@code \val{…}}; without a frame, "?". */
+        public List<String> equations(Frame frame) {
+            return equations.stream().map(tex -> fill(tex, frame)).toList();
+        }
+
+        /**
+         * {@code tex} with each {@code \val{key}} replaced by the frame's value as LaTeX: a scalar to three
+         * significant digits (1.23\times10^{-5}), a series as [a,\ b,\ …], a value the frame lacks or has not
+         * computed (NaN, or a series of NaN) as a dash.
+         */
+        public static String fill(String tex, Frame frame) {
+            java.util.regex.Matcher m = VALUE.matcher(tex);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String key = m.group(1);
+                String value;
+                if (frame == null) {
+                    value = "?";
+                } else if (m.group(2) != null) {
+                    double[] s = frame.hasSeries(key) ? frame.series(key) : new double[0];
+                    int i = Integer.parseInt(m.group(2));
+                    value = i < s.length ? number(s[i]) : DASH;
+                } else if (frame.hasScalar(key)) {
+                    value = number(frame.scalar(key));
+                } else if (frame.hasSeries(key)) {
+                    value = vector(frame.series(key));
+                } else {
+                    value = DASH;
+                }
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        private static final String DASH = "\\text{--}";
+
+        /** A number as LaTeX: a whole number as it is, else three significant digits, a power of ten outside [10⁻³, 10⁴). */
+        public static String number(double v) {
+            if (Double.isNaN(v)) {
+                return DASH;
+            }
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "\\infty" : "-\\infty";
+            }
+            double a = Math.abs(v);
+            if (v == Math.rint(v) && a < 1e6) {
+                return String.valueOf((long) v);                           // a count: k = 8192
+            }
+            if (a != 0 && (a < 1e-3 || a >= 1e4)) {
+                String[] parts = String.format(java.util.Locale.ROOT, "%.2e", v).split("e");
+                return parts[0] + "\\times10^{" + Integer.parseInt(parts[1]) + "}";
+            }
+            if (a >= 100) {
+                return String.format(java.util.Locale.ROOT, "%.0f", v);    // %g would switch to 1.23e+03 here
+            }
+            return String.format(java.util.Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        }
+
+        private static String vector(double[] s) {
+            if (java.util.Arrays.stream(s).allMatch(Double::isNaN)) {
+                return DASH;                                                // not computed yet, as a whole
+            }
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < Math.min(s.length, SHOWN_ENTRIES); i++) {
+                b.append(i == 0 ? "" : ",\\ ").append(number(s[i]));
+            }
+            return b.append(s.length > SHOWN_ENTRIES ? ",\\ \\ldots]" : "]").toString();
+        }
     }
 
     public ExperimentDef {

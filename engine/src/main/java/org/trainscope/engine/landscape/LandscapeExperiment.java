@@ -58,7 +58,12 @@ public final class LandscapeExperiment extends AbstractExperiment {
                             + "momentum  x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})\n"
                             + "Nesterov  v_{t+1} = μv_t − η∇f(x_t + μv_t),  x_{t+1} = x_t + v_{t+1}",
                     "Lecture 003 (Jelenković), \"Path of gradient descent\", \"More interesting landscape\", momentum "
-                            + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad)."),
+                            + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad).")
+                    .withEquations(
+                            "x_{t+1} = x_t - \\eta\\,\\nabla f(x_t),\\qquad \\eta = \\val{lr}",
+                            "\\text{gd}\\quad x_t = (\\val{gd.x1},\\ \\val{gd.x2}),\\quad f(x_t) = \\val{gd.loss},\\quad \\|\\nabla f(x_t)\\| = \\val{gd.gradnorm}",
+                            "x_{t+1} = x_t - \\eta\\nabla f(x_t) + \\mu(x_t - x_{t-1}):\\quad \\text{momentum at } (\\val{momentum.x1},\\ \\val{momentum.x2}),\\ f = \\val{momentum.loss}",
+                            "\\frac{dx}{dt} = -\\nabla f(x):\\quad \\text{flow at } (\\val{flow.x1},\\ \\val{flow.x2}),\\ f = \\val{flow.loss}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Choice("function", "The landscape f(x₁, x₂)", "valley", Surface.NAMES),
                     new ParamSpec.Real("a", "quadratic: coefficient of x₁²", 1, 1e-3, 1e3),

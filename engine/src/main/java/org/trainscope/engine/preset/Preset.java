@@ -17,11 +17,24 @@ import org.trainscope.engine.experiment.Registry;
  * @param settings   param values (as text) that differ from the experiment's defaults
  * @param seed       the seed
  * @param speed      suggested playback speed, steps per second
+ * @param question   what the demo asks its audience, and when; null if it asks nothing
  */
 public record Preset(String title, String whatToWatch, String source, String experiment, Map<String, String> settings,
-                     long seed, double speed) {
+                     long seed, double speed, Question question) {
     public Preset {
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A demo that asks no question. */
+    public Preset(String title, String whatToWatch, String source, String experiment, Map<String, String> settings,
+                  long seed, double speed) {
+        this(title, whatToWatch, source, experiment, settings, seed, speed, null);
+    }
+
+    /** This demo, asking {@code text} at {@code atStep}; {@code correct} indexes the right one of the answers. */
+    public Preset asking(String text, long atStep, int correct, String... answers) {
+        return new Preset(title, whatToWatch, source, experiment, settings, seed, speed,
+                new Question(text, java.util.List.of(answers), correct, atStep));
     }
 
     /** The experiment type, from the registry. */

@@ -19,14 +19,17 @@ public final class Presets {
                     "landscape",
                     Map.of("function", "quadratic", "a", "0.2", "b", "10", "x1", "-1.8", "x2", "1.2",
                             "optimizers", "gd,momentum,flow", "lr", "0.09", "momentum", "0.7"),
-                    0, 30),
+                    0, 30)
+                    .asking("Which reaches the floor of the valley first?", 20, 1,
+                            "gradient descent", "momentum", "both at the same time"),
             new Preset("Teeth double with depth",
                     "Each step adds one layer to a ReLU network built from the slide's explicit weights: the tent "
                             + "map s composed m times. Watch the teeth double with every layer (2^(m−1) teeth, 2^m "
                             + "linear pieces, counted exactly from the network's breakpoints), while a depth-2 "
                             + "network would need a unit per breakpoint — width growing like 2^m.",
                     "Lecture 002, \"Example: sawteeth function\"; Telgarsky 2016",
-                    "sawtooth", Map.of(), 0, 1),
+                    "sawtooth", Map.of(), 0, 1)
+                    .asking("s_4 has 8 teeth. How many will the next layer give s_5?", 3, 2, "9", "12", "16"),
             new Preset("x² by a width-3 net",
                     "The same layers, summed: g_m = x − Σ s_j/4^j approaches x² and its worst error is exactly "
                             + "4^−(m+1) — it falls fourfold with every layer (the straight line on the log chart). "
@@ -40,7 +43,9 @@ public final class Presets {
                             + "the largest first, a staircase on the log chart — and the dashed lines are Theorem 3's "
                             + "prediction dσ_r/dt = −N(σ_r²)^(1−1/N)⟨∇ℓ(W), u_r v_rᵀ⟩ integrated alongside.",
                     "Lecture 001, \"evolution of singular values\"; Arora, Cohen, Hu & Luo, NeurIPS 2019, Theorem 3",
-                    "deep-matrix-factorization", Map.of(), 0, 60),
+                    "deep-matrix-factorization", Map.of(), 0, 60)
+                    .asking("σ₁ has risen. Which singular value rises next?", 210, 0,
+                            "σ₂, the next largest of the target", "σ₅, the smallest one", "all the others together"),
             new Preset("Depths 1, 2 and 3 on matrix completion",
                     "The same matrix, the same observed entries, the same learning rate: plain gradient descent "
                             + "on W (depth 1) fits the observed entries and leaves the rest at zero, while depths 2 "
@@ -106,7 +111,41 @@ public final class Presets {
                     "landscape",
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
-                    0, 30));
+                    0, 30),
+            // the student's microscope (issue 14)
+            new Preset("Backpropagation, one sub-step at a time",
+                    "The slide's small network (2-3-2-1, sigmoid, square loss) learns one example. Each frame is one "
+                            + "line of the pseudo-code: the forward pass fills in o layer by layer, the loss, then δ "
+                            + "flows back from the output, the gradients δ_t o_{t−1}ᵀ appear on the edges beside their "
+                            + "finite-difference checks, and the update moves every weight. Press ← to replay a line.",
+                    "Lecture 003, \"Back-Propagation: Pseudo-code\"; lecture 002, \"Computing the Gradient by "
+                            + "Backpropagation\"",
+                    "backprop-steps", Map.of(), 0, 1)
+                    .asking("The loss is computed. Which δ does back-propagation compute first?", 4, 1,
+                            "δ₁, at the input side", "δ₃, at the output", "every δ at once"),
+            new Preset("Sigmoid at depth 20: the first layers do not learn",
+                    "A 20-layer sigmoid network with Xavier's init. Left, the gradient norm of each layer on a log "
+                            + "scale: each layer back multiplies δ by σ′ ≤ ¼, so the first layer's gradient is about "
+                            + "10⁻¹² of the last's and gradient descent barely moves it. Compare tanh and ReLU + He in "
+                            + "the next two demos (or pin this run).",
+                    "Lecture 003, \"Comparing Activation Functions\"; Glorot & Bengio 2010",
+                    "activations", Map.of(), 0, 10)
+                    .asking("Which layer's weights get the smallest gradient?", 1, 0,
+                            "layer 1, next to the input", "layer 20, the output", "all alike"),
+            new Preset("tanh at depth 20",
+                    "The same network with tanh: σ′(0) = 1, so with Xavier's init the gradient stays within a "
+                            + "factor of a few from the last layer to the first, and the outputs of the deep layers "
+                            + "keep their spread instead of collapsing to the sigmoid's ½.",
+                    "Lecture 003, \"Common Activation Functions\"; Glorot & Bengio 2010",
+                    "activations", Map.of("activation", "tanh"), 0, 10),
+            new Preset("ReLU with He init keeps gradients level",
+                    "ReLU passes half of the units with slope 1; He's variance 2/fan_in doubles the other half "
+                            + "back, so the gradient norm is level across all 20 layers (the first layer's over the "
+                            + "last's stays near 1) and every layer learns from the first step.",
+                    "Lecture 003, \"Common Activation Functions\"; He, Zhang, Ren & Sun 2015",
+                    "activations", Map.of("activation", "relu", "init", "he"), 0, 10)
+                    .asking("How does the first layer's gradient compare with the last layer's?", 1, 1,
+                            "about 10⁻¹² times smaller", "about the same", "about 10¹² times larger"));
 
     private Presets() {
     }

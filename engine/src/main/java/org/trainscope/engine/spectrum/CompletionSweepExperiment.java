@@ -46,7 +46,10 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
                             + "method — and depth 1 cannot complete anything. Each step computes one cell in the "
                             + "background.",
                     "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F  against |Ω|",
-                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 1 (matrix completion, n = 100, rank 5); lecture 001."),
+                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 1 (matrix completion, n = 100, rank 5); lecture 001.")
+                    .withEquations(
+                            "\\text{test error} = \\frac{\\|P_{\\Omega^c}(W - M)\\|_F}{\\|P_{\\Omega^c}(M)\\|_F},\\qquad |\\Omega| = \\val{observed}",
+                            "N = 1:\\ \\val{test_error.depth1},\\quad N = 2:\\ \\val{test_error.depth2},\\quad N = 3:\\ \\val{test_error.depth3},\\quad \\|\\cdot\\|_*:\\ \\val{test_error.nuclear}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),

@@ -60,7 +60,12 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                             + "dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩   (Theorem 3)\n"
                             + "test error = ‖P_Ωᶜ(W − M)‖_F / ‖P_Ωᶜ(M)‖_F",
                     "Lecture 001, \"Evolution of singular values with time\"; Arora, Cohen, Hu & Luo, \"Implicit "
-                            + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3."),
+                            + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3.")
+                    .withEquations(
+                            "\\ell(W) = \\tfrac12 \\sum_{(i,j)\\in\\Omega} (W_N\\cdots W_1 - M)_{ij}^2 = \\val{loss}",
+                            "\\frac{d\\sigma_r}{dt} = -N(\\sigma_r^2)^{1-1/N}\\langle\\nabla\\ell(W),\\, u_r v_r^{\\top}\\rangle:\\quad \\sigma_1 = \\val{sv.1},\\ \\ \\text{Theorem 3: } \\val{ode.sv.1}",
+                            "\\sigma_2 = \\val{sv.2}\\ \\ (\\text{Thm 3: } \\val{ode.sv.2}),\\qquad \\sigma_3 = \\val{sv.3}\\ \\ (\\text{Thm 3: } \\val{ode.sv.3})",
+                            "\\text{test error} = \\frac{\\|P_{\\Omega^c}(W - M)\\|_F}{\\|P_{\\Omega^c}(M)\\|_F} = \\val{test_error},\\qquad \\text{effective rank } \\val{effective_rank}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),

@@ -36,7 +36,11 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
                             + "is the sharpest, with the smallest values left near zero: a low-rank answer, and the "
                             + "lowest test error.",
                     "W = W_N ⋯ W_1,  N = 1, 2, 3;   dσ_r/dt = −N (σ_r²)^{1−1/N} ⟨∇ℓ(W), u_r v_rᵀ⟩",
-                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\"."),
+                    "Arora, Cohen, Hu & Luo, NeurIPS 2019, Fig. 3; lecture 001, \"Evolution of singular values with time\".")
+                    .withEquations(
+                            "W = W_N\\cdots W_1:\\quad \\sigma_1 = \\val{depth1.sv.1},\\ \\val{depth2.sv.1},\\ \\val{depth3.sv.1}\\quad (N = 1, 2, 3)",
+                            "\\frac{d\\sigma_r}{dt} = -N(\\sigma_r^2)^{1-1/N}\\langle\\nabla\\ell(W),\\, u_r v_r^{\\top}\\rangle",
+                            "\\text{test error: } \\val{depth1.test_error},\\ \\val{depth2.test_error},\\ \\val{depth3.test_error}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),

@@ -41,7 +41,10 @@ public final class NuclearNormExperiment extends AbstractExperiment {
                     "min ‖W‖_* subject to W_ij = M_ij on Ω\n"
                             + "Z ← U (Σ − λ)_+ Vᵀ,  U Σ Vᵀ = P_Ω(M) + P_Ωᶜ(Z)",
                     "Arora, Cohen, Hu & Luo (NeurIPS 2019), §2 and Fig. 1; Mazumder, Hastie & Tibshirani, \"Spectral "
-                            + "regularization algorithms\", JMLR 2010; lecture 001."),
+                            + "regularization algorithms\", JMLR 2010; lecture 001.")
+                    .withEquations(
+                            "\\min \\|W\\|_* \\ \\text{ s.t. } W_{ij} = M_{ij} \\text{ on } \\Omega:\\quad \\|W\\|_* = \\val{nuclear_norm}",
+                            "Z \\leftarrow U(\\Sigma - \\lambda)_+ V^{\\top},\\quad \\lambda = \\val{lambda},\\qquad \\text{test error } \\val{test_error}"),
             List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),

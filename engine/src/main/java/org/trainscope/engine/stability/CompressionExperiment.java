@@ -43,7 +43,11 @@ public final class CompressionExperiment extends AbstractExperiment {
                             + "reaches the output: the trained net, with its large layer cushion, changes its outputs "
                             + "less and keeps its accuracy at smaller k.",
                     "Â = (1/k) Σ_t ⟨A, M_t⟩ M_t,  M_t ∈ {±1}^{m×n}\nE[Â] = A,  E‖Â − A‖_F² = (mn − 1)‖A‖_F² / k",
-                    "Lecture 000, \"compression\" (Idea 1); Arora, Ge, Neyshabur & Zhang, ICML 2018."),
+                    "Lecture 000, \"compression\" (Idea 1); Arora, Ge, Neyshabur & Zhang, ICML 2018.")
+                    .withEquations(
+                            "\\hat A = \\frac1k\\sum_t \\langle A, M_t\\rangle M_t,\\quad k = \\val{k}",
+                            "\\frac{\\|\\hat A_1 - A_1\\|_F}{\\|A_1\\|_F}:\\ \\text{true } \\val{true.err.1},\\ \\ \\text{random } \\val{random.err.1}\\qquad (\\approx\\sqrt{mn/k})",
+                            "\\text{output error: true } \\val{true.output_err},\\ \\text{random } \\val{random.output_err};\\quad \\text{test acc: } \\val{true.test.acc},\\ \\val{random.test.acc}"),
             specs(),
             List.of(K, ERR, OUTPUT_ERR, TRAIN_ACC, TEST_ACC),
             8, CompressionExperiment::new);

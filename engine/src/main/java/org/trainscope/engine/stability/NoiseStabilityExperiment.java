@@ -92,7 +92,12 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
                             + "stable rank = ‖A‖_F² / ‖A‖_2²",
                     "Lecture 000, \"noise stability\", \"layer cushion\"; Arora, Ge, Neyshabur & Zhang, ICML 2018, "
                             + "\"Stronger generalization bounds for deep nets via a compression approach\". "
-                            + Digits.ATTRIBUTION + "."),
+                            + Digits.ATTRIBUTION + ".")
+                    .withEquations(
+                            "\\mu_i(x) = \\frac{\\|A_i\\phi(x_{i-1})\\|}{\\|A_i\\|_F\\,\\|\\phi(x_{i-1})\\|}:\\quad \\mu_1 = \\val{cushion.1.min}\\ (\\text{mean } \\val{cushion.1.mean}),\\ \\ \\text{random } \\tfrac{1}{\\sqrt n} = \\val{cushion.1.random}",
+                            "\\mu_2 = \\val{cushion.2.min}\\ (\\text{mean } \\val{cushion.2.mean}),\\qquad \\text{random } \\val{cushion.2.random}",
+                            "\\text{noise at the input: } \\frac{\\|x_j' - x_j\\|}{\\|x_j\\|} = \\val{noise.0.1},\\ \\val{noise.0.2},\\ \\val{noise.0.3}\\quad (j = 1, 2, 3)",
+                            "\\text{stable rank } \\frac{\\|A_1\\|_F^2}{\\|A_1\\|_2^2} = \\val{stable_rank.1},\\qquad \\text{test acc } \\val{test.acc}"),
             SPECS,
             List.of(BATCH_LOSS, PROBE_STEP, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC, CUSHION_MIN, CUSHION_MEAN,
                     CUSHION_RANDOM, NOISE, STABLE_RANK, CUSHION_HIST, CUSHION_EDGES, NOISE_CURVE, SV),

@@ -1,0 +1,87 @@
+package org.trainscope.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javafx.scene.paint.Color;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppExtension;
+import org.trainscope.app.MainView;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.Tex;
+import org.trainscope.engine.Experiments;
+import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.experiment.ExperimentDef.Explanation;
+import org.trainscope.engine.experiment.Frame;
+
+/**
+ * Live equations in the explanation card, in the real window (headless): the numbers on screen are the frame's,
+ * they change when you step, and stepping back shows the earlier frame's numbers again.
+ */
+class LiveEquationsTest {
+    private static final int TIMEOUT_S = 30;
+
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
+
+    @Test
+    void theEquationsShowTheNumbersOfTheFrameOnScreenAlsoAfterSteppingBack(MainView main, FxRobot robot) throws Exception {
+        app.pick("backprop-steps");
+        PlaybackModel model = main.model();
+        ExplanationCard card = robot.lookup("#explanation").queryAs(ExplanationCard.class);
+        robot.interact(() -> card.expandedProperty().set(true));
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null);
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#step-forward");
+        }
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        Frame loss = model.frame();
+        String lossLine = "\\ell = \\tfrac{1}{2}\\|o_T - y\\|^2 = " + Explanation.number(loss.scalar("loss"));
+        assertEquals(lossLine, card.equationsShown().get(1), "frame 4 computed the loss: its value is on screen");
+        assertTrue(card.equationsShown().get(0).contains(Explanation.number(loss.series("z1")[0])));
+        assertTrue(card.equationsRendered(), "rendered as mathematics, not as LaTeX text");
+        app.screenshot("trainscope-live-equations.png");
+
+        robot.clickOn("#step-back");
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("\\ell = \\tfrac{1}{2}\\|o_T - y\\|^2 = \\text{--}", card.equationsShown().get(1),
+                "frame 3 is before the loss: a dash, the recorded frame's state");
+        assertEquals(model.type().explanation().equations(model.frame()), card.equationsShown());
+
+        robot.clickOn("#step-forward");
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lossLine, card.equationsShown().get(1), "forward again: the same number");
+    }
+
+    /**
+     * Every experiment's equations are LaTeX that JLaTeXMath reads, and none changes its shared state: "a = b" is as
+     * wide after all of them as before (JLaTeXMath 1.0.7 turns every later "=" into an ordinary symbol after "{=}").
+     */
+    @Test
+    void everyExperimentsEquationsRender(MainView main, FxRobot robot) {
+        double[] before = new double[1];
+        robot.interact(() -> before[0] = Tex.render("a = b", 16, Color.BLACK).width());
+        for (ExperimentDef type : Experiments.standard().types()) {
+            for (String tex : type.explanation().equations(null)) {
+                robot.interact(() -> {
+                    Tex.Rendered r = Tex.render(tex, 16, Color.BLACK);
+                    assertTrue(r.width() > 10 && r.height() > 5, type.id() + ": " + tex);
+                });
+            }
+        }
+        robot.interact(() -> assertEquals(before[0], Tex.render("a = b", 16, Color.BLACK).width(), 0.0,
+                "relation spacing unchanged"));
+        List<String> withEquations = Experiments.standard().types().stream()
+                .filter(t -> !t.explanation().equations().isEmpty()).map(ExperimentDef::id).toList();
+        assertTrue(withEquations.contains("backprop-steps"), withEquations.toString());
+    }
+}

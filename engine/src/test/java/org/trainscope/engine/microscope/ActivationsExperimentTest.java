@@ -1,0 +1,128 @@
+package org.trainscope.engine.microscope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.Forks;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamException;
+import org.trainscope.engine.experiment.Params;
+
+/** activations against facts: derivatives by finite differences, the vanishing-gradient rule, a gradient check. */
+class ActivationsExperimentTest {
+
+    /**
+     * σ′ equals the central difference (σ(z+h) − σ(z−h))/2h on a grid of [−6, 6] that keeps 1e-3 away from the kinks
+     * at 0 (step, ReLU, leaky ReLU, ELU's second derivative). h = 1e-6: truncation h²/6·|σ‴| ≤ 1e-12 for these
+     * functions (|σ‴| ≤ 1 on the grid), rounding ε·|σ|/h ≤ 1e-9 for |σ| ≤ 6; tolerance 1e-7.
+     */
+    @ParameterizedTest
+    @EnumSource(Sigma.class)
+    void eachDerivativeMatchesFiniteDifferences(Sigma sigma) {
+        double h = 1e-6;
+        for (int i = 0; i <= 240; i++) {
+            double z = -6 + 0.05 * i + 1e-3;
+            double fd = (sigma.value(z + h) - sigma.value(z - h)) / (2 * h);
+            assertEquals(fd, sigma.derivative(z), 1e-7, sigma + "′(" + z + ")");
+        }
+    }
+
+    /** Sigmoid with Xavier at depth 20 (width 64): the first layer's gradient norm is below 1e-3 of the last's. */
+    @Test
+    void sigmoidAtDepthTwentyVanishes() {
+        for (long seed = 0; seed < 3; seed++) {
+            Frame f = ActivationsExperiment.TYPE.create(ActivationsExperiment.TYPE.defaults(), seed).frame();
+            double first = f.scalar("grad_norm.1");
+            double last = f.scalar("grad_norm.20");
+            assertTrue(first < 1e-3 * last, "seed " + seed + ": ‖∇W1‖ " + first + " vs ‖∇W20‖ " + last);
+            assertEquals(first / last, f.scalar("grad_ratio"), 0.0);
+        }
+    }
+
+    /** ReLU with He init at depth 20 keeps the gradient level: ‖∇W1‖/‖∇W20‖ in [0.1, 10], over several seeds. */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 4})
+    void reluWithHeKeepsGradientsLevel(long seed) {
+        Params p = ActivationsExperiment.TYPE.defaults().with("activation", "relu").with("init", "he");
+        Frame f = ActivationsExperiment.TYPE.create(p, seed).frame();
+        double ratio = f.scalar("grad_norm.1") / f.scalar("grad_norm.20");
+        assertTrue(ratio >= 0.1 && ratio <= 10, "seed " + seed + ": ratio " + ratio);
+    }
+
+    /**
+     * The experiment's ‖∂L/∂W_t‖ equals the norm of central differences of its own loss in every entry of W_t, on a
+     * small net (depth 4, width 5, tanh). h = 1e-6 on a loss of order 1: truncation ~1e-12 and rounding ~1e-10 per
+     * entry, so the norms agree to 1e-7 relative.
+     */
+    @Test
+    void gradientNormsMatchFiniteDifferences() {
+        Params p = ActivationsExperiment.TYPE.defaults().with("activation", "tanh").with("depth", "4")
+                .with("width", "5").with("batch", "3").with("init", "scale").with("scale", "1.5");
+        ActivationsExperiment e = (ActivationsExperiment) ActivationsExperiment.TYPE.create(p, 7);
+        e.step();
+        Frame f = e.frame();
+        double h = 1e-6;
+        for (int t = 1; t <= 4; t++) {
+            double[] w = e.weights(t);
+            double sq = 0;
+            for (int i = 0; i < w.length; i++) {
+                double keep = w[i];
+                w[i] = keep + h;
+                double up = e.lossNow();
+                w[i] = keep - h;
+                double down = e.lossNow();
+                w[i] = keep;
+                double d = (up - down) / (2 * h);
+                sq += d * d;
+            }
+            double expected = Math.sqrt(sq);
+            assertEquals(expected, f.scalar("grad_norm." + t), 1e-7 * expected, "layer " + t);
+        }
+    }
+
+    /** Training lowers the loss, histograms are distributions, and a restored run continues bit for bit. */
+    @Test
+    void trainsDeterministicallyAndForksExactly() {
+        Params p = ActivationsExperiment.TYPE.defaults().with("activation", "relu").with("init", "he").with("depth", "6");
+        Experiment e = ActivationsExperiment.TYPE.create(p, 0);
+        double start = e.frame().scalar("loss");
+        Frame f = null;
+        for (int s = 0; s < 50; s++) {
+            f = e.step();
+        }
+        assertTrue(f.scalar("loss") < start, "loss " + start + " → " + f.scalar("loss"));
+        double total = 0;
+        for (double v : f.series("hist.3")) {
+            total += v;
+        }
+        assertEquals(1.0, total, 1e-12, "a histogram sums to 1 (64·32 values, each 1/2048: exact up to rounding)");
+        Forks.assertForkContinuesExactly(ActivationsExperiment.TYPE, p.with("optimizer", "adam"), 1, 5, 5, "activations");
+    }
+
+    @Test
+    void aDivergingRunStopsWithAMessageAtItsLastGoodFrame() {
+        Params p = ActivationsExperiment.TYPE.defaults().with("activation", "relu").with("init", "scale")
+                .with("scale", "10").with("depth", "10").with("lr", "10");
+        Experiment e = ActivationsExperiment.TYPE.create(p, 0);
+        RuntimeException ex = assertThrows(RuntimeException.class, () -> {
+            for (int s = 0; s < 100; s++) {
+                e.step();
+            }
+        });
+        assertTrue(ex.getMessage().contains("lower lr"), ex.getMessage());
+        assertTrue(Double.isFinite(e.frame().scalar("loss")), "the state stays at the last good frame");
+    }
+
+    @Test
+    void depthOutOfRangeIsRefusedNamingTheParam() {
+        ParamException ex = assertThrows(ParamException.class,
+                () -> ActivationsExperiment.TYPE.defaults().with("depth", "51"));
+        assertTrue(ex.getMessage().startsWith("depth:"), ex.getMessage());
+    }
+}
