@@ -24,10 +24,12 @@ import org.trainscope.app.stability.CompressionView;
 import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.StatusFormat;
+import org.trainscope.app.generalization.CurveFittingView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
@@ -91,6 +93,11 @@ public final class ExperimentViews {
         add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
                 value("k", CompressionExperiment.K, COUNT),
                 each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
+        add(CurveFittingExperiment.TYPE, (m, r) -> new CurveFittingView(m), of(
+                value("train MSE", CurveFittingExperiment.TRAIN_MSE, NUMBER),
+                value("test MSE", CurveFittingExperiment.TEST_MSE, NUMBER),
+                value("optimizer loss", CurveFittingExperiment.GD_LOSS, NUMBER),
+                value("closed-form loss", CurveFittingExperiment.CLOSED_LOSS, NUMBER)));
     }
 
     private ExperimentViews() {

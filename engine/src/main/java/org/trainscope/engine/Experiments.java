@@ -6,6 +6,7 @@ import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
@@ -29,6 +30,7 @@ public final class Experiments {
                 SawtoothExperiment.TYPE, ShallowApproxExperiment.TYPE, DepthSeparationExperiment.TYPE,
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
-                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE));
+                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
+                CurveFittingExperiment.TYPE));
     }
 }

@@ -106,7 +106,24 @@ public final class Presets {
                     "landscape",
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
-                    0, 30));
+                    0, 30),
+            new Preset("Overfitting: the U-shape of polynomial degree",
+                    "Twenty noisy samples of sin 2πx, fitted by a polynomial of degree 15 (closed form by QR). The "
+                            + "fit threads through the samples and swings wildly between them; the lower chart shows "
+                            + "why: the training error falls with every degree, the test error against the true curve "
+                            + "falls, bottoms out near degree 3–6 and explodes towards d = n − 1. Gradient descent "
+                            + "(dotted) is still far from the closed form — stopping early is a regularizer too.",
+                    "Lecture 001, \"Curve fitting (Gauss, c. 1800)\"; lecture 003, \"Overfitting Problem\"",
+                    "curve-fitting", Map.of("degree", "15"), 0, 30),
+            new Preset("Double descent with random features",
+                    "The same samples fitted with p random ReLU features. The lower chart sweeps p: the test error "
+                            + "climbs to a peak at p = n = 20, where the features can just interpolate the noise, and "
+                            + "falls again beyond it, where the pseudo-inverse picks the minimum-norm one of the many "
+                            + "interpolants: double descent. Here p = 200: it still fits every noisy sample exactly, "
+                            + "yet errs a hundred times less than at p = n (in this noisy 1-D toy, not less than the "
+                            + "best small model).",
+                    "Lecture 001, \"Mystery 2: No Overfitting\"; Belkin, Hsu, Ma & Mandal, PNAS 2019",
+                    "curve-fitting", Map.of("mode", "features", "features", "200"), 0, 30));
 
     private Presets() {
     }
