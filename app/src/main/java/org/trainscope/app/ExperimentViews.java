@@ -25,11 +25,13 @@ import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.StatusFormat;
 import org.trainscope.app.generalization.CurveFittingView;
+import org.trainscope.app.generalization.RandomLabelsView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
+import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
@@ -98,6 +100,9 @@ public final class ExperimentViews {
                 value("test MSE", CurveFittingExperiment.TEST_MSE, NUMBER),
                 value("optimizer loss", CurveFittingExperiment.GD_LOSS, NUMBER),
                 value("closed-form loss", CurveFittingExperiment.CLOSED_LOSS, NUMBER)));
+        add(RandomLabelsExperiment.TYPE, (m, r) -> new RandomLabelsView(m), of(
+                value("epoch", RandomLabelsExperiment.EPOCH, COUNT),
+                each("run {k} test acc", RandomLabelsExperiment.TEST_ACC, PERCENT)));
     }
 
     private ExperimentViews() {
