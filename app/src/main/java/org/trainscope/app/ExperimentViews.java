@@ -25,11 +25,13 @@ import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.StatusFormat;
 import org.trainscope.app.generalization.CurveFittingView;
+import org.trainscope.app.generalization.PlaygroundView;
 import org.trainscope.app.generalization.RandomLabelsView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
@@ -103,6 +105,11 @@ public final class ExperimentViews {
         add(RandomLabelsExperiment.TYPE, (m, r) -> new RandomLabelsView(m), of(
                 value("epoch", RandomLabelsExperiment.EPOCH, COUNT),
                 each("run {k} test acc", RandomLabelsExperiment.TEST_ACC, PERCENT)));
+        add(ClassifierPlaygroundExperiment.TYPE, PlaygroundView::new, of(
+                value("train loss", ClassifierPlaygroundExperiment.TRAIN_LOSS, NUMBER),
+                value("test loss", ClassifierPlaygroundExperiment.TEST_LOSS, NUMBER),
+                value("train acc", ClassifierPlaygroundExperiment.TRAIN_ACC, PERCENT),
+                value("test acc", ClassifierPlaygroundExperiment.TEST_ACC, PERCENT)));
     }
 
     private ExperimentViews() {

@@ -6,6 +6,7 @@ import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
@@ -32,6 +33,6 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
-                CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE));
+                CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE));
     }
 }

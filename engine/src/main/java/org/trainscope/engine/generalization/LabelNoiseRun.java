@@ -100,11 +100,7 @@ final class LabelNoiseRun {
 
     Snapshot snapshot() {
         Snapshot.Builder b = Snapshot.builder().longValue("position", position).longValue("order", order.state());
-        double[] p = new double[perm.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = perm[i];
-        }
-        b.array("perm", p);
+        b.array("perm", Indices.toDoubles(perm));
         double[][] theta = mlp.parameterArrays();
         for (int i = 0; i < theta.length; i++) {
             b.array("theta" + i, theta[i]);
@@ -115,10 +111,7 @@ final class LabelNoiseRun {
     void restore(Snapshot s) {
         position = (int) s.longValue("position");
         order.setState(s.longValue("order"));
-        double[] p = s.array("perm");
-        for (int i = 0; i < p.length; i++) {
-            perm[i] = (int) p[i];
-        }
+        Indices.copy(s.array("perm"), perm);
         double[][] theta = mlp.parameterArrays();
         for (int i = 0; i < theta.length; i++) {
             theta[i] = s.array("theta" + i);

@@ -131,7 +131,20 @@ public final class Presets {
                             + "to chance at ρ = 1. The same net, the same optimizer — it generalizes only when the "
                             + "data let it.",
                     "Zhang, Bengio, Hardt, Recht & Vinyals, ICLR 2017; lecture 004, \"Rethinking generalization\"",
-                    "random-labels", Map.of(), 0, 30));
+                    "random-labels", Map.of(), 0, 30),
+            new Preset("Halfspaces, then their intersections",
+                    "Two spirals, a net of three tanh layers of 8 units. On the diagram each unit of the first "
+                            + "layer shows a soft halfspace — one straight boundary; the second layer's units combine "
+                            + "them into wedges and bands, the third into the spiral arms the big map shows. Click the "
+                            + "map to add points and see the boundary bend to them.",
+                    "Lecture 003, \"Multilayer Neural Networks\", \"Example\"; tensorflow/playground",
+                    "classifier-playground", Map.of(), 0, 30),
+            new Preset("Circles: no line separates them, x₁² and x₂² do",
+                    "A net with no hidden layer draws straight boundaries only, and cannot separate a ring from "
+                            + "its centre from x₁ and x₂. Give it the features x₁² and x₂² and one linear unit "
+                            + "suffices: the boundary x₁² + x₂² = r² is a line in those features.",
+                    "Lecture 003, \"Multilayer Neural Networks\" (halfspaces); tensorflow/playground",
+                    "classifier-playground", Map.of("data", "circles", "hidden", "", "features", "x1,x2,x1sq,x2sq"), 0, 30));
 
     private Presets() {
     }
