@@ -25,6 +25,7 @@ import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.StatusFormat;
 import org.trainscope.app.generalization.CurveFittingView;
+import org.trainscope.app.generalization.NtkView;
 import org.trainscope.app.generalization.PlaygroundView;
 import org.trainscope.app.generalization.RandomLabelsView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
@@ -33,6 +34,7 @@ import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
+import org.trainscope.engine.generalization.NtkExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -110,6 +112,8 @@ public final class ExperimentViews {
                 value("test loss", ClassifierPlaygroundExperiment.TEST_LOSS, NUMBER),
                 value("train acc", ClassifierPlaygroundExperiment.TRAIN_ACC, PERCENT),
                 value("test acc", ClassifierPlaygroundExperiment.TEST_ACC, PERCENT)));
+        add(NtkExperiment.TYPE, (m, r) -> new NtkView(m),
+                each("width {k} weight change", NtkExperiment.WEIGHT_CHANGE, NUMBER));
     }
 
     private ExperimentViews() {

@@ -8,6 +8,7 @@ import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
+import org.trainscope.engine.generalization.NtkExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -33,6 +34,7 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
-                CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE));
+                CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE,
+                NtkExperiment.TYPE));
     }
 }

@@ -49,7 +49,7 @@ public final class CurveFittingView implements ExperimentView {
         this.model = model;
         targetCurve = fit.add("target", "true curve g", Style.DASHED);
         samples = fit.add("samples", "samples y_i", Style.MARKERS);
-        closedCurve = fit.add("closed", "closed-form fit", Style.LINE);
+        closedCurve = fit.add("fit 1", "closed-form fit", Style.LINE);
         gdCurve = fit.add("gd", "optimizer's fit", Style.DOTTED);
         trainSweep = sweep.add("train", "train MSE", Style.LINE_MARKERS);
         testSweep = sweep.add("test", "test MSE", Style.LINE_MARKERS);

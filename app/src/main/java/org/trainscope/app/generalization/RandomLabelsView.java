@@ -42,12 +42,12 @@ public final class RandomLabelsView implements ExperimentView {
     public RandomLabelsView(PlaybackModel model) {
         this.model = model;
         for (int k = 0; k < RUNS; k++) {
-            trainCurves[k] = train.add("rho" + k, "ρ" + k, Style.LINE);
-            testCurves[k] = test.add("rho" + k, "ρ" + k, Style.LINE);
+            trainCurves[k] = train.add("rho" + (k + 1), "ρ" + k, Style.LINE);
+            testCurves[k] = test.add("rho" + (k + 1), "ρ" + k, Style.LINE);
         }
         trainByRho = byRho.add("train", "train accuracy", Style.LINE_MARKERS);
         testByRho = byRho.add("test", "test accuracy", Style.LINE_MARKERS);
-        fitPoints = fitTime.add("fit", "first frame at 100 % train accuracy", Style.LINE_MARKERS);
+        fitPoints = fitTime.add("loss", "first frame at 100 % train accuracy", Style.LINE_MARKERS);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();

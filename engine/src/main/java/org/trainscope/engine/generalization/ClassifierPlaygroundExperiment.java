@@ -285,8 +285,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
     /** {@code every} minibatch steps: gather → forward → loss and ∇L → optimizer.step; then the frame. */
     @Override
     public Frame step() {
-        Snapshot before = snapshot();
-        try {
+        Atomic.run(this, () -> {
             for (int s = 0; s < config.every(); s++) {
                 int n = data.trainY().length;
                 int count = Math.min(config.batch(), n - position);
@@ -298,10 +297,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
                     order = org.trainscope.engine.data.Dataset.permutation(n, rng);
                 }
             }
-        } catch (RuntimeException e) {
-            restore(before);
-            throw e;
-        }
+        });
         steps++;
         frame = frame0();
         return frame;

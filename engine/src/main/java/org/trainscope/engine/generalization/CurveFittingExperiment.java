@@ -332,15 +332,11 @@ public final class CurveFittingExperiment extends AbstractExperiment {
     /** {@code every} optimizer steps on L from the current iterate. */
     @Override
     public Frame step() {
-        Snapshot before = snapshot();
-        try {
+        Atomic.run(this, () -> {
             for (int k = 0; k < config.every(); k++) {
                 optimizer.step(objective);      // c ← rule(c, ∇L(c))
             }
-        } catch (DivergedException e) {
-            restore(before);                    // the run stays at the last frame
-            throw e;
-        }
+        });
         steps++;
         return frame();
     }

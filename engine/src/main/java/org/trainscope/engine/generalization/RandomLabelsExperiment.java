@@ -171,17 +171,13 @@ public final class RandomLabelsExperiment extends AbstractExperiment {
     /** {@code every} minibatch steps of every run, in lockstep; if any diverges, all stay at the last frame. */
     @Override
     public Frame step() {
-        Snapshot before = snapshot();
-        try {
+        Atomic.run(this, () -> {
             for (int s = 0; s < config.every(); s++) {
                 for (LabelNoiseRun run : runs) {
                     run.train();
                 }
             }
-        } catch (RuntimeException e) {
-            restore(before);
-            throw e;
-        }
+        });
         steps++;
         frame = combine();
         return frame;

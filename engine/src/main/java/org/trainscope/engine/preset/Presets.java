@@ -144,7 +144,15 @@ public final class Presets {
                             + "its centre from x₁ and x₂. Give it the features x₁² and x₂² and one linear unit "
                             + "suffices: the boundary x₁² + x₂² = r² is a line in those features.",
                     "Lecture 003, \"Multilayer Neural Networks\" (halfspaces); tensorflow/playground",
-                    "classifier-playground", Map.of("data", "circles", "hidden", "", "features", "x1,x2,x1sq,x2sq"), 0, 30));
+                    "classifier-playground", Map.of("data", "circles", "hidden", "", "features", "x1,x2,x1sq,x2sq"), 0, 30),
+            new Preset("Wide nets train lazily",
+                    "Five depth-2 ReLU nets, 16 to 4096 units wide, fit the same twelve points by gradient descent. "
+                            + "Lower left: the wider the net, the less its weights move (the dashed 1/√width slope) "
+                            + "and the less its tangent kernel changes. Upper right: at init the wide nets' kernels "
+                            + "already lie on the infinite-width formula. Upper left: the widest net's fit follows its "
+                            + "linearization — kernel regression with the NTK.",
+                    "Lecture 001, Vignette 1 (Jacot et al. 2018; Arora et al. 2019)",
+                    "ntk", Map.of(), 0, 30));
 
     private Presets() {
     }
