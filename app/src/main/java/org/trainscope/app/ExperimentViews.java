@@ -28,6 +28,7 @@ import org.trainscope.app.generalization.CurveFittingView;
 import org.trainscope.app.generalization.NtkView;
 import org.trainscope.app.generalization.PlaygroundView;
 import org.trainscope.app.generalization.RandomLabelsView;
+import org.trainscope.app.generalization.UniversalApproxView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
@@ -35,6 +36,7 @@ import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.generalization.NtkExperiment;
+import org.trainscope.engine.generalization.UniversalApproxExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -114,6 +116,10 @@ public final class ExperimentViews {
                 value("test acc", ClassifierPlaygroundExperiment.TEST_ACC, PERCENT)));
         add(NtkExperiment.TYPE, (m, r) -> new NtkView(m),
                 each("width {k} weight change", NtkExperiment.WEIGHT_CHANGE, NUMBER));
+        add(UniversalApproxExperiment.TYPE, (m, r) -> new UniversalApproxView(m), of(
+                value("width", UniversalApproxExperiment.WIDTH, COUNT),
+                value("sup error", UniversalApproxExperiment.SUP_ERROR, NUMBER),
+                value("train loss", UniversalApproxExperiment.TRAIN_LOSS, NUMBER)));
     }
 
     private ExperimentViews() {

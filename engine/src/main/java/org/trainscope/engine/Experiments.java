@@ -9,6 +9,7 @@ import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.CurveFittingExperiment;
 import org.trainscope.engine.generalization.NtkExperiment;
+import org.trainscope.engine.generalization.UniversalApproxExperiment;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -35,6 +36,6 @@ public final class Experiments {
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
                 CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE,
-                NtkExperiment.TYPE));
+                NtkExperiment.TYPE, UniversalApproxExperiment.TYPE));
     }
 }
