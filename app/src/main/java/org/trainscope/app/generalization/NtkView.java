@@ -26,9 +26,9 @@ public final class NtkView implements ExperimentView {
     private static final int MOST = 6;
 
     private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 50, 50);
+    private final GridPane root = Panels.grid(2, 44, 44, 12);
     private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "f(x)");
-    private final Chart kernel = new Chart("Tangent kernel at init Θ₀(x₀, x)", Axis.LINEAR, "x", Axis.LINEAR, "Θ₀(x₀, x)");
+    private final Chart kernel = new Chart("Kernel at init Θ₀(x₀, x), widths coloured as below", Axis.LINEAR, "x", Axis.LINEAR, "Θ₀(x₀, x)");
     private final Chart scaling = new Chart("Change against width", Axis.LOG2, "width m", Axis.LOG, "relative change");
     private final Chart history = new Chart("Weight change ‖θ_t − θ₀‖/‖θ₀‖", Axis.STEPS, "frame", Axis.LOG, "relative change");
     private final List<Chart> charts = List.of(fit, kernel, scaling, history);
@@ -44,6 +44,7 @@ public final class NtkView implements ExperimentView {
     private final int slope;
     private final int[] histories = new int[MOST];
     private final Subscription subscription;
+    private final javafx.scene.control.Label table = new javafx.scene.control.Label();
     private boolean hidden;
 
     public NtkView(PlaybackModel model) {
@@ -54,9 +55,10 @@ public final class NtkView implements ExperimentView {
         infinite = fit.add("fit 3", "infinite width (Θ∞)", Style.DOTTED);
         for (int k = 0; k < MOST; k++) {
             kernels[k] = kernel.add("w" + (k + 1), "width", Style.LINE);
+            kernel.hideFromLegend(kernels[k]);                        // the weight-change chart's legend names them
             histories[k] = history.add("w" + (k + 1), "width", Style.LINE);
         }
-        kernelInf = kernel.add("target", "Θ∞ (arc-cosine formula)", Style.DASHED);
+        kernelInf = kernel.add("target", "Θ∞ (arc-cosine)", Style.DASHED);
         weightPoints = scaling.add("change 1", "‖θ_t − θ₀‖/‖θ₀‖", Style.LINE_MARKERS);
         kernelPoints = scaling.add("change 2", "‖Θ_t − Θ₀‖/‖Θ₀‖", Style.LINE_MARKERS);
         gapPoints = scaling.add("change 3", "sup |f_net − f_NTK|", Style.LINE_MARKERS);
@@ -74,7 +76,10 @@ public final class NtkView implements ExperimentView {
         root.add(fit.viewer(), 0, 0);
         root.add(kernel.viewer(), 1, 0);
         root.add(scaling.viewer(), 0, 1);
+        table.setId("ntk-table");
+        table.setWrapText(true);
         root.add(history.viewer(), 1, 1);
+        root.add(table, 0, 2, 2, 1);
     }
 
     private void render() {
@@ -89,7 +94,6 @@ public final class NtkView implements ExperimentView {
         }
         int count = runs;
         for (int k = count; k < MOST && !hidden; k++) {
-            kernel.hideFromLegend(kernels[k]);
             history.hideFromLegend(histories[k]);
         }
         hidden = true;
@@ -114,6 +118,13 @@ public final class NtkView implements ExperimentView {
             kern[k] = f.scalar(NtkExperiment.KERNEL_CHANGE.of(k));
             gap[k] = f.scalar(NtkExperiment.NET_VS_KERNEL.of(k));
         }
+        StringBuilder text = new StringBuilder("Test accuracy (UCI, half held out):");
+        for (String set : NtkExperiment.TABLES) {
+            text.append(String.format(Locale.ROOT, " %s: NTK %.0f %%, net %.0f %%, Gaussian %.0f %%;",
+                    set.replace('_', ' '), 100 * f.scalar(NtkExperiment.TABLE.of(set, "ntk")),
+                    100 * f.scalar(NtkExperiment.TABLE.of(set, "net")), 100 * f.scalar(NtkExperiment.TABLE.of(set, "gaussian"))));
+        }
+        table.setText(text.substring(0, text.length() - 1));
         int widest = count - 1;
         fit.setTitle(String.format(Locale.ROOT, "Width %.0f: sup |f − f_NTK| = %.3g", widths[widest], gap[widest]));
         kernel.batch(() -> {
@@ -166,6 +177,11 @@ public final class NtkView implements ExperimentView {
             out[i] = v[(int) order[i]];
         }
         return out;
+    }
+
+    /** The accuracy table's text. */
+    public String tableText() {
+        return table.getText();
     }
 
     /** Points in the change-against-width chart's weight series. */

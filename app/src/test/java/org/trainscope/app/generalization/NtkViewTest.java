@@ -24,6 +24,8 @@ class NtkViewTest {
         AppExtension.waitUntil(30, () -> model.frame().step() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, ((NtkView) main.view()).widthPointCount(), "widths 16, 64, 256, 1024, 4096");
+        org.junit.jupiter.api.Assertions.assertTrue(((NtkView) main.view()).tableText().contains("breast cancer: NTK"),
+                ((NtkView) main.view()).tableText());
         app.screenshot("trainscope-ntk.png");
     }
 }

@@ -43,6 +43,13 @@ public final class NtkExperiment extends AbstractExperiment {
     public static final Output TRAIN_Y = Output.series("train_y", "training targets y_i");
     public static final Output KERNEL = Output.series("w{k}.kernel", "Θ₀(x₀, x) of net k at init, x₀ the first training point, at the plot points");
     public static final Output KERNEL_INF = Output.series("kernel_inf", "the analytic Θ∞(x₀, x) (arc-cosine formulas)");
+    public static final Output TABLE = Output.scalar("table.{set}.{method}",
+            "test accuracy on half of a UCI table (iris, wine, breast_cancer) of method ntk, net or gaussian");
+
+    /** The UCI tables of the accuracy table, by the name their scalars carry. */
+    public static final java.util.List<String> TABLES = List.of("iris", "wine", "breast_cancer");
+    /** The methods compared, in the order of {@link KernelTable#accuracies}. */
+    public static final java.util.List<String> METHODS = List.of("ntk", "net", "gaussian");
 
     private static final int GRID = 121;
     private static final double SPAN = 1.2;
@@ -56,7 +63,9 @@ public final class NtkExperiment extends AbstractExperiment {
                             + "relative change falls like 1/√width — and the less its tangent kernel "
                             + "Θ(x, x') = ⟨∇f(x), ∇f(x')⟩ changes: a very wide net trains like its linearization, "
                             + "kernel regression with Θ. Its kernel at init is already close to the infinite-width "
-                            + "formula (dashed), and its trained function to kernel regression with it.",
+                            + "formula (dashed), and its trained function to kernel regression with it. The table "
+                            + "below compares, on half of three small UCI tables, kernel regression with the "
+                            + "infinite-width NTK, finite nets, and a Gaussian kernel: lecture 001's table in miniature.",
                     "f(x) = (1/√m) Σ_j a_j relu(w_jᵀx),  Θ(x, x') = ⟨∇_θ f(x), ∇_θ f(x')⟩\n"
                             + "Θ∞(x, x') = ‖x‖‖x'‖(sin φ + (π − φ)cos φ)/2π + xᵀx'(π − φ)/2π;   f∞(x) = Θ∞(x, X) Θ∞(X, X)⁻¹ y",
                     "Lecture 001, Vignette 1, \"Neural Tangent Kernels\" (Jacot et al. 2018; Arora et al. 2019); "
@@ -70,7 +79,7 @@ public final class NtkExperiment extends AbstractExperiment {
                     new ParamSpec.Real("lr", "Learning rate η of gradient descent", 0.5, 1e-4, 4),
                     new ParamSpec.Int("every", "Gradient steps per frame", 10, 1, 200)),
             List.of(WIDTH, WEIGHT_CHANGE, KERNEL_CHANGE, NET_VS_KERNEL, LOSS, X, F, F_LIN, F_INF, TRAIN_X, TRAIN_Y,
-                    KERNEL, KERNEL_INF),
+                    KERNEL, KERNEL_INF, TABLE),
             200, NtkExperiment::new);
 
     /** The params, read once. */
@@ -213,6 +222,7 @@ public final class NtkExperiment extends AbstractExperiment {
     private final double[] fInf;
     private final double[] kernelInf;
     private final List<Run> runs = new ArrayList<>();
+    private final double[][] table = new double[TABLES.size()][];
     private long steps;
     private Frame frame;
 
@@ -269,6 +279,10 @@ public final class NtkExperiment extends AbstractExperiment {
         }
         for (int k = 0; k < config.widths().length; k++) {
             runs.add(new Run(config.widths()[k], new Rng(seed * 0x9E3779B97F4A7C15L + k + 1)));
+        }
+        Table[] tables = {Table.iris(), Table.wine(), Table.breastCancer()};
+        for (int t = 0; t < tables.length; t++) {
+            table[t] = KernelTable.accuracies(tables[t], new Rng(seed + 0x7AB1EL + t));
         }
         frame = combine();
     }
@@ -327,6 +341,11 @@ public final class NtkExperiment extends AbstractExperiment {
                 slice[g] = r.gridKernel0[g * n];                                   // Θ₀(x_g, x₀)
             }
             b.series(KERNEL.of(k), slice);
+        }
+        for (int t = 0; t < TABLES.size(); t++) {
+            for (int m = 0; m < METHODS.size(); m++) {
+                b.scalar(TABLE.of(TABLES.get(t), METHODS.get(m)), table[t][m]);
+            }
         }
         return b.series(KERNEL_INF, kernelInf).build();
     }
