@@ -70,7 +70,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
                             PlaygroundData.KINDS),
                     new ParamSpec.Int("classes", "Classes of the blobs (the other sets have 2)", 3, 2, 5),
                     new ParamSpec.Int("points", "Number of points of a built-in set", 300, 20, 1000),
-                    new ParamSpec.Real("noise", "Noise σ added to both coordinates (in units of the set's radius)", 0.05, 0, 0.5),
+                    new ParamSpec.Real("noise", "Noise σ added to both coordinates (in units of the set's radius)", 0, 0, 0.5),
                     new ParamSpec.Real("test_fraction", "Share of the points held out as test points", 0.5, 0.1, 0.9),
                     new ParamSpec.FilePath("file", "data=file: a CSV of x1,x2,label rows (labels 0 … 4)", ""),
                     new ParamSpec.Numbers("drawn", "Points drawn on the map, as x1,x2,label triples (training points)",

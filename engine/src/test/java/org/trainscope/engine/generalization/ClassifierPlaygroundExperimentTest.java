@@ -23,7 +23,7 @@ class ClassifierPlaygroundExperimentTest {
 
     private static Params circles() {
         return ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "circles").with("hidden", "")
-                .with("points", "200").with("every", "20").with("lr", "0.05");
+                .with("points", "200").with("noise", "0.05").with("every", "20").with("lr", "0.05");
     }
 
     /**
