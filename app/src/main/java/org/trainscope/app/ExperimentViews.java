@@ -26,10 +26,20 @@ import org.trainscope.app.stability.CompressionView;
 import org.trainscope.app.stability.StabilityView;
 import org.trainscope.app.view.ExperimentView;
 import org.trainscope.app.view.StatusFormat;
+import org.trainscope.app.generalization.CurveFittingView;
+import org.trainscope.app.generalization.NtkView;
+import org.trainscope.app.generalization.PlaygroundView;
+import org.trainscope.app.generalization.RandomLabelsView;
+import org.trainscope.app.generalization.UniversalApproxView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
+import org.trainscope.engine.generalization.CurveFittingExperiment;
+import org.trainscope.engine.generalization.NtkExperiment;
+import org.trainscope.engine.generalization.UniversalApproxExperiment;
+import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.microscope.ActivationsExperiment;
 import org.trainscope.engine.microscope.BackpropStepsExperiment;
@@ -95,6 +105,25 @@ public final class ExperimentViews {
         add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
                 value("k", CompressionExperiment.K, COUNT),
                 each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
+        add(CurveFittingExperiment.TYPE, (m, r) -> new CurveFittingView(m), of(
+                value("train MSE", CurveFittingExperiment.TRAIN_MSE, NUMBER),
+                value("test MSE", CurveFittingExperiment.TEST_MSE, NUMBER),
+                value("optimizer loss", CurveFittingExperiment.GD_LOSS, NUMBER),
+                value("closed-form loss", CurveFittingExperiment.CLOSED_LOSS, NUMBER)));
+        add(RandomLabelsExperiment.TYPE, (m, r) -> new RandomLabelsView(m), of(
+                value("epoch", RandomLabelsExperiment.EPOCH, COUNT),
+                each("run {k} test acc", RandomLabelsExperiment.TEST_ACC, PERCENT)));
+        add(ClassifierPlaygroundExperiment.TYPE, PlaygroundView::new, of(
+                value("train loss", ClassifierPlaygroundExperiment.TRAIN_LOSS, NUMBER),
+                value("test loss", ClassifierPlaygroundExperiment.TEST_LOSS, NUMBER),
+                value("train acc", ClassifierPlaygroundExperiment.TRAIN_ACC, PERCENT),
+                value("test acc", ClassifierPlaygroundExperiment.TEST_ACC, PERCENT)));
+        add(NtkExperiment.TYPE, (m, r) -> new NtkView(m),
+                each("width {k} weight change", NtkExperiment.WEIGHT_CHANGE, NUMBER));
+        add(UniversalApproxExperiment.TYPE, (m, r) -> new UniversalApproxView(m), of(
+                value("width", UniversalApproxExperiment.WIDTH, COUNT),
+                value("sup error", UniversalApproxExperiment.SUP_ERROR, NUMBER),
+                value("train loss", UniversalApproxExperiment.TRAIN_LOSS, NUMBER)));
         add(BackpropStepsExperiment.TYPE, (m, r) -> new BackpropStepsView(m), of(
                 value("training step", BackpropStepsExperiment.TRAIN_STEP, COUNT),
                 value("loss", BackpropStepsExperiment.LOSS, NUMBER),

@@ -6,6 +6,11 @@ import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
+import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
+import org.trainscope.engine.generalization.CurveFittingExperiment;
+import org.trainscope.engine.generalization.NtkExperiment;
+import org.trainscope.engine.generalization.UniversalApproxExperiment;
+import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.microscope.ActivationsExperiment;
 import org.trainscope.engine.microscope.BackpropStepsExperiment;
@@ -32,6 +37,8 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
+                CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE,
+                NtkExperiment.TYPE, UniversalApproxExperiment.TYPE,
                 BackpropStepsExperiment.TYPE, ActivationsExperiment.TYPE));
     }
 }

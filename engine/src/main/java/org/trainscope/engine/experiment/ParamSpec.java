@@ -161,6 +161,61 @@ public sealed interface ParamSpec {
         }
     }
 
+    /**
+     * A comma-separated list of up to {@code maxCount} numbers, each in [min, max] (whole numbers if {@code whole}),
+     * possibly empty: a net's hidden widths {@code 4,2}, or the coordinates of points drawn by hand.
+     */
+    record Numbers(String name, String description, List<Double> defaultValue, double min, double max, boolean whole,
+                   int maxCount) implements ParamSpec {
+        public Numbers {
+            defaultValue = List.copyOf(defaultValue);
+            if (defaultValue.size() > maxCount || defaultValue.stream().anyMatch(v -> v < min || v > max
+                    || (whole && v != Math.rint(v)))) {
+                throw new IllegalArgumentException(name + ": default " + defaultValue + " not allowed");
+            }
+        }
+
+        @Override
+        public List<Double> parse(String text) {
+            List<Double> out = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String v = part.trim();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (!DECIMAL.matcher(v).matches() || (whole && !v.matches("[+-]?\\d+"))) {
+                    throw new ParamException(name, name + ": '" + v + "' is not " + (whole ? "a whole number" : "a number")
+                            + "; expected " + allowed());
+                }
+                double d = Double.parseDouble(v);
+                if (d < min || d > max) {
+                    throw new ParamException(name, name + ": " + v + " is out of range; expected " + allowed());
+                }
+                out.add(d);
+            }
+            if (out.size() > maxCount) {
+                throw new ParamException(name, name + ": " + out.size() + " values are too many; expected " + allowed());
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public String format(Object value) {
+            if (!(value instanceof List<?> list)) {
+                return String.valueOf(value);
+            }
+            Real number = new Real(name, description, min, min, max);
+            return String.join(",", list.stream().map(number::format).toList());
+        }
+
+        @Override
+        public String allowed() {
+            Real number = new Real(name, description, min, min, max);
+            return "a comma list (possibly empty) of at most " + maxCount + (whole ? " whole numbers" : " numbers")
+                    + " in [" + number.format(min) + ", " + number.format(max) + "]";
+        }
+    }
+
     /** A non-empty comma-separated list of distinct names from a fixed set, e.g. {@code gd,momentum,adam}. */
     record Subset(String name, String description, List<String> defaultValue, List<String> options) implements ParamSpec {
         public Subset {

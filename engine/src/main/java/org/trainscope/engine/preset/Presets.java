@@ -112,6 +112,59 @@ public final class Presets {
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
                     0, 30),
+            new Preset("Overfitting: the U-shape of polynomial degree",
+                    "Twenty noisy samples of sin 2πx, fitted by a polynomial of degree 15 (closed form by QR). The "
+                            + "fit threads through the samples and swings wildly between them; the lower chart shows "
+                            + "why: the training error falls with every degree, the test error against the true curve "
+                            + "falls, bottoms out near degree 3–6 and explodes towards d = n − 1. Gradient descent "
+                            + "(dotted) is still far from the closed form — stopping early is a regularizer too.",
+                    "Lecture 001, \"Curve fitting (Gauss, c. 1800)\"; lecture 003, \"Overfitting Problem\"",
+                    "curve-fitting", Map.of("degree", "15"), 0, 30),
+            new Preset("Double descent with random features",
+                    "The same samples fitted with p random ReLU features. The lower chart sweeps p: the test error "
+                            + "climbs to a peak at p = n = 20, where the features can just interpolate the noise, and "
+                            + "falls again beyond it, where the pseudo-inverse picks the minimum-norm one of the many "
+                            + "interpolants: double descent. Here p = 200: it still fits every noisy sample exactly, "
+                            + "yet errs a hundred times less than at p = n (in this noisy 1-D toy, not less than the "
+                            + "best small model).",
+                    "Lecture 001, \"Mystery 2: No Overfitting\"; Belkin, Hsu, Ma & Mandal, PNAS 2019",
+                    "curve-fitting", Map.of("mode", "features", "features", "200"), 0, 30),
+            new Preset("Memorizing random labels",
+                    "Five copies of one network learn 500 digits; in each, a fraction ρ = 0, 0.2, 0.5, 0.8, 1 of "
+                            + "the labels was replaced by random ones. Watch the left chart: every run reaches 100 % "
+                            + "training accuracy, pure noise included. The right chart: test accuracy falls with ρ, "
+                            + "to chance at ρ = 1. The same net, the same optimizer — it generalizes only when the "
+                            + "data let it.",
+                    "Zhang, Bengio, Hardt, Recht & Vinyals, ICLR 2017; lecture 004, \"Rethinking generalization\"",
+                    "random-labels", Map.of(), 0, 30),
+            new Preset("Halfspaces, then their intersections",
+                    "Two spirals, a net of three tanh layers of 8 units. On the diagram each unit of the first "
+                            + "layer shows a soft halfspace — one straight boundary; the second layer's units combine "
+                            + "them into wedges and bands, the third into the spiral arms the big map shows. Click the "
+                            + "map to add points and see the boundary bend to them.",
+                    "Lecture 003, \"Multilayer Neural Networks\", \"Example\"; tensorflow/playground",
+                    "classifier-playground", Map.of(), 0, 30),
+            new Preset("Circles: no line separates them, x₁² and x₂² do",
+                    "A net with no hidden layer draws straight boundaries only, and cannot separate a ring from "
+                            + "its centre from x₁ and x₂. Give it the features x₁² and x₂² and one linear unit "
+                            + "suffices: the boundary x₁² + x₂² = r² is a line in those features.",
+                    "Lecture 003, \"Multilayer Neural Networks\" (halfspaces); tensorflow/playground",
+                    "classifier-playground", Map.of("data", "circles", "hidden", "", "features", "x1,x2,x1sq,x2sq"), 0, 30),
+            new Preset("Wide nets train lazily",
+                    "Five depth-2 ReLU nets, 16 to 4096 units wide, fit the same twelve points by gradient descent. "
+                            + "Lower left: the wider the net, the less its weights move (the dashed 1/√width slope) "
+                            + "and the less its tangent kernel changes. Upper right: at init the wide nets' kernels "
+                            + "already lie on the infinite-width formula. Upper left: the widest net's fit follows its "
+                            + "linearization — kernel regression with the NTK.",
+                    "Lecture 001, Vignette 1 (Jacot et al. 2018; Arora et al. 2019)",
+                    "ntk", Map.of(), 0, 30),
+            new Preset("Hinges that move: a trained depth-2 net",
+                    "A depth-2 ReLU net of 16 units learns sin πx. Each dot is one unit's breakpoint: watch them "
+                            + "drift to where the curve bends most. Below, nets of 2 to 64 units trained alongside: "
+                            + "their sup error falls with the width, next to the explicit interpolant with the same "
+                            + "number of units and lecture 002's guarantee 8RL/m.",
+                    "Lecture 002, \"Depth-2 Networks Are Universal\", \"Quantitative bounds for ReLU depth-2 networks\"",
+                    "universal-approx", Map.of(), 0, 30),
             // the student's microscope (issue 14)
             new Preset("Backpropagation, one sub-step at a time",
                     "The slide's small network (2-3-2-1, sigmoid, square loss) learns one example. Each frame is one "

@@ -1,0 +1,319 @@
+package org.trainscope.app.generalization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+
+import org.trainscope.app.chart.Axis;
+import org.trainscope.app.chart.Chart;
+import org.trainscope.app.chart.Chart.Style;
+import org.trainscope.app.chart.Panels;
+import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ExperimentView;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Recording;
+import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
+import org.trainscope.engine.generalization.PlaygroundData;
+import org.trainscope.engine.generalization.PlaygroundMaps;
+import org.trainscope.engine.generalization.PlaygroundNet;
+
+/**
+ * The classifier playground: the decision map with the points (click adds a point of the chosen class, right-click
+ * removes the nearest drawn one, and the run restarts from the same initialization with it), the network diagram
+ * with every unit's own map, train and test loss, and the test confusion matrix. The maps are a function of the
+ * frame's θ, computed on the render executor (never the FX thread) and only copied into images here.
+ */
+public final class PlaygroundView implements ExperimentView {
+    /** Cells per side of the decision map and of every unit's map. */
+    public static final int RES = 128;
+    private static final double REMOVE_RADIUS = 0.6;
+
+    private final PlaybackModel model;
+    private final Executor renderExecutor;
+    private final GridPane root = Panels.grid(2, 62, 38);
+    private final DecisionMap map = new DecisionMap(this::addPoint, this::removePoint);
+    private final UnitDiagram diagram = new UnitDiagram();
+    private final Chart loss = new Chart("Loss", Axis.STEPS, "frame", Axis.LOG, "mean loss");
+    private final GridPane confusion = new GridPane();
+    private final ChoiceBox<Integer> drawClass = new ChoiceBox<>();
+    private final Label title = new Label();
+    private final int trainLoss;
+    private final int testLoss;
+    private final Subscription subscription;
+    private PlaygroundData data;
+    private ClassifierPlaygroundExperiment.Config config;
+    private Params dataParams;
+    private long dataSeed;
+    private long request;
+    private boolean pending;
+    private long shownStep = -1;
+
+    public PlaygroundView(PlaybackModel model, Executor renderExecutor) {
+        this.model = model;
+        this.renderExecutor = renderExecutor;
+        trainLoss = loss.add("train", "train loss", Style.LINE);
+        testLoss = loss.add("test", "test loss", Style.LINE);
+        createView();
+        subscription = model.frameProperty().subscribe((was, now) -> render());
+        render();
+    }
+
+    private void createView() {
+        map.setId("playground-map");
+        diagram.setId("playground-diagram");
+        drawClass.setId("draw-class");
+        confusion.setId("playground-confusion");
+        for (int c = 0; c < 5; c++) {
+            drawClass.getItems().add(c);
+        }
+        drawClass.setValue(0);
+        title.getStyleClass().add("chart-title");
+        HBox tools = new HBox(8, new Label("Click: add class"), drawClass, new Label("· right-click: remove"));
+        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox left = new VBox(4, title, tools, map);
+        VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        left.setPadding(new Insets(4));
+        confusion.setHgap(2);
+        confusion.setVgap(2);
+        VBox bottomRight = new VBox(4, new Label("Test confusion matrix (rows: true class, columns: predicted)"), confusion);
+        bottomRight.setPadding(new Insets(4));
+        root.add(left, 0, 0);
+        root.add(diagram, 1, 0);
+        root.add(loss.viewer(), 0, 1);
+        root.add(bottomRight, 1, 1);
+    }
+
+    /** The data of the run shown (regenerated from params and seed only when they change). */
+    private PlaygroundData data() {
+        Params p = model.params();
+        if (data == null || !p.equals(dataParams) || model.seed() != dataSeed) {
+            config = ClassifierPlaygroundExperiment.Config.of(p);
+            data = config.data(model.seed());
+            dataParams = p;
+            dataSeed = model.seed();
+        }
+        return data;
+    }
+
+    private void render() {
+        Frame f = model.frame();
+        Recording rec = model.recording();
+        if (f == null || rec == null || model.params() == null || !f.has(ClassifierPlaygroundExperiment.THETA)) {
+            return;
+        }
+        PlaygroundData d = data();
+        title.setText(String.format(Locale.ROOT, "Frame %d: train %.1f %%, test %.1f %% correct",
+                f.step(), 100 * f.scalar(ClassifierPlaygroundExperiment.TRAIN_ACC),
+                100 * f.scalar(ClassifierPlaygroundExperiment.TEST_ACC)));
+        int n = Math.min(model.indexProperty().get() + 1, rec.size());
+        double[] step = new double[n];
+        double[] train = new double[n];
+        double[] test = new double[n];
+        for (int i = 0; i < n; i++) {
+            Frame fi = rec.get(i);
+            step[i] = fi.step();
+            train[i] = fi.scalar(ClassifierPlaygroundExperiment.TRAIN_LOSS);
+            test[i] = fi.scalar(ClassifierPlaygroundExperiment.TEST_LOSS);
+        }
+        loss.batch(() -> {
+            loss.set(trainLoss, step, train);
+            loss.set(testLoss, step, test);
+        });
+        showConfusion(f.series(ClassifierPlaygroundExperiment.CONFUSION), d.classes());
+        PlaygroundNet net = config.net(d.classes());
+        diagram.shape(net.sizes(), titles(net));
+        requestMaps(f, net, d);
+    }
+
+    private static List<String> titles(PlaygroundNet net) {
+        List<String> out = new ArrayList<>();
+        out.add("inputs");
+        for (int t = 1; t < net.sizes().length - 1; t++) {
+            out.add(net.activations().get(t - 1).label().replace("identity", "linear"));
+        }
+        out.add("output");
+        return out;
+    }
+
+    /** Computes the maps of the frame on the render executor; the newest request wins. */
+    private void requestMaps(Frame f, PlaygroundNet net, PlaygroundData d) {
+        long id = ++request;
+        if (pending) {
+            return;
+        }
+        pending = true;
+        double[] theta = f.series(ClassifierPlaygroundExperiment.THETA);
+        boolean crossEntropy = config.crossEntropy();
+        int drawn = config.drawn().size() / 3;
+        renderExecutor.execute(() -> {
+            PlaygroundMaps maps = PlaygroundMaps.of(net, theta, crossEntropy, RES);
+            int[] decision = decisionPixels(maps, d.classes());
+            List<List<int[]>> units = unitPixels(maps);
+            Platform.runLater(() -> {
+                pending = false;
+                map.show(image(decision), d, drawn);
+                List<List<Image>> images = new ArrayList<>();
+                for (List<int[]> column : units) {
+                    images.add(column.stream().map(PlaygroundView::image).toList());
+                }
+                diagram.show(images, theta);
+                shownStep = f.step();
+                if (id != request) {
+                    render();
+                }
+            });
+        });
+    }
+
+    private static int[] decisionPixels(PlaygroundMaps maps, int classes) {
+        int[] px = new int[maps.predicted().length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = ClassColours.decision(maps.predicted()[i], maps.confidence()[i], classes);
+        }
+        return px;
+    }
+
+    /** Inputs, each hidden layer, the output scores: one signed map per unit, scaled by its own largest |value|. */
+    private static List<List<int[]>> unitPixels(PlaygroundMaps maps) {
+        List<List<int[]>> out = new ArrayList<>();
+        List<double[][]> columns = new ArrayList<>();
+        columns.add(maps.inputs().toArray(new double[0][]));
+        columns.addAll(maps.units());
+        columns.add(maps.scores());
+        for (double[][] column : columns) {
+            List<int[]> images = new ArrayList<>();
+            for (double[] values : column) {
+                double scale = 0;
+                for (double v : values) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                int[] px = new int[values.length];
+                for (int i = 0; i < px.length; i++) {
+                    px[i] = ClassColours.signed(values[i], scale);
+                }
+                images.add(px);
+            }
+            out.add(images);
+        }
+        return out;
+    }
+
+    private static Image image(int[] argb) {
+        WritableImage img = new WritableImage(RES, RES);
+        img.getPixelWriter().setPixels(0, 0, RES, RES, PixelFormat.getIntArgbInstance(), argb, 0, RES);
+        return img;
+    }
+
+    private void showConfusion(double[] counts, int k) {
+        confusion.getChildren().clear();
+        double most = 1;
+        for (double c : counts) {
+            most = Math.max(most, c);
+        }
+        for (int c = 0; c < k; c++) {
+            Label row = new Label("true " + c);
+            row.setTextFill(ClassColours.of(c));
+            confusion.add(row, 0, c + 1);
+            Label col = new Label("pred " + c);
+            col.setTextFill(ClassColours.of(c));
+            confusion.add(col, c + 1, 0);
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double v = counts[i * k + j];
+                Label cell = new Label(String.format(Locale.ROOT, "%.0f", v));
+                cell.setMinWidth(44);
+                cell.setAlignment(javafx.geometry.Pos.CENTER);
+                double share = v / most;
+                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%d, %d, %d, %.2f); -fx-padding: 4;",
+                        i == j ? 0 : 213, i == j ? 114 : 94, i == j ? 178 : 0, 0.15 + 0.6 * share));
+                confusion.add(cell, j + 1, i + 1);
+            }
+        }
+    }
+
+    /** Adds a drawn point of the chosen class at (x₁, x₂): a fresh run with it, from the same initialization. */
+    private void addPoint(double x1, double x2) {
+        Params p = model.params();
+        @SuppressWarnings("unchecked")
+        List<Double> drawn = new ArrayList<>((List<Double>) p.get("drawn"));
+        drawn.add(round(x1));
+        drawn.add(round(x2));
+        drawn.add((double) drawClass.getValue());
+        model.applyParams(p.withValue("drawn", drawn));
+    }
+
+    /** Removes the drawn point nearest (x₁, x₂), if one is within reach. */
+    private void removePoint(double x1, double x2) {
+        Params p = model.params();
+        @SuppressWarnings("unchecked")
+        List<Double> drawn = new ArrayList<>((List<Double>) p.get("drawn"));
+        int best = -1;
+        double bestDistance = REMOVE_RADIUS;
+        for (int i = 0; i + 2 < drawn.size(); i += 3) {
+            double d = Math.hypot(drawn.get(i) - x1, drawn.get(i + 1) - x2);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            drawn.subList(best, best + 3).clear();
+            model.applyParams(p.withValue("drawn", drawn));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.rint(v * 100) / 100;
+    }
+
+    /** The step whose maps are on screen (−1 before the first arrive). */
+    public long shownStep() {
+        return shownStep;
+    }
+
+    /** Unit maps on the diagram (inputs, hidden units and the output). */
+    public int unitMapCount() {
+        return diagram.unitCount();
+    }
+
+    @Override
+    public boolean isReady() {
+        return shownStep >= 0;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void setDark(boolean dark) {
+        loss.setDark(dark);
+    }
+
+    @Override
+    public void setPresenter(boolean on) {
+        loss.setPresenter(on);
+    }
+
+    @Override
+    public void dispose() {
+        subscription.unsubscribe();
+    }
+}

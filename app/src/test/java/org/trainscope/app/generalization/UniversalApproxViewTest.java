@@ -1,0 +1,29 @@
+package org.trainscope.app.generalization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trainscope.app.AppExtension;
+import org.trainscope.app.MainView;
+import org.trainscope.app.playback.PlaybackModel;
+
+/** The universal-approximation view in the real window, headless: one sweep point per width. */
+class UniversalApproxViewTest {
+    @RegisterExtension
+    final AppExtension app = new AppExtension();
+
+    @Test
+    void sweepHasOnePointPerWidth(MainView main, FxRobot robot) throws Exception {
+        app.pick("universal-approx");
+        PlaybackModel model = main.model();
+        AppExtension.waitUntil(30, () -> model.frame() != null && main.view() instanceof UniversalApproxView);
+        robot.clickOn("#step-forward");
+        AppExtension.waitUntil(30, () -> model.frame().step() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, ((UniversalApproxView) main.view()).sweepPointCount(), "widths 2, 4, 8, 16, 32, 64");
+        app.screenshot("trainscope-universal-approx.png");
+    }
+}
