@@ -16,6 +16,7 @@ import org.trainscope.app.depth.DepthSeparationView;
 import org.trainscope.app.depth.SawtoothView;
 import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
+import org.trainscope.app.optimization.SgdVsGdView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.spectrum.DepthComparisonView;
 import org.trainscope.app.spectrum.SpectrumView;
@@ -29,6 +30,7 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -91,6 +93,9 @@ public final class ExperimentViews {
         add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
                 value("k", CompressionExperiment.K, COUNT),
                 each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
+        add(SgdVsGdExperiment.TYPE, (m, r) -> new SgdVsGdView(m), of(
+                each("{racer} excess loss", SgdVsGdExperiment.EXCESS, NUMBER),
+                value("least-squares loss", SgdVsGdExperiment.OLS_LOSS, NUMBER), value("lr", SgdVsGdExperiment.LR, NUMBER)));
     }
 
     private ExperimentViews() {

@@ -7,6 +7,7 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -29,6 +30,7 @@ public final class Experiments {
                 SawtoothExperiment.TYPE, ShallowApproxExperiment.TYPE, DepthSeparationExperiment.TYPE,
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
-                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE));
+                NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
+                SgdVsGdExperiment.TYPE));
     }
 }

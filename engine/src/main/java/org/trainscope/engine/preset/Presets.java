@@ -106,7 +106,16 @@ public final class Presets {
                     "landscape",
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
-                    0, 30));
+                    0, 30),
+            // issue 12, optimization you can watch
+            new Preset("SGD: noisy but unbiased",
+                    "100,000 points, one line to fit. Gradient descent reads them all per step and slides down the "
+                            + "contours to the least-squares fit; SGD reads one and minibatch SGD 32. At every point "
+                            + "the arrow is −∇L and the dotted ellipse the spread of the racer's own batch gradients "
+                            + "around it: centred on the arrow's tip (unbiased), wide for one example, √32 times "
+                            + "narrower for 32. Then look at the loss against examples read: SGD gets there first.",
+                    "Lecture 003, \"SGD Example: Linear Regression\"",
+                    "sgd-vs-gd", Map.of(), 0, 30));
 
     private Presets() {
     }
