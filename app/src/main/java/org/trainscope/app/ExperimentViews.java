@@ -16,6 +16,7 @@ import org.trainscope.app.depth.DepthSeparationView;
 import org.trainscope.app.depth.SawtoothView;
 import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
+import org.trainscope.app.optimization.L4AccelerationView;
 import org.trainscope.app.optimization.SgdVsGdView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.spectrum.DepthComparisonView;
@@ -30,6 +31,7 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.optimization.L4AccelerationExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
@@ -96,6 +98,10 @@ public final class ExperimentViews {
         add(SgdVsGdExperiment.TYPE, (m, r) -> new SgdVsGdView(m), of(
                 each("{racer} excess loss", SgdVsGdExperiment.EXCESS, NUMBER),
                 value("least-squares loss", SgdVsGdExperiment.OLS_LOSS, NUMBER), value("lr", SgdVsGdExperiment.LR, NUMBER)));
+        add(L4AccelerationExperiment.TYPE, (m, r) -> new L4AccelerationView(m), of(
+                each("{racer} excess", L4AccelerationExperiment.EXCESS, NUMBER)
+                        .unless(L4AccelerationExperiment.DIVERGED, "{racer} diverged"),
+                each("{racer} steps to target", L4AccelerationExperiment.HIT, COUNT)));
     }
 
     private ExperimentViews() {
