@@ -16,6 +16,7 @@ import org.trainscope.app.depth.DepthSeparationView;
 import org.trainscope.app.depth.SawtoothView;
 import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
+import org.trainscope.app.optimization.ExpLrView;
 import org.trainscope.app.optimization.L4AccelerationView;
 import org.trainscope.app.optimization.SgdVsGdView;
 import org.trainscope.app.playback.PlaybackModel;
@@ -31,6 +32,7 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -102,6 +104,12 @@ public final class ExperimentViews {
                 each("{racer} excess", L4AccelerationExperiment.EXCESS, NUMBER)
                         .unless(L4AccelerationExperiment.DIVERGED, "{racer} diverged"),
                 each("{racer} steps to target", L4AccelerationExperiment.HIT, COUNT)));
+        add(ExpLrExperiment.TYPE, (m, r) -> new ExpLrView(m), of(
+                value("A loss", ExpLrExperiment.A_LOSS, NUMBER), value("B loss", ExpLrExperiment.B_LOSS, NUMBER),
+                value("max |p_A − p_B|", ExpLrExperiment.PRED_DIFF, NUMBER),
+                value("‖θ^B‖/‖θ^A‖", ExpLrExperiment.NORM_RATIO, NUMBER),
+                value("predicted α^−t", ExpLrExperiment.NORM_RATIO_PREDICTED, NUMBER),
+                value("B lr", ExpLrExperiment.B_LR, NUMBER)));
     }
 
     private ExperimentViews() {

@@ -7,6 +7,7 @@ import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.landscape.LandscapeExperiment;
+import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -32,6 +33,6 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
-                SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE));
+                SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE, ExpLrExperiment.TYPE));
     }
 }

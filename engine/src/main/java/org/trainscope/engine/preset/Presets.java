@@ -124,7 +124,15 @@ public final class Presets {
                             + "starts tiny and grows with w, plus a push along w. Depth 2 and 3 reach the target "
                             + "(dashed marks); below, their steps against plain GD's.",
                     "Lecture 000, \"Why deep? (Maybe, helps optimization)\"; Arora, Cohen & Hazan, ICML 2018",
-                    "l4-acceleration", Map.of(), 0, 300));
+                    "l4-acceleration", Map.of(), 0, 300),
+            new Preset("Weight decay = an exponential learning rate",
+                    "A digits net with a layer norm before its softmax, trained twice from one start: A with "
+                            + "weight decay and a constant rate, B with no decay and a rate that grows like "
+                            + "α^(−2t). B's predictions sit exactly on A's curve (their largest difference is "
+                            + "about 10^−13, rounding) while B's weights grow as α^(−t) times A's — the dashed "
+                            + "prediction. Only the direction of the weights matters to this net.",
+                    "Lecture 001, Vignette 3; Li & Arora, ICLR 2020",
+                    "exp-lr", Map.of(), 0, 60));
 
     private Presets() {
     }
