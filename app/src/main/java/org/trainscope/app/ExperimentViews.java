@@ -19,6 +19,7 @@ import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.optimization.ExpLrView;
 import org.trainscope.app.optimization.L4AccelerationView;
 import org.trainscope.app.optimization.SgdVsGdView;
+import org.trainscope.app.optimization.SharpnessView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.spectrum.DepthComparisonView;
 import org.trainscope.app.spectrum.SpectrumView;
@@ -35,6 +36,7 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
+import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -110,6 +112,10 @@ public final class ExperimentViews {
                 value("‖θ^B‖/‖θ^A‖", ExpLrExperiment.NORM_RATIO, NUMBER),
                 value("predicted α^−t", ExpLrExperiment.NORM_RATIO_PREDICTED, NUMBER),
                 value("B lr", ExpLrExperiment.B_LR, NUMBER)));
+        add(SharpnessExperiment.TYPE, (m, r) -> new SharpnessView(m), of(
+                value("sharpness λ₁", SharpnessExperiment.SHARPNESS, NUMBER),
+                value("2/η", SharpnessExperiment.TWO_OVER_LR, NUMBER), value("loss", SharpnessExperiment.LOSS, NUMBER),
+                value("train acc", SharpnessExperiment.ACCURACY, PERCENT)));
     }
 
     private ExperimentViews() {

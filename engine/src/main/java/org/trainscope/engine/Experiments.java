@@ -10,6 +10,7 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
+import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -33,6 +34,7 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
-                SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE, ExpLrExperiment.TYPE));
+                SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE, ExpLrExperiment.TYPE,
+                SharpnessExperiment.TYPE));
     }
 }

@@ -132,7 +132,15 @@ public final class Presets {
                             + "about 10^−13, rounding) while B's weights grow as α^(−t) times A's — the dashed "
                             + "prediction. Only the direction of the weights matters to this net.",
                     "Lecture 001, Vignette 3; Li & Arora, ICLR 2020",
-                    "exp-lr", Map.of(), 0, 60));
+                    "exp-lr", Map.of(), 0, 60),
+            new Preset("The edge of stability",
+                    "Full-batch gradient descent on a small tanh net, with the Hessian's largest eigenvalues "
+                            + "computed after every step. On a quadratic GD would diverge once the curvature passed "
+                            + "2/η (dashed). Watch the sharpness climb towards that line, overshoot it once, then "
+                            + "hover just above it for the rest of the run while the loss keeps falling in fits and "
+                            + "starts.",
+                    "Lecture 000, \"Black box analysis\"; Cohen, Kaur, Li, Kolter & Talwalkar, ICLR 2021",
+                    "sharpness", Map.of(), 0, 60));
 
     private Presets() {
     }
