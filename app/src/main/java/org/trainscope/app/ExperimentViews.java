@@ -18,6 +18,7 @@ import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.optimization.ExpLrView;
 import org.trainscope.app.optimization.L4AccelerationView;
+import org.trainscope.app.optimization.NetLandscapeView;
 import org.trainscope.app.optimization.SgdVsGdView;
 import org.trainscope.app.optimization.SharpnessView;
 import org.trainscope.app.playback.PlaybackModel;
@@ -35,6 +36,7 @@ import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
+import org.trainscope.engine.optimization.NetLandscapeExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -116,6 +118,13 @@ public final class ExperimentViews {
                 value("sharpness λ₁", SharpnessExperiment.SHARPNESS, NUMBER),
                 value("2/η", SharpnessExperiment.TWO_OVER_LR, NUMBER), value("loss", SharpnessExperiment.LOSS, NUMBER),
                 value("train acc", SharpnessExperiment.ACCURACY, PERCENT)));
+        add(NetLandscapeExperiment.TYPE, (m, r) -> new NetLandscapeView(m), of(
+                value("train loss", NetLandscapeExperiment.TRAIN_LOSS, NUMBER),
+                value("test loss", NetLandscapeExperiment.TEST_LOSS, NUMBER),
+                value("grid", NetLandscapeExperiment.PROGRESS, PERCENT),
+                value("centre loss", NetLandscapeExperiment.CENTER_LOSS, NUMBER),
+                value("grid min", NetLandscapeExperiment.GRID_MIN, NUMBER),
+                value("grid max", NetLandscapeExperiment.GRID_MAX, NUMBER)));
     }
 
     private ExperimentViews() {

@@ -9,6 +9,7 @@ import org.trainscope.engine.experiment.Registry;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.optimization.ExpLrExperiment;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
+import org.trainscope.engine.optimization.NetLandscapeExperiment;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
 import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
@@ -35,6 +36,6 @@ public final class Experiments {
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
                 SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE, ExpLrExperiment.TYPE,
-                SharpnessExperiment.TYPE));
+                SharpnessExperiment.TYPE, NetLandscapeExperiment.TYPE));
     }
 }

@@ -56,11 +56,21 @@ abstract class ChartsView implements ExperimentView {
     @Override
     public final void setDark(boolean dark) {
         charts.forEach(c -> c.setDark(dark));
+        darkChanged(dark);
     }
 
     @Override
     public final void setPresenter(boolean on) {
         charts.forEach(c -> c.setPresenter(on));
+        presenterChanged(on);
+    }
+
+    /** For a view with more than charts: its other parts follow the theme. */
+    protected void darkChanged(boolean dark) {
+    }
+
+    /** For a view with more than charts: its other parts follow presenter mode. */
+    protected void presenterChanged(boolean on) {
     }
 
     @Override

@@ -112,10 +112,12 @@ public final class ExpLrExperiment extends AbstractExperiment {
         Dataset digits = Digits.load();
         Rng rng = new Rng(seed);
         int[] perm = Dataset.permutation(digits.size(), rng);
-        trainX = inputs(digits, perm, 0, config.train());
-        trainY = labels(digits, perm, 0, config.train());
-        probeX = inputs(digits, perm, config.train(), config.probe());
-        probeY = labels(digits, perm, config.train(), config.probe());
+        DigitsBatch train = DigitsBatch.of(perm, 0, config.train());
+        DigitsBatch probe = DigitsBatch.of(perm, config.train(), config.probe());
+        trainX = train.x();
+        trainY = train.y();
+        probeX = probe.x();
+        probeY = probe.y();
         net = new ScaleInvariantNet(Digits.DIM, config.hidden(), 10, config.gain());
         thetaA = new double[net.parameterCount()];
         int w1 = config.hidden() * Digits.DIM;
@@ -144,24 +146,6 @@ public final class ExpLrExperiment extends AbstractExperiment {
             v[i] = -(1 - alpha) * theta0[i] / (config.lr() * alpha);
         }
         return v;
-    }
-
-    private static double[] inputs(Dataset d, int[] perm, int from, int count) {
-        double[] x = new double[count * d.dim()];
-        for (int k = 0; k < count; k++) {
-            for (int j = 0; j < d.dim(); j++) {
-                x[k * d.dim() + j] = d.input(perm[from + k], j) / 16.0;     // pixel counts 0..16 → [0, 1]
-            }
-        }
-        return x;
-    }
-
-    private static int[] labels(Dataset d, int[] perm, int from, int count) {
-        int[] y = new int[count];
-        for (int k = 0; k < count; k++) {
-            y[k] = d.label(perm[from + k]);
-        }
-        return y;
     }
 
     /** One full-batch step of each run: forward → loss and gradient → optimizer.step → frame. */

@@ -82,15 +82,9 @@ public final class SharpnessExperiment extends AbstractExperiment {
         rng = new Rng(seed);
         Dataset digits = Digits.load();
         int[] perm = Dataset.permutation(digits.size(), rng);
-        double[] x = new double[config.n() * Digits.DIM];
-        int[] y = new int[config.n()];
-        for (int k = 0; k < config.n(); k++) {
-            for (int j = 0; j < Digits.DIM; j++) {
-                x[k * Digits.DIM + j] = digits.input(perm[k], j) / 16.0;
-            }
-            y[k] = digits.label(perm[k]);
-        }
-        net = new TanhMlp(new int[] {Digits.DIM, config.hidden(), config.hidden(), 10}, config.loss(), x, y);
+        DigitsBatch batch = DigitsBatch.of(perm, 0, config.n());
+        net = new TanhMlp(new int[] {Digits.DIM, config.hidden(), config.hidden(), 10}, config.loss(), batch.x(),
+                batch.y());
         theta = new double[net.parameterCount()];
         for (int l = 1; l <= net.layers(); l++) {
             int fanIn = net.size(l - 1);

@@ -140,7 +140,15 @@ public final class Presets {
                             + "hover just above it for the rest of the run while the loss keeps falling in fits and "
                             + "starts.",
                     "Lecture 000, \"Black box analysis\"; Cohen, Kaur, Li, Kolter & Talwalkar, ICLR 2021",
-                    "sharpness", Map.of(), 0, 60));
+                    "sharpness", Map.of(), 0, 60),
+            new Preset("The landscape around a trained net",
+                    "A small network learns the digits with minibatches of 16; then the loss is computed on a plane "
+                            + "through the trained weights, along two random directions scaled unit by unit to the "
+                            + "net's own weights. The grid fills in row by row (the bar above it; Cancel pauses). "
+                            + "Pin this run, set batch to 0 (full batch) and compare the two valleys side by side — "
+                            + "lecture 004's picture of wide and narrow minima.",
+                    "Lecture 004, \"A picture of the energy landscape\"; Li, Xu, Taylor, Studer & Goldstein, NeurIPS 2018",
+                    "net-landscape", Map.of(), 0, 300));
 
     private Presets() {
     }
