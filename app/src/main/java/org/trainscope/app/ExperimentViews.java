@@ -18,6 +18,11 @@ import org.trainscope.app.depth.ShallowApproxView;
 import org.trainscope.app.landscape.LandscapeView;
 import org.trainscope.app.microscope.ActivationsView;
 import org.trainscope.app.microscope.BackpropStepsView;
+import org.trainscope.app.optimization.ExpLrView;
+import org.trainscope.app.optimization.L4AccelerationView;
+import org.trainscope.app.optimization.NetLandscapeView;
+import org.trainscope.app.optimization.SgdVsGdView;
+import org.trainscope.app.optimization.SharpnessView;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.spectrum.DepthComparisonView;
 import org.trainscope.app.spectrum.SpectrumView;
@@ -43,6 +48,11 @@ import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.microscope.ActivationsExperiment;
 import org.trainscope.engine.microscope.BackpropStepsExperiment;
+import org.trainscope.engine.optimization.ExpLrExperiment;
+import org.trainscope.engine.optimization.L4AccelerationExperiment;
+import org.trainscope.engine.optimization.NetLandscapeExperiment;
+import org.trainscope.engine.optimization.SgdVsGdExperiment;
+import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -105,6 +115,30 @@ public final class ExperimentViews {
         add(CompressionExperiment.TYPE, (m, r) -> new CompressionView(m), of(
                 value("k", CompressionExperiment.K, COUNT),
                 each("{net} labels: test acc", CompressionExperiment.TEST_ACC, PERCENT)));
+        add(SgdVsGdExperiment.TYPE, (m, r) -> new SgdVsGdView(m), of(
+                each("{racer} excess loss", SgdVsGdExperiment.EXCESS, NUMBER),
+                value("least-squares loss", SgdVsGdExperiment.OLS_LOSS, NUMBER), value("lr", SgdVsGdExperiment.LR, NUMBER)));
+        add(L4AccelerationExperiment.TYPE, (m, r) -> new L4AccelerationView(m), of(
+                each("{racer} excess", L4AccelerationExperiment.EXCESS, NUMBER)
+                        .unless(L4AccelerationExperiment.DIVERGED, "{racer} diverged"),
+                each("{racer} steps to target", L4AccelerationExperiment.HIT, COUNT)));
+        add(ExpLrExperiment.TYPE, (m, r) -> new ExpLrView(m), of(
+                value("A loss", ExpLrExperiment.A_LOSS, NUMBER), value("B loss", ExpLrExperiment.B_LOSS, NUMBER),
+                value("max |p_A − p_B|", ExpLrExperiment.PRED_DIFF, NUMBER),
+                value("‖θ^B‖/‖θ^A‖", ExpLrExperiment.NORM_RATIO, NUMBER),
+                value("predicted α^−t", ExpLrExperiment.NORM_RATIO_PREDICTED, NUMBER),
+                value("B lr", ExpLrExperiment.B_LR, NUMBER)));
+        add(SharpnessExperiment.TYPE, (m, r) -> new SharpnessView(m), of(
+                value("sharpness λ₁", SharpnessExperiment.SHARPNESS, NUMBER),
+                value("2/η", SharpnessExperiment.TWO_OVER_LR, NUMBER), value("loss", SharpnessExperiment.LOSS, NUMBER),
+                value("train acc", SharpnessExperiment.ACCURACY, PERCENT)));
+        add(NetLandscapeExperiment.TYPE, (m, r) -> new NetLandscapeView(m), of(
+                value("train loss", NetLandscapeExperiment.TRAIN_LOSS, NUMBER),
+                value("test loss", NetLandscapeExperiment.TEST_LOSS, NUMBER),
+                value("grid", NetLandscapeExperiment.PROGRESS, PERCENT),
+                value("centre loss", NetLandscapeExperiment.CENTER_LOSS, NUMBER),
+                value("grid min", NetLandscapeExperiment.GRID_MIN, NUMBER),
+                value("grid max", NetLandscapeExperiment.GRID_MAX, NUMBER)));
         add(CurveFittingExperiment.TYPE, (m, r) -> new CurveFittingView(m), of(
                 value("train MSE", CurveFittingExperiment.TRAIN_MSE, NUMBER),
                 value("test MSE", CurveFittingExperiment.TEST_MSE, NUMBER),

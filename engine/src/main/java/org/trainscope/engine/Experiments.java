@@ -14,6 +14,11 @@ import org.trainscope.engine.generalization.RandomLabelsExperiment;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 import org.trainscope.engine.microscope.ActivationsExperiment;
 import org.trainscope.engine.microscope.BackpropStepsExperiment;
+import org.trainscope.engine.optimization.ExpLrExperiment;
+import org.trainscope.engine.optimization.L4AccelerationExperiment;
+import org.trainscope.engine.optimization.NetLandscapeExperiment;
+import org.trainscope.engine.optimization.SgdVsGdExperiment;
+import org.trainscope.engine.optimization.SharpnessExperiment;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -37,6 +42,8 @@ public final class Experiments {
                 DeepMatrixFactorizationExperiment.TYPE, DepthComparisonExperiment.TYPE, NuclearNormExperiment.TYPE,
                 CompletionSweepExperiment.TYPE,
                 NoiseStabilityExperiment.TYPE, CompressionExperiment.TYPE,
+                SgdVsGdExperiment.TYPE, L4AccelerationExperiment.TYPE, ExpLrExperiment.TYPE,
+                SharpnessExperiment.TYPE, NetLandscapeExperiment.TYPE,
                 CurveFittingExperiment.TYPE, RandomLabelsExperiment.TYPE, ClassifierPlaygroundExperiment.TYPE,
                 NtkExperiment.TYPE, UniversalApproxExperiment.TYPE,
                 BackpropStepsExperiment.TYPE, ActivationsExperiment.TYPE));

@@ -23,6 +23,7 @@ public final class Workloads {
             case "landscape" -> List.of(landscapeGrid());
             case "deep-matrix-factorization" -> SpectrumWorkloads.workloads();
             case "noise-stability" -> StabilityWorkloads.workloads();
+            case "sharpness", "net-landscape" -> OptimizationWorkloads.workloads(experimentId);
             default -> List.of();
         };
     }

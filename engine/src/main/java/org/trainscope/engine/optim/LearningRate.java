@@ -39,4 +39,18 @@ public sealed interface LearningRate {
             return eta0 * StrictMath.pow(1.0 + c, t);
         }
     }
+
+    /** η_t = η₀/(1 + t/k): Robbins &amp; Monro's (1951) decay, Ση_t = ∞ and Ση_t² &lt; ∞ (lecture 003, SGD). */
+    record InverseTime(double eta0, double k) implements LearningRate {
+        public InverseTime {
+            if (!(k > 0)) {
+                throw new IllegalArgumentException("inverse-time schedule needs k > 0");
+            }
+        }
+
+        @Override
+        public double at(long t) {
+            return eta0 / (1.0 + t / k);
+        }
+    }
 }

@@ -112,6 +112,48 @@ public final class Presets {
                     Map.of("function", "saddle", "x1", "1.8", "x2", "0.001", "optimizers", "gd,momentum,flow",
                             "lr", "0.02"),
                     0, 30),
+            // issue 12, optimization you can watch
+            new Preset("SGD: noisy but unbiased",
+                    "100,000 points, one line to fit. Gradient descent reads them all per step and slides down the "
+                            + "contours to the least-squares fit; SGD reads one and minibatch SGD 32. At every point "
+                            + "the arrow is −∇L and the dotted ellipse the spread of the racer's own batch gradients "
+                            + "around it: centred on the arrow's tip (unbiased), wide for one example, √32 times "
+                            + "narrower for 32. Then look at the loss against examples read: SGD gets there first.",
+                    "Lecture 003, \"SGD Example: Linear Regression\"",
+                    "sgd-vs-gd", Map.of(), 0, 30),
+            new Preset("Depth lets gradient descent take larger steps",
+                    "ℓ4 regression on the diabetes table, five racers at the same learning rate from the same "
+                            + "start near zero. Plain gradient descent on w diverges (✕): the loss is sharpest near "
+                            + "w = 0. Writing w as a product of layers changes nothing the model can express, yet "
+                            + "gradient descent on the layers moves w by ‖w‖^(2−2/N)(∇ + (N−1)Pr_w ∇): a rate that "
+                            + "starts tiny and grows with w, plus a push along w. Depth 2 and 3 reach the target "
+                            + "(dashed marks); below, their steps against plain GD's.",
+                    "Lecture 000, \"Why deep? (Maybe, helps optimization)\"; Arora, Cohen & Hazan, ICML 2018",
+                    "l4-acceleration", Map.of(), 0, 300),
+            new Preset("Weight decay = an exponential learning rate",
+                    "A digits net with a layer norm before its softmax, trained twice from one start: A with "
+                            + "weight decay and a constant rate, B with no decay and a rate that grows like "
+                            + "α^(−2t). B's predictions sit exactly on A's curve (their largest difference is "
+                            + "about 10^−13, rounding) while B's weights grow as α^(−t) times A's — the dashed "
+                            + "prediction. Only the direction of the weights matters to this net.",
+                    "Lecture 001, Vignette 3; Li & Arora, ICLR 2020",
+                    "exp-lr", Map.of(), 0, 60),
+            new Preset("The edge of stability",
+                    "Full-batch gradient descent on a small tanh net, with the Hessian's largest eigenvalues "
+                            + "computed after every step. On a quadratic GD would diverge once the curvature passed "
+                            + "2/η (dashed). Watch the sharpness climb towards that line, overshoot it once, then "
+                            + "hover just above it for the rest of the run while the loss keeps falling in fits and "
+                            + "starts.",
+                    "Lecture 000, \"Black box analysis\"; Cohen, Kaur, Li, Kolter & Talwalkar, ICLR 2021",
+                    "sharpness", Map.of(), 0, 60),
+            new Preset("The landscape around a trained net",
+                    "A small network learns the digits with minibatches of 16; then the loss is computed on a plane "
+                            + "through the trained weights, along two random directions scaled unit by unit to the "
+                            + "net's own weights. The grid fills in row by row (the bar above it; Cancel pauses). "
+                            + "Pin this run, set batch to 0 (full batch) and compare the two valleys side by side — "
+                            + "lecture 004's picture of wide and narrow minima.",
+                    "Lecture 004, \"A picture of the energy landscape\"; Li, Xu, Taylor, Studer & Goldstein, NeurIPS 2018",
+                    "net-landscape", Map.of(), 0, 300),
             new Preset("Overfitting: the U-shape of polynomial degree",
                     "Twenty noisy samples of sin 2πx, fitted by a polynomial of degree 15 (closed form by QR). The "
                             + "fit threads through the samples and swings wildly between them; the lower chart shows "

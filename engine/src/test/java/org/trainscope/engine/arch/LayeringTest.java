@@ -18,7 +18,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 @AnalyzeClasses(packages = "org.trainscope.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
     /** The experiment families; a new family is added here. */
-    static final String[] FAMILIES = {"landscape", "depth", "spectrum", "stability", "generalization", "microscope"};
+    static final String[] FAMILIES = {"landscape", "depth", "spectrum", "stability", "optimization", "generalization", "microscope"};
 
     @ArchTest
     static final ArchRule engineImportsNoJavaFx = noClasses().should().dependOnClassesThat()
