@@ -78,7 +78,7 @@ public final class MainView extends BorderPane {
     private final VBox centre;
     private final QuestionOverlay question;
     private final PlaylistPlayer playlists;
-    private boolean fullScreenWatched;
+    private javafx.util.Subscription fullScreenWatch; // Esc leaves full screen: leave presenter mode with it
 
     public MainView(Registry registry, Runner runner, Executor renderExecutor) {
         this(registry, runner, renderExecutor, RecentSessions.forUser());
@@ -93,7 +93,7 @@ public final class MainView extends BorderPane {
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(), this::getCenter,
                 recent, "Trainscope " + Launcher.version());
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
-        this.playlists = new PlaylistPlayer(presets, this::startPreset);
+        this.playlists = new PlaylistPlayer(presets, p -> startPreset(p, true));
         gallery.offerPlaylists(playlists, () -> getScene().getWindow());
         this.status = new StatusBar(model, ExperimentViews::status);
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
@@ -171,14 +171,22 @@ public final class MainView extends BorderPane {
         setLeft(getCenter() == centre && layout.panelShownProperty().get() ? runPanel : null);
     }
 
-    /** Starts a lecture preset: its experiment, params, seed and speed, playing. */
+    /**
+     * Starts a lecture preset: its experiment, params, seed and speed, playing. Its question is asked in presenter
+     * mode (a lecture); a student exploring the gallery plays the demo through.
+     */
     public void startPreset(Preset preset) {
+        startPreset(preset, layout.presenterProperty().get());
+    }
+
+    /** Starts a preset; {@code lecture}: it pauses at its question, if it has one (a playlist's demos decide). */
+    private void startPreset(Preset preset, boolean lecture) {
         top.experimentProperty().set(preset.type(registry));
         showExperiment();
         model.speedProperty().set(preset.speed());
         model.applySeedAndParams(preset.seed(), preset.params(registry));
         model.play();
-        question.ask(preset.question());
+        question.ask(lecture ? preset.question() : null);
     }
 
     private void select(ExperimentDef type) {
@@ -201,9 +209,8 @@ public final class MainView extends BorderPane {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint("F or Esc leaves presenter mode");
             stage.setFullScreen(on);
-            if (!fullScreenWatched) {
-                fullScreenWatched = true; // Esc leaves full screen: leave presenter mode with it
-                stage.fullScreenProperty().subscribe((was, now) -> {
+            if (fullScreenWatch == null) {
+                fullScreenWatch = stage.fullScreenProperty().subscribe((was, now) -> {
                     if (!now && layout.presenterProperty().get()) {
                         layout.presenterProperty().set(false);
                     }
@@ -282,6 +289,9 @@ public final class MainView extends BorderPane {
     }
 
     public void shutdown() {
+        if (fullScreenWatch != null) {
+            fullScreenWatch.unsubscribe();   // the stage may outlive this view (tests share one)
+        }
         runner.shutdown();
     }
 }

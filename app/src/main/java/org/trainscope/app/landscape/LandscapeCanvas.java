@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
-import javafx.animation.PauseTransition;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
-import javafx.util.Duration;
 
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
@@ -28,7 +26,6 @@ public final class LandscapeCanvas extends Pane {
     private static final Color BACKGROUND = Color.web("#0E1320");
     private static final double DRAG_THRESHOLD = 4; // pixels a press may move and still count as a click
     private static final double TRAIL_SAMPLE = 4;   // pixels between the trail points the legend avoids
-    private static final Duration SETTLE = Duration.millis(150); // no new frame for this long: the picture is still
 
     private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
     private final Canvas trails = new Canvas();     // paths: extended frame by frame, redrawn only when needed
@@ -38,7 +35,6 @@ public final class LandscapeCanvas extends Pane {
     private final TrailsLayer trailsLayer = new TrailsLayer();
     private final PinnedLayer pinned = new PinnedLayer();
     private final PathCache paths = new PathCache();
-    private final PauseTransition settle = new PauseTransition(SETTLE);
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
 
     private Surface surface;
@@ -63,12 +59,6 @@ public final class LandscapeCanvas extends Pane {
         getStyleClass().add("landscape-canvas");
         setMinSize(200, 160);
         initListeners();
-        settle.setOnFinished(e -> {
-            if (trailsLayer.extended()) {
-                trailsLayer.invalidate();   // the still picture: every trail as one stroke, as a jump draws it
-                draw();
-            }
-        });
     }
 
     private void initListeners() {
@@ -129,8 +119,16 @@ public final class LandscapeCanvas extends Pane {
         }
     }
 
-    /** Shows frame {@code index} of the recording (the paths up to it). */
-    public void show(Recording rec, List<String> names, int newIndex, Frame newFrame, double x1, double x2) {
+    /**
+     * Shows frame {@code index} of the recording (the paths up to it). While {@code playing}, the trails are extended
+     * piece by piece; a frame shown while paused (a step, a scrub, an export) is drawn whole, and so is the last one
+     * played once the frames stop: a still picture is the same however its frame was reached.
+     */
+    public void show(Recording rec, List<String> names, int newIndex, Frame newFrame, double x1, double x2,
+                     boolean playing) {
+        if (!playing) {
+            trailsLayer.invalidate();
+        }
         recording = rec;
         racers = names;
         index = newIndex;
@@ -141,10 +139,9 @@ public final class LandscapeCanvas extends Pane {
             paths.update(rec, names, rec.size());
         }
         draw();
-        settle.playFromStart();
     }
 
-    /** True if the trails are drawn as one stroke each, as any still frame is once the frames stop. */
+    /** True if the trails are drawn as one stroke each, as any frame shown while paused is. */
     public boolean trailsSettled() {
         return !trailsLayer.extended();
     }

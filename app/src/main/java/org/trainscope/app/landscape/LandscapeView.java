@@ -86,7 +86,8 @@ public final class LandscapeView implements ExperimentView {
             return;
         }
         LandscapeExperiment.Config c = LandscapeExperiment.Config.of(p);
-        canvas.show(model.recording(), c.racers(), model.indexProperty().get(), frame, c.x1(), c.x2());
+        canvas.show(model.recording(), c.racers(), model.indexProperty().get(), frame, c.x1(), c.x2(),
+                model.playingProperty().get());
         canvas.showPinned(model.pinnedFrame());
         if (frame != null && model.recording() != null) {
             losses.update(model.recording(), model.indexProperty().get(), model.frameCountProperty().get(),

@@ -15,8 +15,9 @@ import org.trainscope.engine.experiment.Recording;
  * rasterizes only the commands added since the last pulse, so playing forward draws one short segment per racer per
  * frame; anything else (a step back, a scrub, a new view or run) clears the layer and draws the trails again from
  * frame 0. Segments drawn piece by piece overlap where they meet, so their anti-aliased pixels differ slightly from
- * one stroke; {@link #extended()} says so, and the map redraws once the frames stop (see {@code LandscapeCanvas}):
- * a still picture is the same however its frame was reached. FX thread only.
+ * one stroke; {@link #extended()} says so. The map extends trails only while playing and draws any frame shown while
+ * paused whole (see {@code LandscapeCanvas}): a still picture is the same however its frame was reached. FX thread
+ * only.
  */
 final class TrailsLayer {
     private static final Color HALO = Color.web("#0B0F19");

@@ -16,7 +16,7 @@ import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
 
-/** A still map is the same picture whether its frame was reached step by step or by a jump. */
+/** A still map is the same picture whether its frame was reached by playing, step by step or by a jump. */
 class TrailsSettleTest {
     private static final int TIMEOUT_S = 30;
 
@@ -33,6 +33,11 @@ class TrailsSettleTest {
         robot.interact(model::play);
         AppExtension.waitUntil(TIMEOUT_S, () -> model.frameCountProperty().get() > 40);
         robot.interact(model::pause);
+        int stopped = model.indexProperty().get();
+        int[] played = settledPixels(view);
+        robot.interact(() -> model.seek(0));
+        robot.interact(() -> model.seek(stopped));
+        assertArrayEquals(settledPixels(view), played, "the frame where playing stopped differs from a jump to it");
 
         robot.interact(() -> model.seek(30));
         int[] jumped = settledPixels(view);
@@ -46,9 +51,8 @@ class TrailsSettleTest {
         assertArrayEquals(jumped, stepped, "frame 30 reached by 20 steps differs from frame 30 reached by a jump");
     }
 
-    /** Waits until the trails have settled (drawn as one stroke each), then reads the map's pixels. */
+    /** Waits until the trails are drawn as one stroke each (as while paused), then reads the map's pixels. */
     private static int[] settledPixels(LandscapeView view) throws Exception {
-        Thread.sleep(400);   // the map settles 150 ms after the last frame
         WaitForAsyncUtils.waitForFxEvents(5);
         AppExtension.waitUntil(TIMEOUT_S, () -> view.canvas().trailsSettled());
         return WaitForAsyncUtils.asyncFx(() -> {

@@ -29,6 +29,7 @@ class QuestionOverlayTest {
         Preset demo = preset("Backpropagation, one sub-step at a time");
         PlaybackModel model = main.model();
         robot.interact(() -> {
+            main.windowLayout().presenterProperty().set(true);   // a lecture: questions are asked
             main.startPreset(demo);
             model.speedProperty().set(30);                     // the demo's 1 step/s, sped up for the test
         });
@@ -54,7 +55,10 @@ class QuestionOverlayTest {
     void enterRevealsAndEnterPlaysOn(MainView main, FxRobot robot) {
         Preset demo = preset("GD vs momentum in a narrow valley");
         PlaybackModel model = main.model();
-        robot.interact(() -> main.startPreset(demo));
+        robot.interact(() -> {
+            main.windowLayout().presenterProperty().set(true);
+            main.startPreset(demo);
+        });
         QuestionOverlay card = robot.lookup("#question").queryAs(QuestionOverlay.class);
         AppExtension.waitUntil(TIMEOUT_S, () -> card.state() == QuestionOverlay.State.ASKING);
         assertEquals(20, model.frame().step());
@@ -65,6 +69,20 @@ class QuestionOverlayTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.playingProperty().get(), "plays on");
         assertEquals(QuestionOverlay.State.HIDDEN, card.state());
+    }
+
+    @Test
+    void outsidePresenterModeTheDemoPlaysThrough(MainView main, FxRobot robot) {
+        Preset demo = preset("GD vs momentum in a narrow valley");
+        PlaybackModel model = main.model();
+        robot.interact(() -> {
+            main.startPreset(demo);
+            model.speedProperty().set(300);
+        });
+        QuestionOverlay card = robot.lookup("#question").queryAs(QuestionOverlay.class);
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null && model.frame().step() > 40);
+        assertEquals(QuestionOverlay.State.HIDDEN, card.state(), "a student in the gallery is not stopped at step 20");
+        assertTrue(model.playingProperty().get());
     }
 
     private static Preset preset(String title) {
