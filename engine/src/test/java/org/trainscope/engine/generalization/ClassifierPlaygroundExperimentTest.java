@@ -96,6 +96,25 @@ class ClassifierPlaygroundExperimentTest {
         }
     }
 
+    /** A CSV of x1,x2,label rows (as the CLI passes with --set data=file --set file=…) is the data, split as any set. */
+    @Test
+    void csvFileIsTheData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("points.csv");
+        StringBuilder rows = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 20; i++) {
+            rows.append(i % 5 - 2).append(',').append(i / 5 - 2).append(',').append(i % 3).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, rows);
+        Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "file").with("file", csv.toString());
+        PlaygroundData d = ClassifierPlaygroundExperiment.Config.of(p).data(0);
+        assertEquals(3, d.classes(), "labels 0, 1, 2");
+        assertEquals(20, d.trainY().length + d.testY().length);
+        assertEquals(10, d.testY().length, "half are test points");
+        ParamException none = assertThrows(ParamException.class,
+                () -> ClassifierPlaygroundExperiment.TYPE.create(ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "file"), 0));
+        assertEquals("file", none.param());
+    }
+
     @Test
     void sameSeedSameFrames() {
         Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("loss", "squared").with("penalty", "l1")
