@@ -64,9 +64,9 @@ public final class RandomLabelsExperiment extends AbstractExperiment {
                     new ParamSpec.Int("depth", "Hidden layers", 1, 1, 3),
                     new ParamSpec.Int("batch", "Minibatch size", 100, 1, 512),
                     new ParamSpec.Int("every", "Minibatch steps per frame", 5, 1, 50)),
-                    OptimizerParams.specs("adam", 0.002)),
+                    OptimizerParams.specs("sgdm", 0.1)),     // SGD with momentum, as Zhang et al.
             List.of(EPOCH, VALUE, TRAIN_ACC, TEST_ACC, LOSS, FIT_STEP),
-            250, RandomLabelsExperiment::new);
+            150, RandomLabelsExperiment::new);
 
     /** The params, read once. */
     public record Config(double[] rhos, boolean pixels, int trainSize, int width, int depth, int batch, int every,
