@@ -115,6 +115,18 @@ class ClassifierPlaygroundExperimentTest {
         assertEquals("file", none.param());
     }
 
+    /** Drawn points and widths survive a save and load: params written as text read back equal (empty lists too). */
+    @Test
+    void listParamsRoundTripAsText() {
+        Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("drawn", "1.5,-2,1, -0.25,3,0").with("hidden", "");
+        assertEquals("1.5,-2,1,-0.25,3,0", p.text("drawn"));
+        assertEquals("", p.text("hidden"));
+        assertEquals(p, ClassifierPlaygroundExperiment.TYPE.defaults().withAll(p.asText()));
+        ParamException fraction = assertThrows(ParamException.class,
+                () -> ClassifierPlaygroundExperiment.TYPE.defaults().with("hidden", "4,2.5"));
+        assertTrue(fraction.getMessage().contains("whole number"), fraction.getMessage());
+    }
+
     @Test
     void sameSeedSameFrames() {
         Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("loss", "squared").with("penalty", "l1")
