@@ -23,7 +23,7 @@ class ClassifierPlaygroundExperimentTest {
 
     private static Params circles() {
         return ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "circles").with("hidden", "")
-                .with("points", "200").with("noise", "0.05").with("every", "20").with("lr", "0.05");
+                .with("points", "200").with("noise", "0.05").with("every", "10").with("lr", "0.05");
     }
 
     /**
@@ -36,10 +36,10 @@ class ClassifierPlaygroundExperimentTest {
      */
     @Test
     void noHiddenLayerCannotSeparateCirclesButSquaredFeaturesCan() {
-        Frame raw = train(circles(), 40);
+        Frame raw = train(circles(), 80);
         assertTrue(raw.scalar(ClassifierPlaygroundExperiment.TEST_ACC) < 0.8,
                 "a line cannot separate circles: " + raw.scalar(ClassifierPlaygroundExperiment.TEST_ACC));
-        Frame squares = train(circles().with("features", "x1,x2,x1sq,x2sq"), 40);
+        Frame squares = train(circles().with("features", "x1,x2,x1sq,x2sq"), 80);
         assertTrue(squares.scalar(ClassifierPlaygroundExperiment.TEST_ACC) >= 0.97,
                 "x₁² + x₂² = r² separates them: " + squares.scalar(ClassifierPlaygroundExperiment.TEST_ACC));
     }
