@@ -28,7 +28,7 @@ public final class UniversalApproxView implements ExperimentView {
     private final GridPane root = Panels.grid(2, 55, 45);
     private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
     private final Chart widths = new Chart("Sup error against width", Axis.LOG2, "width m", Axis.LOG, "sup |f − g|");
-    private final Chart loss = new Chart("Training loss of the drawn net", Axis.STEPS, "frame", Axis.LOG, "loss");
+    private final Chart loss = new Chart("Training loss (1/2N) Σ (f − g)² of the drawn net", Axis.STEPS, "frame", Axis.LOG, "loss");
     private final List<Chart> charts = List.of(fit, widths, loss);
     private final int target;
     private final int net;
@@ -38,6 +38,7 @@ public final class UniversalApproxView implements ExperimentView {
     private final int bound;
     private final int lossCurve;
     private final Subscription subscription;
+    private final CurvePad pad = new CurvePad(this::drawn);
 
     public UniversalApproxView(PlaybackModel model) {
         this.model = model;
@@ -48,6 +49,7 @@ public final class UniversalApproxView implements ExperimentView {
         construction = widths.add("shallow", "construction (interpolant, m units)", Style.LINE_MARKERS);
         bound = widths.add("bound", "lecture 002: ε = 8RL/m", Style.DASHED);
         lossCurve = loss.add("loss", "(1/2N) Σ (f − g)²", Style.LINE);
+        loss.hideFromLegend(lossCurve);                              // the title says what it is
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
@@ -59,7 +61,11 @@ public final class UniversalApproxView implements ExperimentView {
         loss.viewer().setId("universal-loss");
         root.add(fit.viewer(), 0, 0, 2, 1);
         root.add(widths.viewer(), 0, 1);
-        root.add(loss.viewer(), 1, 1);
+        pad.setId("universal-pad");
+        javafx.scene.layout.VBox right = new javafx.scene.layout.VBox(4, loss.viewer(), pad);
+        javafx.scene.layout.VBox.setVgrow(loss.viewer(), javafx.scene.layout.Priority.ALWAYS);
+        pad.setPrefHeight(90);
+        root.add(right, 1, 1);
     }
 
     private void render() {
@@ -69,6 +75,7 @@ public final class UniversalApproxView implements ExperimentView {
             return;
         }
         double[] x = f.series(UniversalApproxExperiment.X);
+        pad.show(UniversalApproxExperiment.Config.of(model.params()).curve());
         fit.batch(() -> {
             fit.set(target, x, f.series(UniversalApproxExperiment.TARGET));
             fit.set(net, x, f.series(UniversalApproxExperiment.F));
@@ -104,6 +111,11 @@ public final class UniversalApproxView implements ExperimentView {
             l[i] = rec.get(i).scalar(UniversalApproxExperiment.TRAIN_LOSS);
         }
         loss.set(lossCurve, step, l);
+    }
+
+    /** A curve drawn on the pad becomes the target: a fresh run with target=drawn and these values. */
+    private void drawn(List<Double> values) {
+        model.applyParams(model.params().withValue("target", "drawn").withValue("curve", values));
     }
 
     /** Points in the width chart's trained series. */

@@ -88,8 +88,8 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
                             "cross_entropy", List.of("cross_entropy", "squared")),
                     new ParamSpec.Choice("penalty", "Penalty on the weights", "none", List.of("none", "l1", "l2")),
                     new ParamSpec.Real("penalty_rate", "λ of the penalty", 0.001, 0, 1),
-                    new ParamSpec.Int("batch", "Minibatch size", 10, 1, 500),
-                    new ParamSpec.Int("every", "Minibatch steps per frame", 5, 1, 50)),
+                    new ParamSpec.Int("batch", "Minibatch size", 10, 1, 200),
+                    new ParamSpec.Int("every", "Minibatch steps per frame", 5, 1, 10)),
                     OptimizerParams.specs("adam", 0.01).stream().filter(s -> !s.name().equals("weight_decay")).toList()),
             List.of(TRAIN_LOSS, TEST_LOSS, TRAIN_ACC, TEST_ACC, EPOCH, THETA, CONFUSION),
             400, ClassifierPlaygroundExperiment::new);

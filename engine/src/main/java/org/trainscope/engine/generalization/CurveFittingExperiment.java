@@ -197,26 +197,49 @@ public final class CurveFittingExperiment extends AbstractExperiment {
 
     /** The design matrix of the basis at {@code at}: row i = (φ_1(x_i), …, φ_q(x_i)). */
     private double[] design(double[] at, int q) {
+        return config.poly() ? powers(at, q) : scaled(features(at, q), at.length, q, q);
+    }
+
+    /** t_i^j, t = 2x − 1, j < q. */
+    private static double[] powers(double[] at, int q) {
         double[] out = new double[at.length * q];
-        double scale = 1 / Math.sqrt(q);
-        double[] h = new double[HINGES];
         for (int i = 0; i < at.length; i++) {
             double t = 2 * at[i] - 1;
             double power = 1;
-            for (int k = 0; !config.poly() && k < HINGES; k++) {
+            for (int j = 0; j < q; j++) {
+                out[i * q + j] = power;                                              // t^j
+                power *= t;
+            }
+        }
+        return out;
+    }
+
+    /** The first q unscaled features max(0, V_j·h(x) + c_j) at {@code at}, row-major |at| × q. */
+    private double[] features(double[] at, int q) {
+        double[] out = new double[at.length * q];
+        double[] h = new double[HINGES];
+        for (int i = 0; i < at.length; i++) {
+            for (int k = 0; k < HINGES; k++) {
                 h[k] = Math.max(0, hingeSign[k] * (at[i] - hingeAt[k]));               // h_k(x) = max(0, s_k(x − b_k))
             }
             for (int j = 0; j < q; j++) {
-                if (config.poly()) {
-                    out[i * q + j] = power;                                              // t^j
-                    power *= t;
-                } else {
-                    double z = offset[j];
-                    for (int k = 0; k < HINGES; k++) {
-                        z += mix[j * HINGES + k] * h[k];
-                    }
-                    out[i * q + j] = Math.max(0, z) * scale;                             // φ_j = max(0, V_j·h(x) + c_j)/√p
+                double z = offset[j];
+                for (int k = 0; k < HINGES; k++) {
+                    z += mix[j * HINGES + k] * h[k];
                 }
+                out[i * q + j] = Math.max(0, z);                                     // max(0, V_j·h(x) + c_j)
+            }
+        }
+        return out;
+    }
+
+    /** The first p of {@code cols} columns of a row-major matrix, divided by √p: φ_j/√p. */
+    private static double[] scaled(double[] raw, int rows, int cols, int p) {
+        double[] out = new double[rows * p];
+        double scale = 1 / Math.sqrt(p);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < p; j++) {
+                out[i * p + j] = raw[i * cols + j] * scale;
             }
         }
         return out;
@@ -278,14 +301,18 @@ public final class CurveFittingExperiment extends AbstractExperiment {
         double[] size = new double[sizes.size()];
         double[] train = new double[size.length];
         double[] test = new double[size.length];
+        int most = config.poly() ? 0 : sizes.get(sizes.size() - 1);
+        double[] rawSamples = config.poly() ? null : features(xs, most);     // the features once, at the largest p
+        double[] rawGrid = config.poly() ? null : features(grid, most);
         for (int k = 0; k < size.length; k++) {
             int s = sizes.get(k);
             int q = config.poly() ? s + 1 : s;
-            double[] design = design(xs, q);
+            double[] design = config.poly() ? powers(xs, q) : scaled(rawSamples, n, most, q);
+            double[] gridDesign = config.poly() ? powers(grid, q) : scaled(rawGrid, GRID, most, q);
             double[] coef = solve(design, n, q);
             size[k] = s;
             train[k] = LeastSquares.mse(LeastSquares.times(design, n, q, coef), ys);
-            test[k] = LeastSquares.mse(LeastSquares.times(design(grid, q), GRID, q, coef), gridTarget);
+            test[k] = LeastSquares.mse(LeastSquares.times(gridDesign, GRID, q, coef), gridTarget);
         }
         return List.of(size, train, test);
     }

@@ -73,11 +73,11 @@ public final class NtkExperiment extends AbstractExperiment {
             List.of(
                     new ParamSpec.Choice("data", "A 1-D curve y = sin(πx) + x/2, or rows of the diabetes table", "curve",
                             List.of("curve", "diabetes")),
-                    new ParamSpec.Int("n", "Training points", 12, 2, 60),
+                    new ParamSpec.Int("n", "Training points", 12, 2, 30),
                     new ParamSpec.Numbers("widths", "Hidden widths compared", List.of(16.0, 64.0, 256.0, 1024.0, 4096.0),
                             1, 4096, true, 6),
                     new ParamSpec.Real("lr", "Learning rate η of gradient descent", 0.5, 1e-4, 4),
-                    new ParamSpec.Int("every", "Gradient steps per frame", 10, 1, 200)),
+                    new ParamSpec.Int("every", "Gradient steps per frame", 10, 1, 10)),
             List.of(WIDTH, WEIGHT_CHANGE, KERNEL_CHANGE, NET_VS_KERNEL, LOSS, X, F, F_LIN, F_INF, TRAIN_X, TRAIN_Y,
                     KERNEL, KERNEL_INF, TABLE),
             200, NtkExperiment::new);

@@ -60,13 +60,13 @@ public final class RandomLabelsExperiment extends AbstractExperiment {
                     new ParamSpec.Choice("corrupt", "What is randomized: labels, or pixels (labels kept)", "labels",
                             List.of("labels", "pixels")),
                     new ParamSpec.Int("train_size", "Training examples used (of 1437; the test set is the other 360)", 500, 50, 1437),
-                    new ParamSpec.Int("width", "Hidden width", 512, 16, 1024),
-                    new ParamSpec.Int("depth", "Hidden layers", 1, 1, 3),
-                    new ParamSpec.Int("batch", "Minibatch size", 100, 1, 512),
-                    new ParamSpec.Int("every", "Minibatch steps per frame", 5, 1, 50)),
-                    OptimizerParams.specs("adam", 0.002)),
+                    new ParamSpec.Int("width", "Hidden width", 512, 16, 512),
+                    new ParamSpec.Int("depth", "Hidden layers", 1, 1, 2),
+                    new ParamSpec.Int("batch", "Minibatch size", 100, 1, 128),
+                    new ParamSpec.Int("every", "Minibatch steps per frame", 5, 1, 10)),
+                    OptimizerParams.specs("sgdm", 0.1)),     // SGD with momentum, as Zhang et al.
             List.of(EPOCH, VALUE, TRAIN_ACC, TEST_ACC, LOSS, FIT_STEP),
-            250, RandomLabelsExperiment::new);
+            150, RandomLabelsExperiment::new);
 
     /** The params, read once. */
     public record Config(double[] rhos, boolean pixels, int trainSize, int width, int depth, int batch, int every,

@@ -71,7 +71,7 @@ public final class UniversalApproxExperiment extends AbstractExperiment {
                     new ParamSpec.Int("width", "Width m of the drawn net", 16, 1, 256),
                     new ParamSpec.Numbers("widths", "Widths of the sweep", List.of(2.0, 4.0, 8.0, 16.0, 32.0, 64.0),
                             1, 256, true, 8),
-                    new ParamSpec.Int("every", "Optimizer steps per frame", 20, 1, 200)),
+                    new ParamSpec.Int("every", "Optimizer steps per frame", 20, 1, 100)),
                     OptimizerParams.specs("adam", 0.01)),
             List.of(WIDTH, SUP_ERROR, TRAIN_LOSS, LIPSCHITZ, SWEEP_WIDTH, SWEEP_ERROR, SWEEP_CONSTRUCTION, SWEEP_BOUND,
                     X, TARGET, F, BREAKS_X, BREAKS_Y),

@@ -23,7 +23,7 @@ class ClassifierPlaygroundExperimentTest {
 
     private static Params circles() {
         return ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "circles").with("hidden", "")
-                .with("points", "200").with("noise", "0.05").with("every", "20").with("lr", "0.05");
+                .with("points", "200").with("noise", "0.05").with("every", "10").with("lr", "0.05");
     }
 
     /**
@@ -36,10 +36,10 @@ class ClassifierPlaygroundExperimentTest {
      */
     @Test
     void noHiddenLayerCannotSeparateCirclesButSquaredFeaturesCan() {
-        Frame raw = train(circles(), 40);
+        Frame raw = train(circles(), 80);
         assertTrue(raw.scalar(ClassifierPlaygroundExperiment.TEST_ACC) < 0.8,
                 "a line cannot separate circles: " + raw.scalar(ClassifierPlaygroundExperiment.TEST_ACC));
-        Frame squares = train(circles().with("features", "x1,x2,x1sq,x2sq"), 40);
+        Frame squares = train(circles().with("features", "x1,x2,x1sq,x2sq"), 80);
         assertTrue(squares.scalar(ClassifierPlaygroundExperiment.TEST_ACC) >= 0.97,
                 "x₁² + x₂² = r² separates them: " + squares.scalar(ClassifierPlaygroundExperiment.TEST_ACC));
     }
@@ -94,6 +94,37 @@ class ClassifierPlaygroundExperimentTest {
         for (double conf : maps.confidence()) {
             assertTrue(conf >= 0.5 && conf <= 1, "the argmax of two classes has probability ≥ ½");
         }
+    }
+
+    /** A CSV of x1,x2,label rows (as the CLI passes with --set data=file --set file=…) is the data, split as any set. */
+    @Test
+    void csvFileIsTheData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("points.csv");
+        StringBuilder rows = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 20; i++) {
+            rows.append(i % 5 - 2).append(',').append(i / 5 - 2).append(',').append(i % 3).append('\n');
+        }
+        java.nio.file.Files.writeString(csv, rows);
+        Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "file").with("file", csv.toString());
+        PlaygroundData d = ClassifierPlaygroundExperiment.Config.of(p).data(0);
+        assertEquals(3, d.classes(), "labels 0, 1, 2");
+        assertEquals(20, d.trainY().length + d.testY().length);
+        assertEquals(10, d.testY().length, "half are test points");
+        ParamException none = assertThrows(ParamException.class,
+                () -> ClassifierPlaygroundExperiment.TYPE.create(ClassifierPlaygroundExperiment.TYPE.defaults().with("data", "file"), 0));
+        assertEquals("file", none.param());
+    }
+
+    /** Drawn points and widths survive a save and load: params written as text read back equal (empty lists too). */
+    @Test
+    void listParamsRoundTripAsText() {
+        Params p = ClassifierPlaygroundExperiment.TYPE.defaults().with("drawn", "1.5,-2,1, -0.25,3,0").with("hidden", "");
+        assertEquals("1.5,-2,1,-0.25,3,0", p.text("drawn"));
+        assertEquals("", p.text("hidden"));
+        assertEquals(p, ClassifierPlaygroundExperiment.TYPE.defaults().withAll(p.asText()));
+        ParamException fraction = assertThrows(ParamException.class,
+                () -> ClassifierPlaygroundExperiment.TYPE.defaults().with("hidden", "4,2.5"));
+        assertTrue(fraction.getMessage().contains("whole number"), fraction.getMessage());
     }
 
     @Test

@@ -133,6 +133,28 @@ class CurveFittingExperimentTest {
         assertTrue(gap < 1e-3 * (first - f.scalar(CurveFittingExperiment.CLOSED_LOSS)), "gap " + gap);
     }
 
+    /**
+     * GD on the degree-19 fit with η = 10: the Hessian AᵀA/n has eigenvalues near d + 1 ≈ 5 > 2/η, so the iterates grow
+     * geometrically until the loss overflows. The run must stop with a DivergedException and stay at its last frame.
+     */
+    @Test
+    void divergenceStopsAtTheLastGoodFrame() {
+        Experiment e = CurveFittingExperiment.TYPE.create(CurveFittingExperiment.TYPE.defaults().with("degree", "19")
+                .with("lr", "10").with("every", "50"), 0);
+        Frame last = e.frame();
+        org.trainscope.engine.experiment.DivergedException thrown = null;
+        for (int k = 0; k < 200 && thrown == null; k++) {
+            try {
+                last = e.step();
+            } catch (org.trainscope.engine.experiment.DivergedException ex) {
+                thrown = ex;
+            }
+        }
+        assertTrue(thrown != null, "η = 10 diverges");
+        assertTrue(thrown.getMessage().contains("lower lr"), thrown.getMessage());
+        assertEquals(last, e.frame(), "the state is that of the last good frame");
+    }
+
     @Test
     void sameSeedSameFrames() {
         Params p = CurveFittingExperiment.TYPE.defaults().with("mode", "features").with("optimizer", "adam").with("lr", "0.01");

@@ -18,8 +18,8 @@ class RandomLabelsExperimentTest {
 
     /**
      * Every run, ρ = 1 included, reaches 100 % training accuracy: 256·64 + 256·10 ≈ 19k parameters for 150 examples,
-     * so memorization is possible, and Adam finds it (within 150 frames here, 45 passes over the data). Exact
-     * equality with 1 is the claim (every label right), so no tolerance. The test accuracy of ρ = 0 is that of a real
+     * so memorization is possible, and SGD with momentum finds it (within 150 frames here, 250 passes over the data).
+     * Exact equality with 1 is the claim (every label right), so no tolerance. The test accuracy of ρ = 0 is that of a real
      * classifier (≥ 80 %), the one of ρ = 1 is near chance: its labels carry no information about the test digits
      * beyond the ≈10 % that kept their true label by chance, so ≤ 30 % (chance 10 %, plus that tenth of signal,
      * plus 4σ of a 360-example binomial, 0.06).
