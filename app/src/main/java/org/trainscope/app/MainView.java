@@ -89,7 +89,7 @@ public final class MainView extends BorderPane {
         this.files = new SessionActions(model, registry, renderExecutor, () -> getScene().getWindow(), this::getCenter,
                 recent, "Trainscope " + Launcher.version());
         this.gallery = new GalleryView(presets, this::startPreset, files::open);
-        this.playlists = new PlaylistPlayer(presets, this::startPreset);
+        this.playlists = new PlaylistPlayer(presets, this::startInLecture);
         gallery.offerPlaylists(playlists, () -> getScene().getWindow());
         this.status = new StatusBar(model, ExperimentViews::status);
         this.runPanel = new RunPanel(model, compare.sideBySideProperty());
@@ -171,6 +171,11 @@ public final class MainView extends BorderPane {
         model.speedProperty().set(preset.speed());
         model.applySeedAndParams(preset.seed(), preset.params(registry));
         model.play();
+    }
+
+    /** Starts a demo of a lecture (a playlist): as {@link #startPreset}, and it asks its question, if any. */
+    private void startInLecture(Preset preset) {
+        startPreset(preset);
         question.ask(preset.question());
     }
 
