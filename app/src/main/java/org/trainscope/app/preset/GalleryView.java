@@ -129,6 +129,7 @@ public final class GalleryView extends ScrollPane {
         Button clear = new Button("Clear");
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Label hint = new Label("In the lecture, PageDown/PageUp (a clicker) or N/P start the next and previous demo.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         HBox actions = new HBox(8, play, questions, save, open, clear);
