@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,18 @@ class LiveEquationsTest {
         AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 4);
         showsFrame(card, model);
         assertEquals(lossLine, card.equationsShown().get(1), "forward again: the same number");
+
+        // presenter mode (F) with the whole explanation (E): the same numbers, rendered at the larger type
+        javafx.scene.layout.VBox lines = robot.lookup("#explanation-equations").queryAs(javafx.scene.layout.VBox.class);
+        double normal = lines.getChildren().get(1).prefHeight(-1);
+        robot.type(KeyCode.F);
+        robot.type(KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> card.expandedProperty().set(true));
+        AppExtension.waitUntil(TIMEOUT_S, () -> lines.getChildren().get(1).prefHeight(-1) > 1.4 * normal);
+        assertEquals(lossLine, card.equationsShown().get(1));
+        app.screenshot("trainscope-live-equations-presenter.png");
+        robot.type(KeyCode.F);
     }
 
     /** Waits until the card shows the equations of the frame on screen. */
