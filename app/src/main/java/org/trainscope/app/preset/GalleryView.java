@@ -99,6 +99,13 @@ public final class GalleryView extends ScrollPane {
         HBox buttons = new HBox(8, start);
         cardButtons.add(buttons);
         VBox card = new VBox(8, head, text, source, grow, buttons);
+        if (preset.question() != null) {                       // what it asks the room when it plays in a lecture
+            Label asks = new Label("In a lecture it asks: " + preset.question().text());
+            asks.setWrapText(true);
+            asks.setPrefWidth(TEXT_WIDTH);
+            asks.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_ITALIC);
+            card.getChildren().add(3, asks);
+        }
         card.getStyleClass().add("preset-card");
         return card;
     }
