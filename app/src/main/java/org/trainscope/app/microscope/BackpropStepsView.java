@@ -51,7 +51,7 @@ public final class BackpropStepsView implements ExperimentView {
     public BackpropStepsView(PlaybackModel model) {
         this.model = model;
         lossLine = losses.add("loss", "loss ℓ", Style.LINE_MARKERS);
-        checkLine = checks.add("points", "|∇θ − fd| (central differences, h = 1e-5)", Style.LINE_MARKERS);
+        checkLine = checks.add("points", "central differences, h = 1e-5", Style.LINE_MARKERS);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();

@@ -99,6 +99,13 @@ public final class GalleryView extends ScrollPane {
         HBox buttons = new HBox(8, start);
         cardButtons.add(buttons);
         VBox card = new VBox(8, head, text, source, grow, buttons);
+        if (preset.question() != null) {                       // what it asks the room when it plays in a lecture
+            Label asks = new Label("In a lecture it asks: " + preset.question().text());
+            asks.setWrapText(true);
+            asks.setPrefWidth(TEXT_WIDTH);
+            asks.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_ITALIC);
+            card.getChildren().add(3, asks);
+        }
         card.getStyleClass().add("preset-card");
         return card;
     }
@@ -129,6 +136,7 @@ public final class GalleryView extends ScrollPane {
         Button clear = new Button("Clear");
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         Label hint = new Label("In the lecture, PageDown/PageUp (a clicker) or N/P start the next and previous demo.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         HBox actions = new HBox(8, play, questions, save, open, clear);

@@ -18,7 +18,7 @@ import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.preset.Question;
 
 /**
- * The question of a lecture demo, over the view: when the demo started with {@link #ask} plays to the question's
+ * The question of a lecture demo, over the view: when a demo started in a lecture with {@link #ask} plays to the question's
  * step, the player pauses there and the card shows the question and its answers. A click on an answer, or Enter,
  * reveals the right one; then Enter, a click on Continue, or Space plays on. Each question is asked once per start.
  */

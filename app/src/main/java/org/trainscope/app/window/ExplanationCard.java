@@ -1,5 +1,7 @@
 package org.trainscope.app.window;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
@@ -44,6 +47,9 @@ public final class ExplanationCard extends VBox {
     private final VBox detail = new VBox(6, whatYouSee, equations, formula, source);
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame");
     private ExperimentDef.Explanation explanation;
+    /** Rendering a line of formula takes 2–3 ms: while frames stream in, the numbers follow at most this often. */
+    private final PauseTransition cooldown = new PauseTransition(Duration.millis(150));
+    private boolean pending;
     private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
     private final DoubleProperty maxDetailHeight = new SimpleDoubleProperty(this, "maxDetailHeight", Double.MAX_VALUE);
     private final ScrollPane scroller = new ScrollPane(detail) {
@@ -112,10 +118,26 @@ public final class ExplanationCard extends VBox {
         scroller.widthProperty().subscribe(w -> requestLayout());
         maxDetailHeight.subscribe(h -> requestLayout());
         // live numbers: the frame shown fills the equations; the text's colour and size are theirs
-        frame.subscribe(f -> fillEquations());
+        frame.subscribe(f -> refreshSoon());
+        cooldown.setOnFinished(e -> {
+            if (pending) {
+                pending = false;
+                refreshSoon();
+            }
+        });
         expanded.subscribe(on -> fillEquations());
         whatYouSee.textFillProperty().subscribe(c -> fillEquations());
         whatYouSee.fontProperty().subscribe(f -> fillEquations());
+    }
+
+    /** Fills the equations now, or once the cooldown ends if it is running (the last frame then wins). */
+    private void refreshSoon() {
+        if (cooldown.getStatus() == Animation.Status.RUNNING) {
+            pending = true;
+            return;
+        }
+        fillEquations();
+        cooldown.playFromStart();
     }
 
     /** Puts the numbers of the frame shown into the equations (only while they are on screen). */

@@ -43,6 +43,9 @@ class LectureTest {
             robot.interact(add::fire);                        // built in the gallery, card by card
         }
         assertEquals(5, main.playlists().draft().size());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lecture-list").queryLabeled().getText().contains("Backpropagation"));
+        app.screenshot("trainscope-gallery-lecture.png");
         Path file = Files.createTempDirectory("trainscope-lecture").resolve("lecture" + Playlist.EXTENSION);
         main.playlists().draftPlaylist("Lecture").write(file);
         Playlist saved = Playlist.read(file);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class LiveEquationsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Frame loss = model.frame();
         String lossLine = "\\ell = \\tfrac{1}{2}\\|o_T - y\\|^2 = " + Explanation.number(loss.scalar("loss"));
+        showsFrame(card, model);                               // within the card's 150 ms cooldown
         assertEquals(lossLine, card.equationsShown().get(1), "frame 4 computed the loss: its value is on screen");
         assertTrue(card.equationsShown().get(0).contains(Explanation.number(loss.series("z1")[0])));
         assertTrue(card.equationsRendered(), "rendered as mathematics, not as LaTeX text");
@@ -51,15 +53,33 @@ class LiveEquationsTest {
 
         robot.clickOn("#step-back");
         AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        showsFrame(card, model);
         assertEquals("\\ell = \\tfrac{1}{2}\\|o_T - y\\|^2 = \\text{--}", card.equationsShown().get(1),
                 "frame 3 is before the loss: a dash, the recorded frame's state");
         assertEquals(model.type().explanation().equations(model.frame()), card.equationsShown());
 
         robot.clickOn("#step-forward");
         AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 4);
-        WaitForAsyncUtils.waitForFxEvents();
+        showsFrame(card, model);
         assertEquals(lossLine, card.equationsShown().get(1), "forward again: the same number");
+
+        // presenter mode (F) with the whole explanation (E): the same numbers, rendered at the larger type
+        javafx.scene.layout.VBox lines = robot.lookup("#explanation-equations").queryAs(javafx.scene.layout.VBox.class);
+        double normal = lines.getChildren().get(1).prefHeight(-1);
+        robot.type(KeyCode.F);
+        robot.type(KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> card.expandedProperty().set(true));
+        AppExtension.waitUntil(TIMEOUT_S, () -> lines.getChildren().get(1).prefHeight(-1) > 1.4 * normal);
+        assertEquals(lossLine, card.equationsShown().get(1));
+        app.screenshot("trainscope-live-equations-presenter.png");
+        robot.type(KeyCode.F);
+    }
+
+    /** Waits until the card shows the equations of the frame on screen. */
+    private static void showsFrame(ExplanationCard card, PlaybackModel model) {
+        AppExtension.waitUntil(TIMEOUT_S, () -> card.equationsShown().equals(
+                model.type().explanation().equations(model.frame())));
     }
 
     /**

@@ -35,7 +35,10 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
      */
     public record Explanation(String whatYouSee, String formula, String source, List<String> equations) {
         private static final java.util.regex.Pattern VALUE =
-                java.util.regex.Pattern.compile("\\\\val\\{([A-Za-z0-9_.]+)(?:\\[(\\d+)])?}");
+                java.util.regex.Pattern.compile("\\\\val\\{((?:[A-Za-z0-9_.]|\\{[a-z_]+})+)(?:\\[(\\d+)])?}");
+        /** {@code \member{racer}}: the name of the member a placeholder is bound to. */
+        private static final java.util.regex.Pattern MEMBER = java.util.regex.Pattern.compile("\\\\member\\{([a-z_]+)}");
+        private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
         /** A series longer than this is shown by its first entries and an ellipsis. */
         private static final int SHOWN_ENTRIES = 6;
 
@@ -64,7 +67,7 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
          * computed (NaN, or a series of NaN) as a dash.
          */
         public static String fill(String tex, Frame frame) {
-            java.util.regex.Matcher m = VALUE.matcher(tex);
+            java.util.regex.Matcher m = VALUE.matcher(bind(tex, frame));
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String key = m.group(1);
@@ -89,6 +92,39 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         }
 
         private static final String DASH = "\\text{--}";
+
+        /**
+         * Binds each placeholder of an indexed key, {@code \val{{racer}.loss}}, to the first member the frame holds
+         * (the first racer of the run), in every key that uses it and in {@code \member{racer}} (its name). Without
+         * a frame or a member, the placeholder stays and its values show as dashes.
+         */
+        private static String bind(String tex, Frame frame) {
+            java.util.Map<String, String> bound = new java.util.LinkedHashMap<>();
+            java.util.regex.Matcher m = VALUE.matcher(tex);
+            while (m.find() && frame != null) {
+                java.util.regex.Matcher p = PLACEHOLDER.matcher(m.group(1));
+                if (!p.find() || bound.containsKey(p.group(1))) {
+                    continue;
+                }
+                java.util.regex.Pattern key = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                        m.group(1).substring(0, p.start())) + "([^.]+)" + java.util.regex.Pattern.quote(m.group(1).substring(p.end())));
+                List<String> keys = new ArrayList<>(frame.scalarNames());
+                keys.addAll(frame.seriesNames());
+                for (String k : keys) {
+                    java.util.regex.Matcher km = key.matcher(k);
+                    if (km.matches()) {
+                        bound.put(p.group(1), km.group(1));
+                        break;
+                    }
+                }
+            }
+            String out = tex;
+            for (java.util.Map.Entry<String, String> b : bound.entrySet()) {
+                out = out.replace("{" + b.getKey() + "}", b.getValue())
+                        .replace("\\member" + b.getValue(), "\\text{" + b.getValue() + "}");
+            }
+            return MEMBER.matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(DASH));
+        }
 
         /** A number as LaTeX: a whole number as it is, else three significant digits, a power of ten outside [10⁻³, 10⁴). */
         public static String number(double v) {

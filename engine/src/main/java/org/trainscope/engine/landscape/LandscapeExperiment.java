@@ -61,7 +61,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
                             + "and Nesterov slides; Kingma & Ba 2015 (Adam); Duchi et al. 2011 (AdaGrad).")
                     .withEquations(
                             "x_{t+1} = x_t - \\eta\\,\\nabla f(x_t),\\qquad \\eta = \\val{lr}",
-                            "\\text{gd}\\quad x_t = (\\val{gd.x1},\\ \\val{gd.x2}),\\quad f(x_t) = \\val{gd.loss},\\quad \\|\\nabla f(x_t)\\| = \\val{gd.gradnorm}",
+                            "\\member{racer}\\quad x_t = (\\val{{racer}.x1},\\ \\val{{racer}.x2}),\\quad f(x_t) = \\val{{racer}.loss},\\quad "
+                                    + "\\|\\nabla f(x_t)\\| = \\val{{racer}.gradnorm}",
                             "x_{t+1} = x_t - \\eta\\nabla f(x_t) + \\mu(x_t - x_{t-1}):\\quad \\text{momentum at } (\\val{momentum.x1},\\ \\val{momentum.x2}),\\ f = \\val{momentum.loss}",
                             "\\frac{dx}{dt} = -\\nabla f(x):\\quad \\text{flow at } (\\val{flow.x1},\\ \\val{flow.x2}),\\ f = \\val{flow.loss}"),
             ParamSpec.join(List.of(

@@ -26,6 +26,17 @@ class ExplanationEquationsTest {
         assertEquals("x = ?", ExperimentDef.Explanation.fill("x = \\val{gd.x1}", null), "no frame yet");
     }
 
+    /** An indexed key is bound to the frame's first member, e.g. the run's first racer, named by \\member. */
+    @Test
+    void indexedKeysTakeTheFirstMemberOfTheFrame() {
+        Frame f = Frame.builder(1).scalar("adam.x1", 0.5).scalar("adam.loss", 2).scalar("flow.x1", 7).scalar("lr", 0.1)
+                .build();
+        assertEquals("\\text{adam}: 0.5, 2, \\eta = 0.1",
+                ExperimentDef.Explanation.fill("\\member{racer}: \\val{{racer}.x1}, \\val{{racer}.loss}, \\eta = \\val{lr}", f));
+        assertEquals("\\text{--}: \\text{--}", ExperimentDef.Explanation.fill("\\member{racer}: \\val{{racer}.x1}",
+                Frame.builder(0).scalar("lr", 1).build()), "no racer: dashes");
+    }
+
     @Test
     void numbersKeepThreeSignificantDigits() {
         assertEquals("0.12", ExperimentDef.Explanation.number(0.12));
