@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A 2-D loss landscape f(x₁, x₂) with its analytic gradient and a view that frames its interesting part. */
 public sealed interface Surface {
-    List<String> NAMES = List.of("quadratic", "valley", "rosenbrock", "saddle", "himmelblau");
+    List<String> NAMES = List.of("quadratic", "valley", "rosenbrock", "saddle", "himmelblau", "custom");
 
     String name();
 
@@ -21,7 +21,13 @@ public sealed interface Surface {
 
     /** Creates a surface by name; {@code a}, {@code b} are used by {@code quadratic} only. */
     static Surface of(String name, double a, double b) {
+        return of(name, a, b, Custom.EXAMPLE);
+    }
+
+    /** The same, with the formula of {@code custom}. */
+    static Surface of(String name, double a, double b, String formula) {
         return switch (name) {
+            case "custom" -> new Custom(Formula.parse(formula));
             case "quadratic" -> new Quadratic(a, b);
             case "valley" -> new Valley();
             case "rosenbrock" -> new Rosenbrock();
@@ -158,6 +164,48 @@ public sealed interface Surface {
 
         public double[] view() {
             return new double[] {-5, 5, -5, 5};
+        }
+    }
+
+    /**
+     * A landscape the lecturer types ({@link Formula}); its gradient and Hessian by forward-mode automatic
+     * differentiation (second-order dual numbers, {@link Jet}).
+     */
+    record Custom(Formula f) implements Surface {
+        /** The default formula: a double well in x₁, tilted and coupled. */
+        public static final String EXAMPLE = "x1^4 - x1^2 + x2^2 + 0.3*x1*x2";
+
+        public String name() {
+            return "custom";
+        }
+
+        public String formula() {
+            return "f = " + f.text();
+        }
+
+        public double value(double x1, double x2) {
+            return f.at(x1, x2).v();
+        }
+
+        public void gradient(double x1, double x2, double[] out) {
+            Jet j = f.at(x1, x2);
+            out[0] = j.g1();                 // ∂f/∂x₁, forward mode
+            out[1] = j.g2();
+        }
+
+        /** ∇²f(x₁, x₂) as {h₁₁, h₁₂, h₂₂}. */
+        public double[] hessian(double x1, double x2) {
+            Jet j = f.at(x1, x2);
+            return new double[] {j.h11(), j.h12(), j.h22()};
+        }
+
+        public double[] view() {
+            return new double[] {-2, 2, -2, 2};
+        }
+
+        /** The canonical text of a formula, or a {@link Formula.SyntaxException} saying where it is wrong. */
+        public static String check(String text) {
+            return Formula.parse(text).text();
         }
     }
 }
