@@ -33,6 +33,7 @@ public final class LandscapeCanvas extends Pane {
     private final HeatmapLayer heatmap;
     private final TrailsLayer trailsLayer = new TrailsLayer();
     private final PinnedLayer pinned = new PinnedLayer();
+    private final InstabilityLayer instability = new InstabilityLayer();
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
 
@@ -213,6 +214,8 @@ public final class LandscapeCanvas extends Pane {
         g.beginPath();
         g.rect(Viewport.LEFT, Viewport.TOP, viewport.plotWidth(), viewport.plotHeight());
         g.clip();
+        double eta = frame == null ? Double.NaN : frame.scalar(LandscapeExperiment.LR.key(), Double.NaN);
+        instability.draw(g, viewport, surface, eta, typeScale);            // where λ_max(∇²f) > 2/η
         pinned.draw(g, viewport, lineScale);
         List<String> shown = recording != null && frame != null ? paths.racers() : List.of();
         double[] points = new double[2 * shown.size() + 2];

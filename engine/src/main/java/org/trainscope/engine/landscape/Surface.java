@@ -16,6 +16,17 @@ public sealed interface Surface {
     /** Writes ∇f(x₁, x₂) into {@code out[0..1]}. */
     void gradient(double x1, double x2, double[] out);
 
+    /** ∇²f(x₁, x₂) as {h₁₁, h₁₂, h₂₂}: analytic, or by forward-mode differentiation of the formula. */
+    double[] hessian(double x1, double x2);
+
+    /**
+     * λ_max of a symmetric 2×2 matrix {h₁₁, h₁₂, h₂₂}: (h₁₁ + h₂₂)/2 + √(((h₁₁ − h₂₂)/2)² + h₁₂²). GD at step η is
+     * unstable where λ_max(∇²f) &gt; 2/η (lecture 000, "Black box analysis").
+     */
+    static double largestEigenvalue(double[] h) {
+        return (h[0] + h[2]) / 2 + Math.hypot((h[0] - h[2]) / 2, h[1]);
+    }
+
     /** The default view: {x1min, x1max, x2min, x2max}. */
     double[] view();
 
@@ -56,6 +67,10 @@ public sealed interface Surface {
             out[1] = 2 * b * x2; // ∂f/∂x₂ = 2b x₂
         }
 
+        public double[] hessian(double x1, double x2) {
+            return new double[] {2 * a, 0, 2 * b};
+        }
+
         public double[] view() {
             return new double[] {-2, 2, -2, 2};
         }
@@ -65,6 +80,13 @@ public sealed interface Surface {
     record Valley() implements Surface {
         public String name() {
             return "valley";
+        }
+
+        private static final Formula F = Formula.parse("(x1^2 - 1)^2 + (x1^2*x2 - x1 - 1)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
         }
 
         public String formula() {
@@ -94,6 +116,13 @@ public sealed interface Surface {
             return "rosenbrock";
         }
 
+        private static final Formula F = Formula.parse("(1 - x1)^2 + 100*(x2 - x1^2)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
+        }
+
         public String formula() {
             return "f = (1−x₁)² + 100(x₂−x₁²)²";
         }
@@ -121,6 +150,10 @@ public sealed interface Surface {
             return "saddle";
         }
 
+        public double[] hessian(double x1, double x2) {
+            return new double[] {2, 0, -2};
+        }
+
         public String formula() {
             return "f = x₁² − x₂²";
         }
@@ -143,6 +176,13 @@ public sealed interface Surface {
     record Himmelblau() implements Surface {
         public String name() {
             return "himmelblau";
+        }
+
+        private static final Formula F = Formula.parse("(x1^2 + x2 - 11)^2 + (x1 + x2^2 - 7)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
         }
 
         public String formula() {
