@@ -34,6 +34,7 @@ public final class LandscapeCanvas extends Pane {
     private final TrailsLayer trailsLayer = new TrailsLayer();
     private final PinnedLayer pinned = new PinnedLayer();
     private final InstabilityLayer instability = new InstabilityLayer();
+    private final ArrowsLayer arrows = new ArrowsLayer();
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
 
@@ -228,6 +229,7 @@ public final class LandscapeCanvas extends Pane {
             points[2 * r + 1] = ended[r] ? stop[1]
                     : viewport.toPy(frame.scalar(LandscapeExperiment.X2.of(name), Double.NaN));
         }
+        arrows.draw(g, viewport, surface, shown, frame, index > 0 ? recording.get(index - 1) : null, lineScale, typeScale);
         MarkersLayer.drawRacers(g, shown, points, ended, lineScale);
         MarkersLayer.drawStart(g, viewport, startX1, startX2);
         g.restore();
