@@ -130,7 +130,7 @@ public final class ExperimentViews {
                 value("B lr", ExpLrExperiment.B_LR, NUMBER)));
         add(SharpnessExperiment.TYPE, (m, r) -> new SharpnessView(m), of(
                 value("sharpness λ₁", SharpnessExperiment.SHARPNESS, NUMBER),
-                value("edge 2/η", SharpnessExperiment.TWO_OVER_LR, NUMBER), value("loss", SharpnessExperiment.LOSS, NUMBER),
+                value("stability limit 2/η", SharpnessExperiment.TWO_OVER_LR, NUMBER), value("loss", SharpnessExperiment.LOSS, NUMBER),
                 value("train acc", SharpnessExperiment.ACCURACY, PERCENT)));
         add(NetLandscapeExperiment.TYPE, (m, r) -> new NetLandscapeView(m), of(
                 value("train loss", NetLandscapeExperiment.TRAIN_LOSS, NUMBER),

@@ -34,6 +34,8 @@ public final class LandscapeCanvas extends Pane {
     private final HeatmapLayer heatmap;
     private final TrailsLayer trailsLayer = new TrailsLayer();
     private final PinnedLayer pinned = new PinnedLayer();
+    private final InstabilityLayer instability = new InstabilityLayer();
+    private final ArrowsLayer arrows = new ArrowsLayer();
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
 
@@ -227,6 +229,8 @@ public final class LandscapeCanvas extends Pane {
         g.beginPath();
         g.rect(Viewport.LEFT, Viewport.TOP, viewport.plotWidth(), viewport.plotHeight());
         g.clip();
+        double eta = frame == null ? Double.NaN : frame.scalar(LandscapeExperiment.LR.key(), Double.NaN);
+        instability.draw(g, viewport, surface, eta, typeScale);            // where λ_max(∇²f) > 2/η
         pinned.draw(g, viewport, lineScale);
         List<String> shown = recording != null && frame != null ? paths.racers() : List.of();
         double[] points = new double[2 * shown.size() + 2];
@@ -239,6 +243,7 @@ public final class LandscapeCanvas extends Pane {
             points[2 * r + 1] = ended[r] ? stop[1]
                     : viewport.toPy(frame.scalar(LandscapeExperiment.X2.of(name), Double.NaN));
         }
+        arrows.draw(g, viewport, surface, shown, frame, index > 0 ? recording.get(index - 1) : null, lineScale, typeScale);
         MarkersLayer.drawRacers(g, shown, points, ended, lineScale);
         MarkersLayer.drawStart(g, viewport, startX1, startX2);
         g.restore();

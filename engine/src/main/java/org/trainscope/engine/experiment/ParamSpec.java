@@ -216,6 +216,26 @@ public sealed interface ParamSpec {
         }
     }
 
+    /**
+     * Free text that a checker accepts, e.g. a formula: {@code check} returns the canonical text or throws an
+     * IllegalArgumentException whose message says what is wrong and where.
+     *
+     * @param allowed what is allowed, in words, for messages and the sheet
+     */
+    record Text(String name, String description, String defaultValue, String allowed,
+                java.util.function.UnaryOperator<String> check) implements ParamSpec {
+        @Override
+        public String parse(String text) {
+            try {
+                return check.apply(text.trim());
+            } catch (ParamException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new ParamException(name, name + ": " + e.getMessage() + "; expected " + allowed);
+            }
+        }
+    }
+
     /** A non-empty comma-separated list of distinct names from a fixed set, e.g. {@code gd,momentum,adam}. */
     record Subset(String name, String description, List<String> defaultValue, List<String> options) implements ParamSpec {
         public Subset {

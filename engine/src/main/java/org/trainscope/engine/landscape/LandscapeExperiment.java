@@ -72,7 +72,10 @@ public final class LandscapeExperiment extends AbstractExperiment {
                     new ParamSpec.Real("x1", "Start point, first coordinate", -1.5, -1e3, 1e3),
                     new ParamSpec.Real("x2", "Start point, second coordinate", -1.5, -1e3, 1e3),
                     new ParamSpec.Subset("optimizers", "The racers (comma list)", DEFAULT_RACERS, OptimizerConfig.RULES)),
-            OptimizerParams.hyperSpecs(0.01, "Learning rate η; for the flow, the time per step")),
+            OptimizerParams.hyperSpecs(0.01, "Learning rate η; for the flow, the time per step"),
+            List.of(new ParamSpec.Text("formula", "function=custom: f(x1, x2) as a formula", Surface.Custom.EXAMPLE,
+                    "a formula in x1, x2 with numbers, + - * / ^, parentheses, sin cos tan exp log sqrt tanh, pi, e",
+                    Surface.Custom::check))),
             List.of(X1, X2, LOSS, GRADNORM, DIVERGED, LR),
             400, LandscapeExperiment::new);
 
@@ -82,14 +85,15 @@ public final class LandscapeExperiment extends AbstractExperiment {
      *
      * @param racers the optimizer rules that race, in frame order
      */
-    public record Config(String function, double a, double b, double x1, double x2, List<String> racers) {
+    public record Config(String function, double a, double b, double x1, double x2, List<String> racers,
+                         String formula) {
         public Config {
             racers = List.copyOf(racers);
         }
 
         public static Config of(Params p) {
             return new Config(p.choice("function"), p.real("a"), p.real("b"), p.real("x1"), p.real("x2"),
-                    p.subset("optimizers"));
+                    p.subset("optimizers"), (String) p.get("formula"));
         }
 
         /** The params with the start point moved to (x₁, x₂), e.g. where the user clicked the map. */
@@ -99,7 +103,7 @@ public final class LandscapeExperiment extends AbstractExperiment {
 
         /** The landscape f these params name. */
         public Surface surface() {
-            return Surface.of(function, a, b);
+            return Surface.of(function, a, b, formula);
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A 2-D loss landscape f(x₁, x₂) with its analytic gradient and a view that frames its interesting part. */
 public sealed interface Surface {
-    List<String> NAMES = List.of("quadratic", "valley", "rosenbrock", "saddle", "himmelblau");
+    List<String> NAMES = List.of("quadratic", "valley", "rosenbrock", "saddle", "himmelblau", "custom");
 
     String name();
 
@@ -16,12 +16,29 @@ public sealed interface Surface {
     /** Writes ∇f(x₁, x₂) into {@code out[0..1]}. */
     void gradient(double x1, double x2, double[] out);
 
+    /** ∇²f(x₁, x₂) as {h₁₁, h₁₂, h₂₂}: analytic, or by forward-mode differentiation of the formula. */
+    double[] hessian(double x1, double x2);
+
+    /**
+     * λ_max of a symmetric 2×2 matrix {h₁₁, h₁₂, h₂₂}: (h₁₁ + h₂₂)/2 + √(((h₁₁ − h₂₂)/2)² + h₁₂²). GD at step η is
+     * unstable where λ_max(∇²f) &gt; 2/η (lecture 000, "Black box analysis").
+     */
+    static double largestEigenvalue(double[] h) {
+        return (h[0] + h[2]) / 2 + Math.hypot((h[0] - h[2]) / 2, h[1]);
+    }
+
     /** The default view: {x1min, x1max, x2min, x2max}. */
     double[] view();
 
     /** Creates a surface by name; {@code a}, {@code b} are used by {@code quadratic} only. */
     static Surface of(String name, double a, double b) {
+        return of(name, a, b, Custom.EXAMPLE);
+    }
+
+    /** The same, with the formula of {@code custom}. */
+    static Surface of(String name, double a, double b, String formula) {
         return switch (name) {
+            case "custom" -> new Custom(Formula.parse(formula));
             case "quadratic" -> new Quadratic(a, b);
             case "valley" -> new Valley();
             case "rosenbrock" -> new Rosenbrock();
@@ -50,6 +67,10 @@ public sealed interface Surface {
             out[1] = 2 * b * x2; // ∂f/∂x₂ = 2b x₂
         }
 
+        public double[] hessian(double x1, double x2) {
+            return new double[] {2 * a, 0, 2 * b};
+        }
+
         public double[] view() {
             return new double[] {-2, 2, -2, 2};
         }
@@ -59,6 +80,13 @@ public sealed interface Surface {
     record Valley() implements Surface {
         public String name() {
             return "valley";
+        }
+
+        private static final Formula F = Formula.parse("(x1^2 - 1)^2 + (x1^2*x2 - x1 - 1)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
         }
 
         public String formula() {
@@ -88,6 +116,13 @@ public sealed interface Surface {
             return "rosenbrock";
         }
 
+        private static final Formula F = Formula.parse("(1 - x1)^2 + 100*(x2 - x1^2)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
+        }
+
         public String formula() {
             return "f = (1−x₁)² + 100(x₂−x₁²)²";
         }
@@ -115,6 +150,10 @@ public sealed interface Surface {
             return "saddle";
         }
 
+        public double[] hessian(double x1, double x2) {
+            return new double[] {2, 0, -2};
+        }
+
         public String formula() {
             return "f = x₁² − x₂²";
         }
@@ -139,6 +178,13 @@ public sealed interface Surface {
             return "himmelblau";
         }
 
+        private static final Formula F = Formula.parse("(x1^2 + x2 - 11)^2 + (x1 + x2^2 - 7)^2");
+
+        public double[] hessian(double x1, double x2) {
+            Jet j = F.at(x1, x2);                // forward mode on the same formula
+            return new double[] {j.h11(), j.h12(), j.h22()};
+        }
+
         public String formula() {
             return "f = (x₁²+x₂−11)² + (x₁+x₂²−7)²";
         }
@@ -158,6 +204,48 @@ public sealed interface Surface {
 
         public double[] view() {
             return new double[] {-5, 5, -5, 5};
+        }
+    }
+
+    /**
+     * A landscape the lecturer types ({@link Formula}); its gradient and Hessian by forward-mode automatic
+     * differentiation (second-order dual numbers, {@link Jet}).
+     */
+    record Custom(Formula f) implements Surface {
+        /** The default formula: a double well in x₁, tilted and coupled. */
+        public static final String EXAMPLE = "x1^4 - x1^2 + x2^2 + 0.3*x1*x2";
+
+        public String name() {
+            return "custom";
+        }
+
+        public String formula() {
+            return "f = " + f.text();
+        }
+
+        public double value(double x1, double x2) {
+            return f.at(x1, x2).v();
+        }
+
+        public void gradient(double x1, double x2, double[] out) {
+            Jet j = f.at(x1, x2);
+            out[0] = j.g1();                 // ∂f/∂x₁, forward mode
+            out[1] = j.g2();
+        }
+
+        /** ∇²f(x₁, x₂) as {h₁₁, h₁₂, h₂₂}. */
+        public double[] hessian(double x1, double x2) {
+            Jet j = f.at(x1, x2);
+            return new double[] {j.h11(), j.h12(), j.h22()};
+        }
+
+        public double[] view() {
+            return new double[] {-2, 2, -2, 2};
+        }
+
+        /** The canonical text of a formula, or a {@link Formula.SyntaxException} saying where it is wrong. */
+        public static String check(String text) {
+            return Formula.parse(text).text();
         }
     }
 }

@@ -154,6 +154,17 @@ public final class Presets {
                             + "lecture 004's picture of wide and narrow minima.",
                     "Lecture 004, \"A picture of the energy landscape\"; Li, Xu, Taylor, Studer & Goldstein, NeurIPS 2018",
                     "net-landscape", Map.of(), 0, 300),
+            new Preset("A landscape you type",
+                    "function=custom takes a formula: here a tilted double well, x1^4 − x1^2 + x2^2 + 0.3·x1·x2. Its "
+                            + "gradient comes by forward-mode automatic differentiation — no hand-written derivative. "
+                            + "From this start every racer ends in the left well; momentum and Nesterov overshoot and "
+                            + "circle its floor before they settle. Type your own in the formula field (a typo is "
+                            + "refused with its position) and move the start by clicking the map.",
+                    "Lecture 003, \"More interesting landscape\"; gradient_descent_viz issue #10",
+                    "landscape",
+                    Map.of("function", "custom", "x1", "-0.2", "x2", "1.5", "optimizers", "gd,momentum,nesterov,flow",
+                            "lr", "0.02"),
+                    0, 30),
             new Preset("Overfitting: the U-shape of polynomial degree",
                     "Twenty noisy samples of sin 2πx, fitted by a polynomial of degree 15 (closed form by QR). The "
                             + "fit threads through the samples and swings wildly between them; the lower chart shows "
