@@ -143,6 +143,7 @@ public final class MainView extends BorderPane {
             return Math.max(3 * FONT_SIZE, Math.min(EXPLANATION_SHARE * h, h - PICTURE_HEIGHT));
         }, centre.heightProperty()));
         explanation.frameProperty().bind(model.frameProperty()); // live numbers in the explanation's equations
+        explanation.streamingProperty().bind(model.playingProperty());
     }
 
     /** The lecture playlists: the one built in the gallery and the one playing. */

@@ -185,7 +185,7 @@ public final class Ticks {
     }
 
     /** "10⁻³", "2⁵", "−10⁴⁸". */
-    static String power(double base, int k, String sign) {
+    public static String power(double base, int k, String sign) {
         return sign + (base == 2 ? "2" : "10") + superscript(k);
     }
 

@@ -98,8 +98,11 @@ final class ArrowsLayer {
         return m;
     }
 
+    /** 0.1, 1, 100, or 10⁷: a power of ten beyond three digits is written as one. */
     private static String format(double m) {
-        return m >= 1 ? String.valueOf(Math.round(m)) : String.valueOf(m);
+        int k = (int) Math.round(Math.log10(m));   // m is a power of ten (see magnification)
+        return Math.abs(k) >= 3 ? org.trainscope.app.chart.Ticks.power(10, k, "")
+                : java.math.BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString();
     }
 
     private static void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, Color c, boolean dashed,

@@ -49,6 +49,9 @@ public final class ExplanationCard extends VBox {
     private ExperimentDef.Explanation explanation;
     /** Rendering a line of formula takes 2–3 ms: while frames stream in, the numbers follow at most this often. */
     private final PauseTransition cooldown = new PauseTransition(Duration.millis(150));
+    // while frames stream in (playing), the equations follow at most every 150 ms; a still frame at once
+    private final javafx.beans.property.BooleanProperty streaming =
+            new javafx.beans.property.SimpleBooleanProperty(this, "streaming", false);
     private boolean pending;
     private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
     private final DoubleProperty maxDetailHeight = new SimpleDoubleProperty(this, "maxDetailHeight", Double.MAX_VALUE);
@@ -126,12 +129,17 @@ public final class ExplanationCard extends VBox {
             }
         });
         expanded.subscribe(on -> fillEquations());
+        streaming.subscribe(on -> fillEquations());
         whatYouSee.textFillProperty().subscribe(c -> fillEquations());
         whatYouSee.fontProperty().subscribe(f -> fillEquations());
     }
 
     /** Fills the equations now, or once the cooldown ends if it is running (the last frame then wins). */
     private void refreshSoon() {
+        if (!streaming.get()) {
+            fillEquations();   // a step, a scrub, an export: the numbers belong to the frame shown, now
+            return;
+        }
         if (cooldown.getStatus() == Animation.Status.RUNNING) {
             pending = true;
             return;
@@ -178,6 +186,11 @@ public final class ExplanationCard extends VBox {
         fillEquations();
         source.setText("Source: " + type.explanation().source());
         scroller.setVvalue(0);
+    }
+
+    /** True while frames stream in (bind it to playing): the equations then follow at most every 150 ms. */
+    public javafx.beans.property.BooleanProperty streamingProperty() {
+        return streaming;
     }
 
     /** The frame whose numbers the equations show (bind it to the frame on show). */
