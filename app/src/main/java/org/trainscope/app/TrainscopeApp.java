@@ -37,6 +37,7 @@ public final class TrainscopeApp extends Application {
     @Override
     public void start(Stage stage) {
         long t0 = System.nanoTime();
+        org.trainscope.app.view.Tex.warmUp();   // JLaTeXMath loads beside the window, not before the first frame
         worker = Executors.newSingleThreadExecutor(daemon("trainscope-worker"));
         renderer = Executors.newSingleThreadExecutor(daemon("trainscope-render"));
         boolean smoke = getParameters().getRaw().contains("--smoke");

@@ -25,6 +25,22 @@ public final class Tex {
     private Tex() {
     }
 
+    /**
+     * Loads JLaTeXMath (its fonts and symbol tables take a few hundred milliseconds the first time) on a thread of
+     * its own, so that the window does not wait for it: the first formula then renders in milliseconds.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                new TeXFormula("x_{t+1} = x_t - \\eta \\nabla f(x_t)").createTeXIcon(TeXConstants.STYLE_DISPLAY, 14f);
+            } catch (RuntimeException e) {
+                // the first real formula will say what is wrong
+            }
+        }, "tex-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A rendered formula and the size to show it at (its image is {@link #OVERSAMPLE} times larger). */
     public record Rendered(Image image, double width, double height) {
     }
