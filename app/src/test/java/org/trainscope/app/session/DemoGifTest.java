@@ -58,6 +58,7 @@ class DemoGifTest {
         waitUntil(() -> model.messageProperty().get().startsWith("Exported"));
         long bytes = Files.size(gif);
         assertTrue(bytes <= MAX_BYTES, "the GIF is " + bytes + " bytes");
+        System.out.printf("demo GIF: %d frames, %.2f MB%n", 201, bytes / 1e6);
 
         DecodedGif decoded = DecodedGif.read(gif, COMPARED::contains);
         assertEquals(201, decoded.frames().size(), "every 2nd of the 401 frames");
