@@ -63,7 +63,7 @@ public final class Flat {
         return a.dataType() == DataType.DOUBLE && !a.isView() && a.offset() == 0
                 && a.data().length() == a.length()
                 && (a.ordering() == 'c' || a.rank() <= 1 || a.isVector())
-                && Shape.hasDefaultStridesForShape(a);
+                && (a.length() == 1 || Shape.hasDefaultStridesForShape(a));   // ND4J gives a 1×1 matrix odd strides
     }
 
     private static DoublePointer pointer(INDArray dense) {

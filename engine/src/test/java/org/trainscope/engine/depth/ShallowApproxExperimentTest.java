@@ -106,6 +106,16 @@ class ShallowApproxExperimentTest {
         assertEquals(List.of("x", "target", "f", "f_knots_x", "f_knots_y", "points_x", "points_y"), f.seriesNames());
     }
 
+    /** The defect: ε ≥ 2.3 leaves one unit, a 1×1 weight matrix, which ND4J strides oddly; it runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2.3", "4"})
+    void aLargeEpsilonLeavesANetOfWidthOneThatRuns(String eps) {
+        Experiment e = ShallowApproxExperiment.TYPE.create(ShallowApproxExperiment.TYPE.defaults().with("eps", eps), 0);
+        Frame f = e.frame();
+        assertTrue(f.scalar(SUP_ERROR) <= f.scalar(EPS), "within ε: " + f.scalar(SUP_ERROR));
+        assertTrue(e.step().scalar(WIDTH) >= 1);
+    }
+
     /**
      * The knots are f itself: the polyline through them equals the network's output on the plot grid. Both are the
      * same ND4J forward pass (at knots and at grid points), so they differ by rounding only: outputs are sums of ≈ w

@@ -1,0 +1,189 @@
+package org.trainscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
+import org.trainscope.engine.experiment.Experiment;
+import org.trainscope.engine.experiment.ExperimentDef;
+import org.trainscope.engine.experiment.Frame;
+import org.trainscope.engine.experiment.ParamException;
+import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.Params;
+import org.trainscope.engine.experiment.Snapshot;
+
+/**
+ * Any allowed params, on every registered experiment: a run is created (or refused with a message naming a param),
+ * takes a few steps (or ends with a message: diverged, end of run), the same seed gives the same frames bit for bit,
+ * and a snapshot restored into a fresh experiment reproduces the next frames. Values are drawn at the boundaries of
+ * each range as often as inside it (and log-uniformly across ranges that span decades).
+ *
+ * <p>CI size: {@code jqwik.tries.default} in {@code junit-platform.properties} (a fixed seed, so CI sees the same
+ * cases every run). The fuzz profile ({@code mvn -Pfuzz verify}) runs 10,000 and prints its figures.
+ */
+class EveryExperimentPropertyTest {
+    private static final int STEPS = 2;
+    private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → ran, refused, ended
+    private static final Map<String, Long> SLOWEST = new java.util.TreeMap<>();     // id → slowest step, ns
+
+    /** One experiment and the text of every param, as a user would type it. */
+    record Case(ExperimentDef type, Map<String, String> params, long seed) {
+        @Override
+        public String toString() {
+            return type.id() + " " + params + " seed " + seed;
+        }
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        List<ExperimentDef> types = Experiments.standard().types();
+        // every experiment in turn, so that any number of tries covers them evenly
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        return Arbitraries.create(() -> types.get(next.getAndIncrement() % types.size())).flatMap(t -> {
+            List<Arbitrary<String>> values = new ArrayList<>();
+            for (ParamSpec p : t.params()) {
+                values.add(value(p));
+            }
+            return Combinators.combine(values).as(texts -> {
+                Map<String, String> m = new LinkedHashMap<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    m.put(t.params().get(i).name(), texts.get(i));
+                }
+                return m;
+            }).flatMap(m -> Arbitraries.longs().between(0, 1000).map(seed -> new Case(t, m, seed)));
+        });
+    }
+
+    /** Typed text for an allowed value of {@code p}: its ends, its default, or a value drawn inside. */
+    private static Arbitrary<String> value(ParamSpec p) {
+        if (p instanceof ParamSpec.Real r) {
+            return Arbitraries.frequencyOf(
+                    Tuple.of(1, Arbitraries.just(r.min())),
+                    Tuple.of(1, Arbitraries.just(r.max())),
+                    Tuple.of(1, Arbitraries.just(r.defaultValue())),
+                    Tuple.of(3, inside(r.min(), r.max()))).map(EveryExperimentPropertyTest::plain);
+        }
+        if (p instanceof ParamSpec.Int i) {
+            return Arbitraries.frequencyOf(
+                    Tuple.of(1, Arbitraries.just(i.min())),
+                    Tuple.of(1, Arbitraries.just(i.max())),
+                    Tuple.of(1, Arbitraries.just(i.defaultValue())),
+                    Tuple.of(3, Arbitraries.integers().between(i.min(), i.max()))).map(String::valueOf);
+        }
+        if (p instanceof ParamSpec.Choice c) {
+            return Arbitraries.of(c.options());
+        }
+        if (p instanceof ParamSpec.Subset s) {
+            return Arbitraries.subsetOf(s.options()).ofMinSize(1)
+                    .map(set -> String.join(",", s.options().stream().filter(set::contains).toList()));
+        }
+        if (p instanceof ParamSpec.Numbers n) {
+            return inside(n.min(), n.max()).map(v -> n.whole() ? (double) Math.round(v) : v)
+                    .list().ofMaxSize(n.maxCount()).map(n::format);
+        }
+        // free text and files: the default (a formula that parses; no file): fuzzing text is the parsers' tests' job
+        return Arbitraries.just(p.format(p.defaultValue()));
+    }
+
+    /** Uniform in [lo, hi], or log-uniform where the range is positive and spans more than two decades. */
+    private static Arbitrary<Double> inside(double lo, double hi) {
+        Arbitrary<Double> u = Arbitraries.doubles().between(0, 1).ofScale(6);
+        if (lo > 0 && hi / lo > 100) {
+            return u.map(t -> Math.min(hi, Math.max(lo, lo * Math.exp(t * Math.log(hi / lo)))));
+        }
+        return u.map(t -> Math.min(hi, Math.max(lo, lo + t * (hi - lo))));
+    }
+
+    /** As a user types it: at most six significant digits, never outside the range the spec allows. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    @Property(seed = "20261130", shrinking = ShrinkingMode.OFF)
+    void anyAllowedParamsRunDeterministicallyOrAreRefusedWithAMessage(@ForAll("cases") Case c) {
+        Params params = c.type().defaults().withAll(c.params());   // every value is allowed: no refusal here
+        int[] outcome = OUTCOMES.computeIfAbsent(c.type().id(), k -> new int[3]);
+        Experiment first;
+        try {
+            first = c.type().create(params, c.seed());
+        } catch (ParamException e) {
+            // a combination of allowed values that does not fit together: refused, naming a param it involves
+            assertTrue(params.specs().stream().anyMatch(p -> e.getMessage().contains(p.name())),
+                    c + ": the refusal names a param: " + e.getMessage());
+            outcome[1]++;
+            return;
+        }
+        List<Frame> frames = run(first, STEPS, c.type().id());
+        outcome[frames.size() == STEPS + 1 ? 0 : 2]++;
+
+        List<Frame> again = run(c.type().create(params, c.seed()), STEPS, c.type().id());
+        assertEquals(frames, again, c + ": the same params and seed give the same frames");
+
+        if (frames.size() >= 2) {
+            // the state after frame 0, restored into a fresh experiment, goes on exactly as the run did
+            Experiment e = c.type().create(params, c.seed());
+            e.frame();
+            Snapshot s = e.snapshot();
+            Experiment restored = c.type().create(params, c.seed());
+            restored.restore(s);
+            List<Frame> next = new ArrayList<>();
+            for (int k = 1; k < frames.size(); k++) {
+                next.add(step(restored));
+            }
+            assertEquals(frames.subList(1, frames.size()), next, c + ": a restored snapshot reproduces the next frames");
+        }
+    }
+
+    /** Frame 0 and up to {@code steps} steps; a run that diverges or ends stops there (a message, not a failure). */
+    private static List<Frame> run(Experiment e, int steps, String id) {
+        List<Frame> out = new ArrayList<>();
+        out.add(e.frame());
+        for (int k = 0; k < steps; k++) {
+            long t0 = System.nanoTime();
+            Frame f = step(e);
+            SLOWEST.merge(id, System.nanoTime() - t0, Math::max);
+            if (f == null) {
+                break;
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static Frame step(Experiment e) {
+        try {
+            return e.step();
+        } catch (DivergedException | EndOfRunException end) {
+            assertTrue(end.getMessage() != null && !end.getMessage().isBlank(), "an end says why");
+            return null;
+        } catch (RuntimeException bug) {
+            fail("a step threw " + bug, bug);
+            return null;
+        }
+    }
+
+    @AfterContainer
+    static void figures() {
+        System.out.println("property cases per experiment (ran " + STEPS + " steps / refused / ended early), slowest step:");
+        OUTCOMES.forEach((id, o) -> System.out.printf(Locale.ROOT, "  %-26s %5d %5d %5d   %8.1f ms%n", id, o[0], o[1], o[2],
+                SLOWEST.getOrDefault(id, 0L) / 1e6));
+    }
+}
