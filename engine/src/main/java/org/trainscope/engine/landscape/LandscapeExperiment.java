@@ -59,7 +59,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
                             + "cross-hair); the grey dashed curve is the gradient flow, which gradient descent follows "
                             + "closely while η is small. Momentum and Nesterov carry speed: they overshoot, swing across "
                             + "the valley and may settle in another basin. Raise lr towards the stability limit, or pick "
-                            + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start.",
+                            + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start, or a racer's point or legend row to "
+                            + "see its steps in numbers.",
                     "GD  x ← x − η∇f(x)        flow  dx/dt = −∇f(x), at t = kη\n"
                             + "momentum  x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})\n"
                             + "Nesterov  v_{t+1} = μv_t − η∇f(x_t + μv_t),  x_{t+1} = x_t + v_{t+1}",
