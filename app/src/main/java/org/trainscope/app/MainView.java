@@ -192,6 +192,7 @@ public final class MainView extends BorderPane {
 
     private void select(ExperimentDef type) {
         compare.show(type);
+        explanation.membersProperty().bind(compare.view().members()); // e.g. the landscape's selected racer
         explanation.show(type);
         showExperiment();
     }

@@ -71,7 +71,11 @@ final class ArrowsLayer {
             }
         }
         g.setLineDashes((double[]) null);
-        String key = "arrows: −η∇f (solid), last step (dashed), ×" + format(magnify);
+        key(g, "arrows: −η∇f (solid), last step (dashed), ×" + format(magnify), 0, typeScale);
+    }
+
+    /** A key in the plot's top left corner, on line {@code line} (0, 1, …) of the keys. */
+    static void key(GraphicsContext g, String key, int line, double typeScale) {
         double size = 11 * typeScale;
         g.setFont(javafx.scene.text.Font.font(size));
         g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
@@ -79,7 +83,7 @@ final class ArrowsLayer {
         javafx.scene.text.Text probe = new javafx.scene.text.Text(key);
         probe.setFont(g.getFont());
         double x = Viewport.LEFT + 6;
-        double y = Viewport.TOP + 6;
+        double y = Viewport.TOP + 6 + line * (size + 12);
         g.setFill(Color.color(0.1, 0.1, 0.12, 0.75));
         g.fillRoundRect(x - 4, y - 3, probe.getLayoutBounds().getWidth() + 8, size + 8, 6, 6);
         g.setFill(Color.web("#E6E6E6"));
@@ -88,18 +92,23 @@ final class ArrowsLayer {
 
     /** The power of ten that brings the longest arrow to (LONGEST_PX/10, LONGEST_PX] pixels; 1 when it already is. */
     static double magnification(double longestPx) {
+        return powerOfTen(longestPx, LONGEST_PX);
+    }
+
+    /** The power of ten m that brings {@code longest} to (limit/10, limit]: longest·m in that range. */
+    static double powerOfTen(double longest, double limit) {
         double m = 1;
-        while (longestPx * m * 10 <= LONGEST_PX) {
+        while (longest * m * 10 <= limit) {
             m *= 10;
         }
-        while (longestPx * m > LONGEST_PX) {
+        while (longest * m > limit) {
             m /= 10;
         }
         return m;
     }
 
     /** 0.1, 1, 100, or 10⁷: a power of ten beyond three digits is written as one. */
-    private static String format(double m) {
+    static String format(double m) {
         int k = (int) Math.round(Math.log10(m));   // m is a power of ten (see magnification)
         return Math.abs(k) >= 3 ? org.trainscope.app.chart.Ticks.power(10, k, "")
                 : java.math.BigDecimal.ONE.scaleByPowerOfTen(k).toPlainString();

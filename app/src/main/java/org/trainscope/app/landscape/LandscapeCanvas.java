@@ -3,6 +3,7 @@ package org.trainscope.app.landscape;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,13 +20,15 @@ import org.trainscope.engine.landscape.Surface;
  * The map: heatmap and contours ({@link HeatmapLayer}) with the axes ({@link AxesLayer}), one path per racer up to
  * the shown frame ({@link TrailsLayer}), the pinned run ({@link PinnedLayer}), the current points and the start
  * marker ({@link MarkersLayer}) and a legend ({@link LegendLayer}), all placed by one {@link Viewport}. Scroll zooms
- * about the pointer, drag pans, a click (without drag) chooses a new start point, double-click restores the default
- * view. Equal scales on both axes, so a circle looks round.
+ * about the pointer, drag pans, a click (without drag) on a racer's point or its legend row selects that racer
+ * (ringed, its row bold), elsewhere it chooses a new start point; double-click restores the default view. The
+ * adaptive rules' accumulators are drawn as boxes at their points ({@link BoxesLayer}). Equal scales on both axes, so a circle looks round.
  */
 public final class LandscapeCanvas extends Pane {
     private static final Color BACKGROUND = Color.web("#0E1320");
     private static final double DRAG_THRESHOLD = 4; // pixels a press may move and still count as a click
     private static final double TRAIL_SAMPLE = 4;   // pixels between the trail points the legend avoids
+    private static final double HIT = 10;           // pixels from a racer's point a click still selects it
 
     private final Canvas background = new Canvas(); // heatmap, contours, axes: redrawn when the view changes
     private final Canvas trails = new Canvas();     // paths: extended frame by frame, redrawn only when needed
@@ -38,6 +41,11 @@ public final class LandscapeCanvas extends Pane {
     private final ArrowsLayer arrows = new ArrowsLayer();
     private final PathCache paths = new PathCache();
     private BiConsumer<Double, Double> onStartChosen = (a, b) -> { };
+    private Consumer<String> onRacerChosen = r -> { };
+    private String selected;
+    private List<String> shownRacers = List.of();  // as last drawn, with their points and legend rows
+    private double[] shownPoints = new double[0];
+    private double[] legendRows;
 
     private Surface surface;
     private double lineScale = 1.0;
@@ -95,11 +103,55 @@ public final class LandscapeCanvas extends Pane {
             }
             if (e.getClickCount() == 2) {
                 fitDefaultView();
+            } else if (racerAt(e.getX(), e.getY()) != null) {
+                onRacerChosen.accept(racerAt(e.getX(), e.getY()));
             } else if (viewport.insidePlot(e.getX(), e.getY())) {
                 onStartChosen.accept(viewport.roundToResolution(viewport.toX1(e.getX())),
                         viewport.roundToResolution(viewport.toX2(e.getY())));
             }
         });
+    }
+
+    /** The racer whose legend row, or else whose point (within {@link #HIT} pixels), is at (px, py); null if none. */
+    String racerAt(double px, double py) {
+        int row = LegendLayer.rowAt(legendRows, racers.size(), px, py);
+        if (row >= 0) {
+            return racers.get(row);
+        }
+        String nearest = null;
+        double best = HIT * lineScale;
+        for (int r = 0; r < shownRacers.size(); r++) {
+            double d = Math.hypot(shownPoints[2 * r] - px, shownPoints[2 * r + 1] - py);
+            if (d <= best) {   // NaN (a point off the map) never is
+                best = d;
+                nearest = shownRacers.get(r);
+            }
+        }
+        return nearest;
+    }
+
+    /** Called with a racer's name when the user clicks its point or its legend row. */
+    public void setOnRacerChosen(Consumer<String> handler) {
+        this.onRacerChosen = handler;
+    }
+
+    /** Rings {@code racer}'s point and puts its legend row in bold. */
+    public void setSelected(String racer) {
+        selected = racer;
+        draw();
+    }
+
+    /** Where racer {@code name}'s point is drawn, (px, py) in this pane; null if it is not drawn. */
+    public double[] racerPoint(String name) {
+        int r = shownRacers.indexOf(name);
+        return r < 0 ? null : new double[] {shownPoints[2 * r], shownPoints[2 * r + 1]};
+    }
+
+    /** The centre of racer {@code name}'s legend row, (px, py) in this pane; null if no legend is drawn. */
+    public double[] legendRow(String name) {
+        int r = racers.indexOf(name);
+        return legendRows == null || r < 0 ? null
+                : new double[] {legendRows[0] + legendRows[2] / 2, legendRows[1] + (r + 0.5) * legendRows[3]};
     }
 
     /** Called with (x₁, x₂) when the user clicks the map to choose a start point. */
@@ -244,13 +296,18 @@ public final class LandscapeCanvas extends Pane {
                     : viewport.toPy(frame.scalar(LandscapeExperiment.X2.of(name), Double.NaN));
         }
         arrows.draw(g, viewport, surface, shown, frame, index > 0 ? recording.get(index - 1) : null, lineScale, typeScale);
-        MarkersLayer.drawRacers(g, shown, points, ended, lineScale);
+        BoxesLayer.draw(g, frame, shown, points, lineScale, typeScale);                     // √G per axis
+        MarkersLayer.drawRacers(g, shown, points, ended, selected == null ? -1 : shown.indexOf(selected), lineScale);
         MarkersLayer.drawStart(g, viewport, startX1, startX2);
         g.restore();
         points[points.length - 2] = viewport.toPx(startX1);
         points[points.length - 1] = viewport.toPy(startX2);
+        shownRacers = shown;
+        shownPoints = points;
+        legendRows = null;
         if (frame != null && !racers.isEmpty()) {
-            LegendLayer.draw(g, viewport, frame, racers, typeScale, points, trailPixels(shown.size()));
+            legendRows = LegendLayer.draw(g, viewport, frame, racers, selected, typeScale, points,
+                    trailPixels(shown.size()));
         }
     }
 

@@ -8,6 +8,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -16,7 +17,8 @@ import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.landscape.LandscapeExperiment;
 
 /**
- * A box with one row per racer: its line, its name and its loss (or "diverged"). Columns are as wide as their
+ * A box with one row per racer: its line, its name and its loss (or "diverged"), the selected racer's row in bold
+ * (a click on a row selects that racer: {@link #rowAt}). Columns are as wide as their
  * widest text, so no name runs into its value; the box goes in a corner where it hides no key point (the start, the
  * racers' current points) and as little of the trails as it can ({@link LegendCorner}).
  */
@@ -29,11 +31,14 @@ final class LegendLayer {
 
     /**
      * {@code avoid}: (px, py) pairs the box must keep clear of; {@code trail}: (px, py) pairs it should hide as few
-     * of as it can; {@code typeScale} scales type and box.
+     * of as it can; {@code typeScale} scales type and box; {@code selected}: the racer whose row is bold.
+     *
+     * @return where the rows are, {x, y of the first row, width, row height}, for {@link #rowAt}
      */
-    static void draw(GraphicsContext g, Viewport v, Frame frame, List<String> racers, double typeScale,
-                     double[] avoid, double[] trail) {
+    static double[] draw(GraphicsContext g, Viewport v, Frame frame, List<String> racers, String selected,
+                         double typeScale, double[] avoid, double[] trail) {
         Font font = Font.font("System", 13 * typeScale);
+        Font bold = Font.font("System", FontWeight.BOLD, 13 * typeScale);
         List<String> values = new ArrayList<>();
         double nameW = 0;
         double valueW = 0;
@@ -42,8 +47,8 @@ final class LegendLayer {
             double loss = frame.scalar(LandscapeExperiment.LOSS.of(name), Double.NaN);
             String value = diverged ? "diverged" : String.format(Locale.ROOT, "f = %.3g", loss);
             values.add(value);
-            nameW = Math.max(nameW, width(name, font));
-            valueW = Math.max(valueW, width(value, font));
+            nameW = Math.max(nameW, width(name, bold));
+            valueW = Math.max(valueW, width(value, bold));
         }
         double rowH = 20 * typeScale;
         double lineW = LINE * typeScale;
@@ -62,6 +67,7 @@ final class LegendLayer {
         for (int r = 0; r < racers.size(); r++) {
             String name = racers.get(r);
             double cy = y + 6 + rowH * r + rowH / 2;
+            g.setFont(name.equals(selected) ? bold : font);
             g.setStroke(Palette.of(name).colour());
             g.setLineWidth(3);
             g.setLineDashes(Palette.of(name).dashes(typeScale * 0.8));
@@ -74,6 +80,16 @@ final class LegendLayer {
             g.setFill("diverged".equals(values.get(r)) ? Color.web("#FF8A80") : Color.web("#C9D1DC"));
             g.fillText(values.get(r), x + boxW - PAD, cy);
         }
+        return new double[] {x, y + 6, boxW, rowH};
+    }
+
+    /** The row of the legend drawn at {@code rows} ({@link #draw}'s result) under (px, py), or −1. */
+    static int rowAt(double[] rows, int count, double px, double py) {
+        if (rows == null || px < rows[0] || px > rows[0] + rows[2] || py < rows[1]) {
+            return -1;
+        }
+        int r = (int) ((py - rows[1]) / rows[3]);
+        return r < count ? r : -1;
     }
 
     private static double width(String s, Font font) {

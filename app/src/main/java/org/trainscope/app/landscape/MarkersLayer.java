@@ -7,16 +7,17 @@ import javafx.scene.paint.Color;
 
 import org.trainscope.app.chart.Palette;
 
-/** The current point of each racer (a dot, or ✕ if it diverged) and the start marker (a cross-hair), on the overlay. */
+/** The current point of each racer (a dot, or ✕ if it diverged; the selected one ringed) and the start marker (a cross-hair), on the overlay. */
 final class MarkersLayer {
     private MarkersLayer() {
     }
 
     /**
      * Draws each racer's point: {@code points} holds (px, py) per racer (NaN: left out), a dot while it runs, a ✕
-     * where its path ended if {@code ended[r]}.
+     * where its path ended if {@code ended[r]}; the {@code selected} racer (−1: none) with a white ring around it.
      */
-    static void drawRacers(GraphicsContext g, List<String> racers, double[] points, boolean[] ended, double lineScale) {
+    static void drawRacers(GraphicsContext g, List<String> racers, double[] points, boolean[] ended, int selected,
+                           double lineScale) {
         for (int r = 0; r < racers.size(); r++) {
             double px = points[2 * r];
             double py = points[2 * r + 1];
@@ -25,6 +26,12 @@ final class MarkersLayer {
             }
             Color c = Palette.of(racers.get(r)).colour();
             double a = 6 * lineScale;
+            if (r == selected) {
+                double ring = a + 5 * lineScale;
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(2.5 * lineScale);
+                g.strokeOval(px - ring, py - ring, 2 * ring, 2 * ring);
+            }
             if (ended[r]) {
                 g.setStroke(c);
                 g.setLineWidth(3 * lineScale);

@@ -32,6 +32,14 @@ public interface ExperimentView {
         return false;
     }
 
+    /**
+     * The members the user chose among a frame's indexed outputs (e.g. racer → adam, the landscape's selected
+     * racer): the explanation's live equations bind their {@code {racer}} placeholders to them. Empty: the first.
+     */
+    default javafx.beans.value.ObservableValue<java.util.Map<String, String>> members() {
+        return new javafx.beans.property.SimpleObjectProperty<>(java.util.Map.of());
+    }
+
     /** Stops listening to the model (the user picked another experiment). */
     void dispose();
 }

@@ -66,6 +66,21 @@ public final class TexLine extends StackPane {
         }
     }
 
+    /**
+     * Shows {@code tex.get(i)} in {@code lines.get(i)} (each a TexLine) in the colour of {@code like}'s text, at 1.2
+     * times its size (a formula's letters look smaller than text's at one size).
+     */
+    public static void fill(java.util.List<javafx.scene.Node> lines, java.util.List<String> tex,
+                            javafx.scene.control.Labeled like) {
+        double px = like.getFont().getSize() * 1.2;
+        Color colour = like.getTextFill() instanceof Color c ? c : Color.BLACK;
+        for (int i = 0; i < tex.size(); i++) {
+            TexLine line = (TexLine) lines.get(i);
+            line.setLook(px, colour);
+            line.setTex(tex.get(i));
+        }
+    }
+
     /** True if the formula is shown as mathematics (not as its LaTeX text). */
     public boolean rendered() {
         return image.isVisible() && image.getImage() != null;

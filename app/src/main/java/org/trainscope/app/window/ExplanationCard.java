@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
@@ -46,6 +45,8 @@ public final class ExplanationCard extends VBox {
     private final VBox equations = new VBox(4);
     private final VBox detail = new VBox(6, whatYouSee, equations, formula, source);
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame");
+    private final ObjectProperty<java.util.Map<String, String>> members =
+            new SimpleObjectProperty<>(this, "members", java.util.Map.of());
     private ExperimentDef.Explanation explanation;
     /** Rendering a line of formula takes 2–3 ms: while frames stream in, the numbers follow at most this often. */
     private final PauseTransition cooldown = new PauseTransition(Duration.millis(150));
@@ -122,6 +123,7 @@ public final class ExplanationCard extends VBox {
         maxDetailHeight.subscribe(h -> requestLayout());
         // live numbers: the frame shown fills the equations; the text's colour and size are theirs
         frame.subscribe(f -> refreshSoon());
+        members.subscribe(m -> fillEquations());   // another racer selected: its numbers at once
         cooldown.setOnFinished(e -> {
             if (pending) {
                 pending = false;
@@ -153,14 +155,9 @@ public final class ExplanationCard extends VBox {
         if (explanation == null || explanation.equations().isEmpty() || !expanded.get()) {
             return;
         }
-        java.util.List<String> filled = explanation.equations(frame.get());
-        double px = whatYouSee.getFont().getSize() * 1.2;
-        Color colour = whatYouSee.getTextFill() instanceof Color c ? c : Color.BLACK;
-        for (int i = 0; i < filled.size(); i++) {
-            TexLine line = (TexLine) equations.getChildren().get(i);
-            line.setLook(px, colour);
-            line.setTex(filled.get(i));
-        }
+        java.util.List<String> filled = explanation.equations(frame.get(),
+                members.get() == null ? java.util.Map.of() : members.get());
+        TexLine.fill(equations.getChildren(), filled, whatYouSee);
     }
 
     /** Explains {@code type}. */
@@ -196,6 +193,11 @@ public final class ExplanationCard extends VBox {
     /** The frame whose numbers the equations show (bind it to the frame on show). */
     public ObjectProperty<Frame> frameProperty() {
         return frame;
+    }
+
+    /** The members the equations' placeholders are bound to (bind it to the view's {@code members()}). */
+    public ObjectProperty<java.util.Map<String, String>> membersProperty() {
+        return members;
     }
 
     /** The equations on screen as LaTeX, their numbers filled in (empty for a plain formula). */

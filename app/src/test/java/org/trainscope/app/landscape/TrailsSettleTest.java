@@ -26,13 +26,7 @@ class TrailsSettleTest {
     @Test
     void steppingAndJumpingToAFrameDrawTheSameMap(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();
-        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null);
-        LandscapeView view = (LandscapeView) main.view();
-        AppExtension.waitUntil(TIMEOUT_S, () -> view.canvas().hasHeatmap());
-        robot.interact(() -> model.speedProperty().set(300));
-        robot.interact(model::play);
-        AppExtension.waitUntil(TIMEOUT_S, () -> model.frameCountProperty().get() > 40);
-        robot.interact(model::pause);
+        LandscapeView view = LandscapeRuns.playedAndPaused(main, robot, 40);
         int stopped = model.indexProperty().get();
         int[] played = settledPixels(view);
         robot.interact(() -> model.seek(0));

@@ -58,7 +58,15 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
 
         /** The equations with the numbers of {@code frame} in place of {@code \val{…}}; without a frame, "?". */
         public List<String> equations(Frame frame) {
-            return equations.stream().map(tex -> fill(tex, frame)).toList();
+            return equations(frame, java.util.Map.of());
+        }
+
+        /**
+         * As {@link #equations(Frame)}, with each placeholder named in {@code members} bound to that member (e.g.
+         * racer → adam, the racer the user selected) when the frame holds it; else to the first, as always.
+         */
+        public List<String> equations(Frame frame, java.util.Map<String, String> members) {
+            return equations.stream().map(tex -> fill(tex, frame, members)).toList();
         }
 
         /**
@@ -67,7 +75,12 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
          * computed (NaN, or a series of NaN) as a dash.
          */
         public static String fill(String tex, Frame frame) {
-            java.util.regex.Matcher m = VALUE.matcher(bind(tex, frame));
+            return fill(tex, frame, java.util.Map.of());
+        }
+
+        /** As {@link #fill(String, Frame)}, binding the placeholders named in {@code members} to those members. */
+        public static String fill(String tex, Frame frame, java.util.Map<String, String> members) {
+            java.util.regex.Matcher m = VALUE.matcher(bind(tex, frame, members));
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String key = m.group(1);
@@ -95,15 +108,23 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
 
         /**
          * Binds each placeholder of an indexed key, {@code \val{{racer}.loss}}, to the first member the frame holds
-         * (the first racer of the run), in every key that uses it and in {@code \member{racer}} (its name). Without
-         * a frame or a member, the placeholder stays and its values show as dashes.
+         * (the first racer of the run) or to the one {@code members} names if the frame holds it, in every key that
+         * uses it and in {@code \member{racer}} (its name). Without a frame or a member, the placeholder stays and
+         * its values show as dashes.
          */
-        private static String bind(String tex, Frame frame) {
+        private static String bind(String tex, Frame frame, java.util.Map<String, String> members) {
             java.util.Map<String, String> bound = new java.util.LinkedHashMap<>();
             java.util.regex.Matcher m = VALUE.matcher(tex);
             while (m.find() && frame != null) {
                 java.util.regex.Matcher p = PLACEHOLDER.matcher(m.group(1));
                 if (!p.find() || bound.containsKey(p.group(1))) {
+                    continue;
+                }
+                String wanted = members.get(p.group(1));
+                String chosen = wanted == null ? null
+                        : m.group(1).substring(0, p.start()) + wanted + m.group(1).substring(p.end());
+                if (chosen != null && (frame.hasScalar(chosen) || frame.hasSeries(chosen))) {
+                    bound.put(p.group(1), wanted);
                     continue;
                 }
                 java.util.regex.Pattern key = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(

@@ -27,7 +27,9 @@ import org.trainscope.engine.optim.Vector;
  * Several optimizers race from the same start on the same 2-D landscape. Each step advances every racer by one
  * step of its rule; a racer whose loss stops being finite is marked diverged and frozen at its last finite point
  * while the others go on. Frame scalars per racer {@code r}: {@code r.x1}, {@code r.x2}, {@code r.loss},
- * {@code r.gradnorm}, {@code r.diverged} (0 or 1); and {@code lr}, the current η_t.
+ * {@code r.gradnorm}, {@code r.diverged} (0 or 1), the rule's state per coordinate read from its
+ * {@link Optimizer#state()} — {@code r.m1}, {@code r.m2} its velocity or first moment, {@code r.acc1}, {@code r.acc2}
+ * its second-moment accumulator (NaN where the rule keeps none) — and {@code lr}, the current η_t.
  */
 public final class LandscapeExperiment extends AbstractExperiment {
     public static final Output X1 = Output.scalar("{racer}.x1", "the racer's first coordinate x₁");
@@ -35,6 +37,10 @@ public final class LandscapeExperiment extends AbstractExperiment {
     public static final Output LOSS = Output.scalar("{racer}.loss", "f(x₁, x₂) at the racer's point");
     public static final Output GRADNORM = Output.scalar("{racer}.gradnorm", "‖∇f‖ at the racer's point");
     public static final Output DIVERGED = Output.scalar("{racer}.diverged", "1 once the racer diverged (frozen at its last finite point), else 0");
+    public static final Output M1 = Output.scalar("{racer}.m1", "first coordinate of the racer's velocity or first moment (momentum δ, sgdm and nesterov v, adam m; NaN for the others)");
+    public static final Output M2 = Output.scalar("{racer}.m2", "second coordinate of the racer's velocity or first moment");
+    public static final Output ACC1 = Output.scalar("{racer}.acc1", "first coordinate of the racer's second-moment accumulator (adagrad G, rmsprop E, adam v; NaN for the others)");
+    public static final Output ACC2 = Output.scalar("{racer}.acc2", "second coordinate of the racer's second-moment accumulator");
     public static final Output LR = Output.scalar("lr", "the learning rate η_t of this step (after the schedule)");
 
     /**
@@ -53,7 +59,8 @@ public final class LandscapeExperiment extends AbstractExperiment {
                             + "cross-hair); the grey dashed curve is the gradient flow, which gradient descent follows "
                             + "closely while η is small. Momentum and Nesterov carry speed: they overshoot, swing across "
                             + "the valley and may settle in another basin. Raise lr towards the stability limit, or pick "
-                            + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start.",
+                            + "quadratic with b = 10, to see GD zig-zag across a narrow valley; click the map to move the start, or a racer's point or legend row to "
+                            + "see its steps in numbers.",
                     "GD  x ← x − η∇f(x)        flow  dx/dt = −∇f(x), at t = kη\n"
                             + "momentum  x_{t+1} = x_t − η∇f(x_t) + μ(x_t − x_{t−1})\n"
                             + "Nesterov  v_{t+1} = μv_t − η∇f(x_t + μv_t),  x_{t+1} = x_t + v_{t+1}",
@@ -76,7 +83,7 @@ public final class LandscapeExperiment extends AbstractExperiment {
             List.of(new ParamSpec.Text("formula", "function=custom: f(x1, x2) as a formula", Surface.Custom.EXAMPLE,
                     "a formula in x1, x2 with numbers, + - * / ^, parentheses, sin cos tan exp log sqrt tanh, pi, e",
                     Surface.Custom::check))),
-            List.of(X1, X2, LOSS, GRADNORM, DIVERGED, LR),
+            List.of(X1, X2, LOSS, GRADNORM, DIVERGED, M1, M2, ACC1, ACC2, LR),
             400, LandscapeExperiment::new);
 
     /**
@@ -159,6 +166,13 @@ public final class LandscapeExperiment extends AbstractExperiment {
             b.scalar(r.keys[2], surface.value(x1, x2));
             b.scalar(r.keys[3], Math.hypot(gradient[0], gradient[1]));
             b.scalar(r.keys[4], r.diverged ? 1 : 0);
+            Snapshot state = r.optimizer.state();
+            double[] m = r.moment == null ? null : state.array(r.moment);
+            double[] acc = r.accumulator == null ? null : state.array(r.accumulator);
+            b.scalar(r.keys[5], m == null ? Double.NaN : m[0]);
+            b.scalar(r.keys[6], m == null ? Double.NaN : m[1]);
+            b.scalar(r.keys[7], acc == null ? Double.NaN : acc[0]);
+            b.scalar(r.keys[8], acc == null ? Double.NaN : acc[1]);
         }
         b.scalar(LR, schedule.at(steps));
         return b.build();
@@ -213,17 +227,35 @@ public final class LandscapeExperiment extends AbstractExperiment {
         }
     }
 
-    /** One optimizer in the race and its current point x = (x₁, x₂), which the optimizer updates in place. */
+    /**
+     * One optimizer in the race and its current point x = (x₁, x₂), which the optimizer updates in place; the names
+     * of its state vectors shown as {@link #M1}/{@link #M2} and {@link #ACC1}/{@link #ACC2} (null: the rule has none).
+     */
     private static final class Racer {
         final String name;
-        final String[] keys;   // its frame keys X1, X2, LOSS, GRADNORM, DIVERGED, made once (a frame is ~2 µs)
+        final String[] keys;   // its frame keys X1, X2, LOSS, GRADNORM, DIVERGED, M1, M2, ACC1, ACC2, made once
         final double[] x;
         final Optimizer optimizer;
+        final String moment;
+        final String accumulator;
         boolean diverged;
 
         Racer(String name, OptimizerConfig config, double x1, double x2) {
             this.name = name;
-            this.keys = new String[] {X1.of(name), X2.of(name), LOSS.of(name), GRADNORM.of(name), DIVERGED.of(name)};
+            this.keys = new String[] {X1.of(name), X2.of(name), LOSS.of(name), GRADNORM.of(name), DIVERGED.of(name),
+                    M1.of(name), M2.of(name), ACC1.of(name), ACC2.of(name)};
+            this.moment = switch (name) {
+                case "momentum" -> "delta";                 // δ_t = x_t − x_{t−1}
+                case "sgdm", "nesterov" -> "velocity";       // v_t
+                case "adam" -> "m";                          // m_t, before bias correction
+                default -> null;
+            };
+            this.accumulator = switch (name) {
+                case "adagrad" -> "G";                       // G_t = Σ g²
+                case "rmsprop" -> "E";                       // E_t = ρE + (1−ρ)g²
+                case "adam" -> "v";                          // v_t, before bias correction
+                default -> null;
+            };
             this.x = new double[] {x1, x2};
             this.optimizer = config.create(Vector.of(x));
         }

@@ -58,7 +58,8 @@ class CliTest {
         List<String> header = List.of(lines.get(0).split(","));
         assertEquals("step", header.get(0));
         for (String opt : List.of("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "flow")) {
-            assertTrue(header.containsAll(List.of(opt + ".x1", opt + ".x2", opt + ".loss", opt + ".gradnorm")), opt);
+            assertTrue(header.containsAll(List.of(opt + ".x1", opt + ".x2", opt + ".loss", opt + ".gradnorm",
+                    opt + ".m1", opt + ".m2", opt + ".acc1", opt + ".acc2")), opt);
         }
         int col = header.indexOf("gd.x1");
         for (int t = 0; t <= 100; t++) {

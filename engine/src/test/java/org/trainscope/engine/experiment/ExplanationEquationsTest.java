@@ -37,6 +37,18 @@ class ExplanationEquationsTest {
                 Frame.builder(0).scalar("lr", 1).build()), "no racer: dashes");
     }
 
+    /** A member chosen by the user (the selected racer) is bound instead of the first, if the frame holds it. */
+    @Test
+    void aChosenMemberIsBoundWhenTheFrameHoldsIt() {
+        Frame f = Frame.builder(1).scalar("adam.x1", 0.5).scalar("flow.x1", 7).scalar("lr", 0.1).build();
+        String tex = "\\member{racer}: \\val{{racer}.x1}";
+        assertEquals("\\text{flow}: 7", ExperimentDef.Explanation.fill(tex, f, java.util.Map.of("racer", "flow")));
+        assertEquals("\\text{adam}: 0.5", ExperimentDef.Explanation.fill(tex, f, java.util.Map.of("racer", "gd")),
+                "a member the frame lacks falls back to the first");
+        assertEquals(List.of("\\text{flow}: 7"), new ExperimentDef.Explanation("", "", "").withEquations(tex)
+                .equations(f, java.util.Map.of("racer", "flow")));
+    }
+
     @Test
     void numbersKeepThreeSignificantDigits() {
         assertEquals("0.12", ExperimentDef.Explanation.number(0.12));

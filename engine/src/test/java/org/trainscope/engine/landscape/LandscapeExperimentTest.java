@@ -56,7 +56,8 @@ class LandscapeExperimentTest {
         Experiment e = LandscapeExperiment.TYPE.create(p, 0);
         List<String> expected = new ArrayList<>();
         for (String opt : List.of("adam", "gd", "flow")) {
-            expected.addAll(List.of(opt + ".x1", opt + ".x2", opt + ".loss", opt + ".gradnorm", opt + ".diverged"));
+            expected.addAll(List.of(opt + ".x1", opt + ".x2", opt + ".loss", opt + ".gradnorm", opt + ".diverged",
+                    opt + ".m1", opt + ".m2", opt + ".acc1", opt + ".acc2"));
         }
         expected.add("lr");
         for (Frame f : List.of(e.frame(), e.step(), e.step())) {
@@ -71,6 +72,10 @@ class LandscapeExperimentTest {
                 assertEquals(Math.hypot(2 * x1, 20 * x2), f.scalar(opt + ".gradnorm"), 1e-15);
                 assertEquals(0.0, f.scalar(opt + ".diverged"), 0.0);
             }
+            // gd and flow keep no moment nor accumulator: NaN, never a made-up zero
+            for (String key : List.of("gd.m1", "gd.acc2", "flow.m2", "flow.acc1")) {
+                assertTrue(Double.isNaN(f.scalar(key)), key);
+            }
             assertEquals(0.01, f.scalar("lr"), 0.0);
         }
     }
@@ -82,8 +87,60 @@ class LandscapeExperimentTest {
         expected.remove("sgdm");   // races like momentum at a constant η; offered, not shown by default
         expected.remove("normalized");   // the deep factorization's variant; offered, not shown by default
         assertEquals(expected, ((LandscapeExperiment) e).racerNames());
-        assertEquals(LandscapeExperiment.DEFAULT_RACERS.size() * 5 + 1, e.frame().scalarNames().size());
+        assertEquals(LandscapeExperiment.DEFAULT_RACERS.size() * 9 + 1, e.frame().scalarNames().size());
         assertEquals("valley", e.params().choice("function"));
+    }
+
+    /** The quadratic's gradient at a frame's point: ∇f = (2a·x₁, 2b·x₂) with the defaults a = 1, b = 10. */
+    private static double[] quadraticGradient(Frame f, String racer) {
+        return new double[] {2 * 1 * f.scalar(racer + ".x1"), 2 * 10 * f.scalar(racer + ".x2")};
+    }
+
+    /**
+     * The accumulators in the frames follow their rules' recurrences, with each g_t computed from the point x_t that
+     * frame t records: AdaGrad's G_k = Σ_{t<k} g_t², RMSprop's E ← ρE + (1−ρ)g², Adam's m ← β₁m + (1−β₁)g and
+     * v ← β₂v + (1−β₂)g². Tolerance 1e-13 relative over 100 steps: every term is positive (G, E, v) or a contraction of
+     * earlier ones (m), each step adds at most a couple of roundings of ε/2 ≈ 1.1e-16 relative, so at most ~2·10⁻¹⁴
+     * after 100 steps; an off-by-one step (the gradient of x_{t+1} instead of x_t) or a missing (1−β) is off by
+     * far more than that.
+     */
+    @Test
+    void accumulatorsInTheFramesFollowTheirRecurrences() {
+        Params p = params("function=quadratic", "optimizers=adagrad,rmsprop,adam,momentum", "lr=0.05");
+        double rho = p.real("rho");
+        double beta1 = p.real("beta1");
+        double beta2 = p.real("beta2");
+        Experiment e = LandscapeExperiment.TYPE.create(p, 0);
+        double[] sumSquares = new double[2];
+        double[] meanSquare = new double[2];
+        double[] m = new double[2];
+        double[] v = new double[2];
+        Frame before = e.frame();
+        for (String key : List.of("adagrad.acc1", "rmsprop.acc2", "adam.acc1", "adam.m2", "momentum.m1")) {
+            assertEquals(0.0, before.scalar(key), 0.0, key + " starts at zero");
+        }
+        for (int t = 1; t <= 100; t++) {
+            Frame now = e.step();
+            double[] gAda = quadraticGradient(before, "adagrad");
+            double[] gRms = quadraticGradient(before, "rmsprop");
+            double[] gAdam = quadraticGradient(before, "adam");
+            for (int i = 0; i < 2; i++) {
+                sumSquares[i] += gAda[i] * gAda[i];                                  // G ← G + g²
+                meanSquare[i] = rho * meanSquare[i] + (1 - rho) * gRms[i] * gRms[i]; // E ← ρE + (1−ρ)g²
+                m[i] = beta1 * m[i] + (1 - beta1) * gAdam[i];                        // m ← β₁m + (1−β₁)g
+                v[i] = beta2 * v[i] + (1 - beta2) * gAdam[i] * gAdam[i];             // v ← β₂v + (1−β₂)g²
+                String axis = String.valueOf(i + 1);
+                assertEquals(sumSquares[i], now.scalar("adagrad.acc" + axis), 1e-13 * sumSquares[i], "G at " + t);
+                assertEquals(meanSquare[i], now.scalar("rmsprop.acc" + axis), 1e-13 * meanSquare[i], "E at " + t);
+                assertEquals(v[i], now.scalar("adam.acc" + axis), 1e-13 * v[i], "v at " + t);
+                assertEquals(m[i], now.scalar("adam.m" + axis), 1e-13 * Math.abs(m[i]) + 1e-300, "m at " + t);
+                // the heavy ball's δ_t is its last step x_t − x_{t−1}, up to the rounding of that sum (ε·|x|)
+                double step = now.scalar("momentum.x" + axis) - before.scalar("momentum.x" + axis);
+                assertEquals(step, now.scalar("momentum.m" + axis), 4e-16 * Math.abs(now.scalar("momentum.x" + axis)));
+            }
+            before = now;
+        }
+        assertTrue(sumSquares[0] > 0 && m[1] != 0, "the test saw the accumulators move");
     }
 
     @Test
