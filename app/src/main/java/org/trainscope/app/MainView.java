@@ -125,10 +125,12 @@ public final class MainView extends BorderPane {
                 select(now);
             }
         });
-        // a session of another experiment was opened: pick it, which shows its view
+        // a session of another experiment was opened: close the old view at once (the params about to come are not
+        // its experiment's), and pick the new one once the model also has its params, which shows its view
         model.typeProperty().subscribe((was, now) -> {
-            if (now != null) {
-                top.experimentProperty().set(now);
+            if (now != null && now != top.experimentProperty().get()) {
+                compare.closeView();
+                javafx.application.Platform.runLater(() -> top.experimentProperty().set(model.type()));
             }
         });
         top.darkProperty().subscribe((was, now) -> applyTheme(now));

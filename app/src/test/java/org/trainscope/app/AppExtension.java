@@ -133,11 +133,16 @@ public final class AppExtension implements BeforeEachCallback, AfterEachCallback
 
     /** Saves a PNG of the whole window under target/ (or the screenshotDir property) and checks it is not blank. */
     public Path screenshot(String name) throws Exception {
+        return screenshot(name, null);
+    }
+
+    /** A PNG of {@code node} alone (null: the whole window), under the same directory. */
+    public Path screenshot(String name, javafx.scene.Node node) throws Exception {
         Path dir = Path.of(System.getProperty("trainscope.screenshotDir", "target"));
         Files.createDirectories(dir);
         Path png = dir.resolve(name);
         WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage image = main.getScene().getRoot().snapshot(null, null);
+            WritableImage image = (node != null ? node : main.getScene().getRoot()).snapshot(null, null);
             try {
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(png.toString()));
             } catch (IOException e) {

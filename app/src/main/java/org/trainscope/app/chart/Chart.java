@@ -220,6 +220,10 @@ public final class Chart {
         xAxis.setLabel(label);
     }
 
+    public void setYLabel(String label) {
+        yAxis.setLabel(label);
+    }
+
     /** The legend goes where it takes the smaller share of the chart: below, or right of a wide, low chart. */
     private void placeLegend() {
         if (style.placeLegend(viewer.getWidth(), viewer.getHeight())) {

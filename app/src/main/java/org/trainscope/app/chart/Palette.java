@@ -68,6 +68,10 @@ public final class Palette {
             Map.entry("points", solid(VERMILLION)),
             Map.entry("samples", solid(GREY.deriveColor(0, 1, 1, 0.55))),
             Map.entry("input", solid(GREY)),
+            // activations compared (lecture 003): one colour each, on every chart
+            Map.entry("sigmoid", solid(VERMILLION)),
+            Map.entry("tanh", solid(GREEN)),
+            Map.entry("relu", solid(BLUE)),
             Map.entry("deep", solid(BLUE)),
             Map.entry("shallow", solid(ORANGE)),
             Map.entry("sawtooth", solid(PURPLE)),

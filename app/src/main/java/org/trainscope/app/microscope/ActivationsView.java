@@ -38,30 +38,76 @@ public final class ActivationsView implements ExperimentView {
     private final Chart hists = new Chart("Outputs of some layers", Axis.LINEAR, "o_t", Axis.LINEAR, "fraction");
     private final Chart function = new Chart("σ and σ′", Axis.LINEAR, "z", Axis.LINEAR, "value");
     private final List<Chart> all = List.of(grads, spread, hists, function);
-    private final int gradNow;
-    private final int gradInit;
-    private final int spreadNow;
-    private final int spreadInit;
+    private static final List<String> COMPARED_LABELS = List.of("sigmoid + Xavier", "tanh + Xavier", "ReLU + He");
+    /** The series of the charts in one mode (compare off: one net; on: one line per activation, indexed alike). */
+    private int[] gradNow;
+    private int[] gradInit;
+    private int[] spreadNow;
+    private int[] spreadInit;
     private final int[] histLines = new int[HISTOGRAMS];
-    private final int sigmaLine;
-    private final int derivativeLine;
+    private int sigmaLine;
+    private int derivativeLine;
+    private int[] comparedSigma;
+    private int[] comparedDerivative;
+    private Boolean compareShown;
     private final Subscription subscription;
     private Frame rendered;
 
     public ActivationsView(PlaybackModel model) {
         this.model = model;
-        gradNow = grads.add("deep", "now", Style.LINE_MARKERS);
-        gradInit = grads.add("target", "at init", Style.DASHED);
-        spreadNow = spread.add("deep", "now", Style.LINE_MARKERS);
-        spreadInit = spread.add("target", "at init", Style.DASHED);
-        for (int i = 0; i < HISTOGRAMS; i++) {
-            histLines[i] = hists.add("layer " + (i + 1), "layer", Style.LINE);
-        }
-        sigmaLine = function.add("deep", "σ(z)", Style.LINE);
-        derivativeLine = function.add("shallow", "σ′(z)", Style.LINE);
         createView();
         subscription = model.frameProperty().subscribe((was, now) -> render());
         render();
+    }
+
+    /** (Re)makes the series for one net, or for the three compared nets, when the mode changes. */
+    private void configure(boolean compare) {
+        if (Boolean.valueOf(compare).equals(compareShown)) {
+            return;
+        }
+        compareShown = compare;
+        all.forEach(Chart::clear);
+        if (!compare) {
+            gradNow = new int[]{grads.add("deep", "now", Style.LINE_MARKERS)};
+            gradInit = new int[]{grads.add("target", "at init", Style.DASHED)};
+            spreadNow = new int[]{spread.add("deep", "now", Style.LINE_MARKERS)};
+            spreadInit = new int[]{spread.add("target", "at init", Style.DASHED)};
+            for (int i = 0; i < HISTOGRAMS; i++) {
+                histLines[i] = hists.add("layer " + (i + 1), "layer", Style.LINE);
+            }
+            sigmaLine = function.add("deep", "σ(z)", Style.LINE);
+            derivativeLine = function.add("shallow", "σ′(z)", Style.LINE);
+            hists.setXLabel("o_t");
+            hists.setYLabel("fraction");
+            return;
+        }
+        int n = ActivationsExperiment.COMPARED.size();
+        gradNow = new int[n];
+        gradInit = new int[n];
+        spreadNow = new int[n];
+        spreadInit = new int[n];
+        comparedSigma = new int[n];
+        comparedDerivative = new int[n];
+        for (int i = 0; i < n; i++) {
+            String act = ActivationsExperiment.COMPARED.get(i);
+            String label = COMPARED_LABELS.get(i);
+            gradNow[i] = grads.add(act, label, Style.LINE_MARKERS);
+            spreadNow[i] = spread.add(act, label, Style.LINE_MARKERS);
+            comparedSigma[i] = function.add(act, label, Style.LINE);
+            comparedDerivative[i] = hists.add(act, label, Style.LINE);
+            spread.hideFromLegend(spreadNow[i]);                 // one legend, on the gradient chart: same colours
+            function.hideFromLegend(comparedSigma[i]);
+            hists.hideFromLegend(comparedDerivative[i]);
+        }
+        for (int i = 0; i < n; i++) {                    // dashed, at init: the colour says which, the title the dash
+            String act = ActivationsExperiment.COMPARED.get(i);
+            gradInit[i] = grads.add(act, "at init", Style.DASHED);
+            spreadInit[i] = spread.add(act, "at init", Style.DASHED);
+            grads.hideFromLegend(gradInit[i]);
+            spread.hideFromLegend(spreadInit[i]);
+        }
+        hists.setXLabel("z");
+        hists.setYLabel("σ′(z)");
     }
 
     private void createView() {
@@ -81,26 +127,34 @@ public final class ActivationsView implements ExperimentView {
         Frame f = model.frame();
         Params p = model.params();
         Recording rec = model.recording();
-        if (f == null || p == null || rec == null || rec.size() == 0 || !f.has(ActivationsExperiment.LOSS) || f == rendered) {
+        if (f == null || p == null || rec == null || rec.size() == 0 || f == rendered) {
             return;
         }
-        rendered = f;
         ActivationsExperiment.Config c = ActivationsExperiment.Config.of(p);
-        int depth = c.depth();
         Frame init = rec.get(0);
+        if (!ofMode(f, c.compare()) || !ofMode(init, c.compare())) {
+            return; // a frame of the run before the params changed
+        }
+        rendered = f;
+        int depth = c.depth();
+        configure(c.compare());
+        if (c.compare()) {
+            renderCompared(f, init, depth);
+            return;
+        }
         double[][] now = perLayer(f, ActivationsExperiment.GRAD_NORM, depth, true);
         double[][] atInit = perLayer(init, ActivationsExperiment.GRAD_NORM, depth, true);
         grads.batch(() -> {
-            grads.set(gradNow, now[0], now[1]);
-            grads.set(gradInit, atInit[0], atInit[1]);
+            grads.set(gradNow[0], now[0], now[1]);
+            grads.set(gradInit[0], atInit[0], atInit[1]);
         });
         grads.setTitle(String.format(Locale.ROOT, "‖∂L/∂W_t‖ per layer · step %d · first/last = %.2g", f.step(),
                 f.scalar(ActivationsExperiment.GRAD_RATIO)));
         double[][] s = perLayer(f, ActivationsExperiment.ACT_STD, depth - 1, false);
         double[][] s0 = perLayer(init, ActivationsExperiment.ACT_STD, depth - 1, false);
         spread.batch(() -> {
-            spread.set(spreadNow, s[0], s[1]);
-            spread.set(spreadInit, s0[0], s0[1]);
+            spread.set(spreadNow[0], s[0], s[1]);
+            spread.set(spreadInit[0], s0[0], s0[1]);
         });
         for (Chart chart : List.of(grads, spread)) {
             chart.fixX(0.5, depth + 0.5);
@@ -126,11 +180,62 @@ public final class ActivationsView implements ExperimentView {
         function.setTitle("σ = " + c.sigma().label() + " and σ′ · init " + c.init());
     }
 
+    /**
+     * The three nets of compare = on on shared charts: gradient norms per layer (one log y range for all, so the
+     * sigmoid's fall reads against ReLU's level line), output spreads, and σ, σ′ of each activation.
+     */
+    private void renderCompared(Frame f, Frame init, int depth) {
+        List<String> acts = ActivationsExperiment.COMPARED;
+        grads.batch(() -> {
+            for (int i = 0; i < acts.size(); i++) {
+                String act = acts.get(i);
+                double[][] now = perLayer(f, t -> ActivationsExperiment.COMPARED_GRAD_NORM.of(act, t), depth, true);
+                double[][] atInit = perLayer(init, t -> ActivationsExperiment.COMPARED_GRAD_NORM.of(act, t), depth, true);
+                grads.set(gradNow[i], now[0], now[1]);
+                grads.set(gradInit[i], atInit[0], atInit[1]);
+            }
+        });
+        grads.setTitle(String.format(Locale.ROOT, "‖∂L/∂W_t‖ · step %d (dashed: at init) · first/last: "
+                        + "sigmoid %.2g, tanh %.2g, ReLU %.2g", f.step(),
+                f.scalar(ActivationsExperiment.COMPARED_GRAD_RATIO.of("sigmoid")),
+                f.scalar(ActivationsExperiment.COMPARED_GRAD_RATIO.of("tanh")),
+                f.scalar(ActivationsExperiment.COMPARED_GRAD_RATIO.of("relu"))));
+        spread.batch(() -> {
+            for (int i = 0; i < acts.size(); i++) {
+                String act = acts.get(i);
+                double[][] now = perLayer(f, t -> ActivationsExperiment.COMPARED_ACT_STD.of(act, t), depth - 1, false);
+                double[][] atInit = perLayer(init, t -> ActivationsExperiment.COMPARED_ACT_STD.of(act, t), depth - 1, false);
+                spread.set(spreadNow[i], now[0], now[1]);
+                spread.set(spreadInit[i], atInit[0], atInit[1]);
+            }
+        });
+        spread.setTitle("Spread of each layer's outputs (dashed: at init)");
+        for (Chart chart : List.of(grads, spread)) {
+            chart.fixX(0.5, depth + 0.5);
+        }
+        function.batch(() -> {
+            for (int i = 0; i < acts.size(); i++) {
+                double[][] curves = curves(Sigma.of(acts.get(i)));
+                function.set(comparedSigma[i], curves[0], curves[1]);
+                hists.set(comparedDerivative[i], curves[0], curves[2]);
+            }
+        });
+        function.setTitle("σ(z) of each");
+        hists.setTitle("σ′(z) of each: sigmoid's is at most ¼");
+        hists.fixX(-4, 4);
+    }
+
+    /** Whether {@code f} is a frame of one net (compare off) or of the three (on). */
+    private static boolean ofMode(Frame f, boolean compare) {
+        return compare ? f.hasScalar(ActivationsExperiment.COMPARED_LOSS.of(ActivationsExperiment.COMPARED.get(0)))
+                : f.has(ActivationsExperiment.LOSS);
+    }
+
     /** (t, value) for t = 1 … n; on a log axis the zeros (a step net's gradients) are left out. */
-    private static double[][] perLayer(Frame f, org.trainscope.engine.experiment.Output out, int n, boolean positive) {
+    private static double[][] perLayer(Frame f, java.util.function.IntFunction<String> key, int n, boolean positive) {
         List<double[]> points = new ArrayList<>();
         for (int t = 1; t <= n; t++) {
-            double v = f.scalar(out.of(t));
+            double v = f.scalar(key.apply(t));
             if (!positive || v > 0) {
                 points.add(new double[]{t, v});
             }
@@ -141,6 +246,11 @@ public final class ActivationsView implements ExperimentView {
             xy[1][i] = points.get(i)[1];
         }
         return xy;
+    }
+
+    /** (t, value) for t = 1 … n; on a log axis the zeros (a step net's gradients) are left out. */
+    private static double[][] perLayer(Frame f, org.trainscope.engine.experiment.Output out, int n, boolean positive) {
+        return perLayer(f, t -> out.of(t), n, positive);
     }
 
     /** The first, the last and evenly spaced hidden layers between them, at most {@link #HISTOGRAMS}. */
@@ -188,7 +298,12 @@ public final class ActivationsView implements ExperimentView {
 
     /** Points of the gradient-norm curve now (one per layer with a non-zero gradient), for tests. */
     public int gradientPointCount() {
-        return grads.pointCount(gradNow);
+        return grads.pointCount(gradNow[0]);
+    }
+
+    /** The gradient chart (one line per compared activation, for tests). */
+    public Chart gradientChart() {
+        return grads;
     }
 
     /** The title of the gradient chart, for tests. */

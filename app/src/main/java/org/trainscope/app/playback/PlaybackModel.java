@@ -377,8 +377,11 @@ public final class PlaybackModel {
         if (f.step() == expectedDigestStep && SessionFile.digest(f).equals(expectedDigest)) {
             say("Opened: " + expectedDigestStep + " steps recomputed, identical to the saved run.");
         } else {
-            warn("Opened, but the recomputed run differs from the saved one at step " + expectedDigestStep
-                    + " (another machine or version?).");
+            // a file saved by a version whose frames differ (outputs added, a value computed another way) or on
+            // another machine: the recipe still replays; say so rather than refuse
+            warn("Opened: " + expectedDigestStep + " steps recomputed from the saved params and seed, not identical "
+                    + "to the saved run: saved by a version whose " + type.get().id() + " frames differ, or on another "
+                    + "machine. Shown: this version's run.");
         }
         expectedDigest = null;
     }

@@ -66,6 +66,15 @@ public final class CompareArea extends SplitPane {
         });
     }
 
+    /** Disposes the view shown (its experiment is going away); {@link #show} makes the next. */
+    public void closeView() {
+        if (view != null) {
+            view.dispose();
+            view = null;
+        }
+        getItems().clear();
+    }
+
     /**
      * Shows {@code type}: the old view stops listening, the model switches to the experiment (unless it runs it
      * already: a session of it was just opened) and a new view is made.

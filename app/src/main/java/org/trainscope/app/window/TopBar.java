@@ -108,8 +108,7 @@ public final class TopBar extends HBox {
             n.getStyleClass().add(Styles.FLAT);
         }
         more.getItems().addAll(panelItem, explanationItem, presenterItem, darkItem, new SeparatorMenuItem());
-        more.getItems().addAll(keys("Space  play / pause", "← →  step back / forward", "Home  back to step 0",
-                "1 – 9  start a lecture demo", "Enter  apply a value,  Esc  put it back", "Ctrl+S save,  Ctrl+O open"));
+        more.getItems().addAll(keys(KEYS));
         for (Labeled c : List.of(brand, home, open, save, export, panel, presenter, dark, more)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // a label, never "…": the picker gives way
             c.setFocusTraversable(false);
@@ -145,8 +144,19 @@ public final class TopBar extends HBox {
     }
 
     /** The keys, listed in the menu (they work anywhere but in a text field). */
-    private static List<MenuItem> keys(String... lines) {
-        return java.util.Arrays.stream(lines).map(line -> {
+    /**
+     * The list of keys under ⋯, below the items that name theirs (H, E, F), one line per key or pair: the window's
+     * ({@link KeyBindings}), the lecture's
+     * ({@link org.trainscope.app.preset.PlaylistPlayer}), the pen's ({@link org.trainscope.app.preset.PenLayer}) and
+     * the question's ({@link org.trainscope.app.preset.QuestionOverlay}).
+     */
+    static final List<String> KEYS = List.of("Space  play / pause", "← →  step back / forward", "Home  back to step 0",
+            "1 – 9  start a lecture demo", "N / P,  PageDown / PageUp  next / previous demo of the lecture",
+            "Enter  reveal the question's answer, then play on", "D  pen on / off (draw while paused)",
+            "C  clear the pen on this frame", "Enter  apply a value,  Esc  put it back", "Ctrl+S save,  Ctrl+O open");
+
+    private static List<MenuItem> keys(List<String> lines) {
+        return lines.stream().map(line -> {
             MenuItem item = new MenuItem(line);
             item.setDisable(true);
             return item;

@@ -68,4 +68,34 @@ class MicroscopeViewsTest {
         app.screenshot("trainscope-activations.png");
         assertEquals(java.util.List.of(1, 6, 10, 15, 19), java.util.Arrays.stream(ActivationsView.shownLayers(19)).boxed().toList());
     }
+
+    /**
+     * compare = on: the gradient chart draws the three nets on one log scale — three lines now, three dashed at init,
+     * 20 points each — each in its activation's colour, and the one y range spans sigmoid's vanished first layer
+     * (below 1e-3 of its last) and ReLU's level line.
+     */
+    @Test
+    void activationsComparesThreeNetsOnOneChart(MainView main, FxRobot robot) throws Exception {
+        app.pick("activations");
+        PlaybackModel model = main.model();
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null && main.view() instanceof ActivationsView);
+        robot.interact(() -> model.applyParams(model.params().with("compare", "on")));
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null && model.frame().hasScalar("relu.loss"));
+        robot.interact(model::stepForward);
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        ActivationsView view = (ActivationsView) main.view();
+        org.trainscope.app.chart.Chart grads = view.gradientChart();
+        assertEquals(6, grads.seriesCount());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(20, grads.pointCount(i), "series " + i);
+        }
+        assertTrue(!grads.paint(0).equals(grads.paint(2)) && !grads.paint(0).equals(grads.paint(1)),
+                "one colour per activation");
+        assertEquals(grads.paint(0), grads.paint(3), "now and at init: the same colour");
+        double sigmoidFirst = model.frame().scalar("sigmoid.grad_norm.1");
+        double reluFirst = model.frame().scalar("relu.grad_norm.1");
+        assertTrue(grads.yRange().lowerValue() <= sigmoidFirst && grads.yRange().upperValue() >= reluFirst, grads.yRange().toString());
+        assertTrue(view.gradientTitle().contains("sigmoid") && view.gradientTitle().contains("step 1"), view.gradientTitle());
+    }
 }

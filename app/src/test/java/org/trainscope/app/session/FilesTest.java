@@ -63,6 +63,27 @@ class FilesTest {
                 "the sheet shows the opened params");
     }
 
+    /**
+     * A deep-matrix-factorization session saved before its frames gained Theorem 3's terms (by commit 6088be6, checked
+     * in): it opens, replays all 40 steps with today's outputs, and the status says, in words, why the digest differs.
+     */
+    @Test
+    void aSessionSavedByAnOlderVersionOpensWithAClearMessage(MainView main, FxRobot robot) throws Exception {
+        PlaybackModel model = main.model();
+        Path old = dir.resolve("old.trainscope.json");
+        try (var in = FilesTest.class.getResourceAsStream("/sessions/dmf-before-thm3-terms.trainscope.json")) {
+            Files.copy(in, old);
+        }
+        robot.interact(() -> main.files().open(old));
+        waitUntil(() -> model.frame() != null && model.frame().step() == 40
+                && model.messageProperty().get().startsWith("Opened"));
+        String message = model.messageProperty().get();
+        assertEquals("deep-matrix-factorization", model.type().id());
+        assertTrue(message.contains("40 steps recomputed") && message.contains("not identical")
+                && message.contains("deep-matrix-factorization frames differ"), message);
+        assertTrue(model.frame().hasScalar("thm3.rate.1"), "today's frames, with Theorem 3's terms");
+    }
+
     @Test
     void aCorruptFileIsRefusedAndChangesNothing(MainView main, FxRobot robot) throws Exception {
         PlaybackModel model = main.model();

@@ -76,6 +76,53 @@ class LiveEquationsTest {
         robot.type(KeyCode.F);
     }
 
+    /**
+     * deep-matrix-factorization: Theorem 3's terms for σ₁ — factor, projection and rate — are the frame's numbers,
+     * step 5 and, after stepping back, step 4's.
+     */
+    @Test
+    void theoremThreeTermsAreTheFramesNumbers(MainView main, FxRobot robot) throws Exception {
+        app.pick("deep-matrix-factorization");
+        PlaybackModel model = main.model();
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null);
+        robot.interact(() -> model.applyParams(model.params().with("n", "30").with("observed", "300")));
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame() != null && model.params().integer("n") == 30);
+        ExplanationCard card = robot.lookup("#explanation").queryAs(ExplanationCard.class);
+        robot.interact(() -> card.expandedProperty().set(true));
+        for (int i = 0; i < 5; i++) {
+            robot.interact(model::stepForward);
+        }
+        AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 5);
+        for (long step : new long[]{5, 4}) {
+            if (step == 4) {
+                robot.interact(model::stepBack);
+                AppExtension.waitUntil(TIMEOUT_S, () -> model.frame().step() == 4);
+            }
+            showsFrame(card, model);
+            Frame f = model.frame();
+            String sigma1 = card.equationsShown().get(2);
+            for (String key : List.of("thm3.factor.1", "thm3.projection.1", "thm3.rate.1", "sv.1")) {
+                assertTrue(sigma1.contains(Explanation.number(f.scalar(key))), "step " + step + ", " + key + ": " + sigma1);
+            }
+        }
+        javafx.scene.Node lines = robot.lookup("#explanation-equations").query();
+        app.screenshot("trainscope-live-equations-dmf.png", lines);
+        javafx.scene.control.ToggleButton dark = robot.lookup("#dark-toggle").queryAs(javafx.scene.control.ToggleButton.class);
+        robot.interact(dark::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        showsFrame(card, model);
+        app.screenshot("trainscope-live-equations-dmf-dark.png", lines);
+        robot.interact(dark::fire);
+        robot.type(KeyCode.F);
+        robot.type(KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> card.expandedProperty().set(true));
+        showsFrame(card, model);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.screenshot("trainscope-live-equations-dmf-presenter.png", lines);
+        robot.type(KeyCode.F);
+    }
+
     /** Waits until the card shows the equations of the frame on screen. */
     private static void showsFrame(ExplanationCard card, PlaybackModel model) {
         AppExtension.waitUntil(TIMEOUT_S, () -> card.equationsShown().equals(

@@ -125,7 +125,8 @@ public final class Cli implements Runnable {
             out.println(kind == Output.Kind.SCALAR ? "scalars (per frame):" : "series (per frame):");
             for (Output o : t.outputs()) {
                 if (o.kind() == kind) {
-                    out.printf("  %-22s %s%s%n", o.name(), o.meaning(), o.unit().isEmpty() ? "" : " [" + o.unit() + "]");
+                    out.printf("  %-22s %s%s%s%n", o.name(), o.meaning(), o.unit().isEmpty() ? "" : " [" + o.unit() + "]",
+                            o.onlyWhen().isEmpty() ? "" : " (only with " + o.onlyWhen() + ")");
                 }
             }
         }

@@ -240,6 +240,9 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
             }
         }
         for (Output o : outputs) {
+            if (!o.onlyWhen().isEmpty()) {
+                continue; // a mode's output: present or not, by the run's params
+            }
             List<String> keys = o.kind() == Output.Kind.SCALAR ? frame.scalarNames() : frame.seriesNames();
             if (keys.stream().noneMatch(o::matches)) {
                 out.add("missing " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + o.name() + "'");

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param name    the key, or the pattern of an indexed family
  * @param meaning one line: what the number is
  * @param unit    its unit, or empty where it has none
+ * @param onlyWhen empty if every frame has it; else the params under which frames have it (e.g. "compare = on")
  */
-public record Output(Kind kind, String name, String meaning, String unit) {
+public record Output(Kind kind, String name, String meaning, String unit, String onlyWhen) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
     /** A name: text without braces, and placeholders {@code {word}}. */
     private static final Pattern PLACEHOLDERS = Pattern.compile("([^{}]|\\{[a-z_]+})+");
@@ -25,7 +26,7 @@ public record Output(Kind kind, String name, String meaning, String unit) {
     public enum Kind { SCALAR, SERIES }
 
     public static Output scalar(String name, String meaning, String unit) {
-        return new Output(Kind.SCALAR, name, meaning, unit);
+        return new Output(Kind.SCALAR, name, meaning, unit, "");
     }
 
     public static Output scalar(String name, String meaning) {
@@ -33,7 +34,7 @@ public record Output(Kind kind, String name, String meaning, String unit) {
     }
 
     public static Output series(String name, String meaning, String unit) {
-        return new Output(Kind.SERIES, name, meaning, unit);
+        return new Output(Kind.SERIES, name, meaning, unit, "");
     }
 
     public static Output series(String name, String meaning) {
@@ -44,6 +45,11 @@ public record Output(Kind kind, String name, String meaning, String unit) {
         if (!PLACEHOLDERS.matcher(name).matches()) {
             throw new IllegalArgumentException("output name '" + name + "': placeholders are {lowercase_words}");
         }
+    }
+
+    /** This output, present only in the frames of runs with {@code condition} (a mode of the experiment). */
+    public Output onlyWhen(String condition) {
+        return new Output(kind, name, meaning, unit, condition);
     }
 
     /** True if the name has placeholders ({@code sv.{r}}). */

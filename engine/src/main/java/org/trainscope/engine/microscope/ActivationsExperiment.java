@@ -7,15 +7,12 @@ import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Output;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
-import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
-import org.trainscope.engine.optim.Objective;
-import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
 import org.trainscope.engine.optim.OptimizerParams;
-import org.trainscope.engine.optim.Vector;
 
 /**
  * A deep MLP at initialization and as it trains, to show vanishing and exploding gradients (lecture 003, "Common
@@ -27,14 +24,33 @@ import org.trainscope.engine.optim.Vector;
  * its outputs: back-propagation multiplies δ by W_{t+1}ᵀ and σ′(z_t) once per layer, so with σ′ ≤ ¼ (sigmoid) the
  * first layers' gradients shrink geometrically with depth, while ReLU with He's variance 2/fan_in keeps them level.
  * Step 0 is the initialization; each step is one optimizer step.
+ *
+ * <p>With {@code compare = on} it trains the lecture's three side by side ("Comparing Activation Functions"):
+ * sigmoid and tanh with Xavier's init, ReLU with He's, each an {@link ActivationNet} from the same seed — the same
+ * data and, per net, the same bits as its single run — stepped in lockstep; frames hold {@code {act}.…} per net.
  */
 public final class ActivationsExperiment extends AbstractExperiment {
-    public static final Output GRAD_NORM = Output.scalar("grad_norm.{t}", "‖∂L/∂W_t‖_F of layer t (1 = nearest the input)");
-    public static final Output ACT_STD = Output.scalar("act_std.{t}", "standard deviation of layer t's outputs o_t over units and batch");
-    public static final Output LOSS = Output.scalar("loss", "½ mean (ŷ − y)² over the batch");
-    public static final Output GRAD_RATIO = Output.scalar("grad_ratio", "‖∂L/∂W_1‖ / ‖∂L/∂W_depth‖: first layer's gradient over the last's");
-    public static final Output HIST = Output.series("hist.{t}", "histogram of layer t's outputs: fraction of values per bin of hist_range");
-    public static final Output HIST_RANGE = Output.series("hist_range", "[lo, hi] of the histograms' bins, shared by every layer");
+    public static final Output GRAD_NORM = Output.scalar("grad_norm.{t}", "‖∂L/∂W_t‖_F of layer t (1 = nearest the input)")
+            .onlyWhen("compare = off");
+    public static final Output ACT_STD = Output.scalar("act_std.{t}", "standard deviation of layer t's outputs o_t over units and batch")
+            .onlyWhen("compare = off");
+    public static final Output LOSS = Output.scalar("loss", "½ mean (ŷ − y)² over the batch")
+            .onlyWhen("compare = off");
+    public static final Output GRAD_RATIO = Output.scalar("grad_ratio", "‖∂L/∂W_1‖ / ‖∂L/∂W_depth‖: first layer's gradient over the last's")
+            .onlyWhen("compare = off");
+    public static final Output HIST = Output.series("hist.{t}", "histogram of layer t's outputs: fraction of values per bin of hist_range")
+            .onlyWhen("compare = off");
+    public static final Output HIST_RANGE = Output.series("hist_range", "[lo, hi] of the histograms' bins, shared by every layer")
+            .onlyWhen("compare = off");
+    // compare = on: the same per net, {act} one of COMPARED (no histograms)
+    public static final Output COMPARED_GRAD_NORM = Output.scalar("{act}.grad_norm.{t}", "‖∂L/∂W_t‖_F of layer t of the {act} net")
+            .onlyWhen("compare = on");
+    public static final Output COMPARED_ACT_STD = Output.scalar("{act}.act_std.{t}", "standard deviation of layer t's outputs in the {act} net")
+            .onlyWhen("compare = on");
+    public static final Output COMPARED_LOSS = Output.scalar("{act}.loss", "½ mean (ŷ − y)² of the {act} net")
+            .onlyWhen("compare = on");
+    public static final Output COMPARED_GRAD_RATIO = Output.scalar("{act}.grad_ratio", "‖∂L/∂W_1‖ / ‖∂L/∂W_depth‖ of the {act} net")
+            .onlyWhen("compare = on");
 
     /** Bins of each layer's histogram: 20 × 8 bytes × 50 layers keeps a frame under 10 kB. */
     public static final int BINS = 20;
@@ -67,16 +83,33 @@ public final class ActivationsExperiment extends AbstractExperiment {
                     new ParamSpec.Real("scale", "init = scale: W ~ N(0, scale²/fan_in)", 1.0, 0.01, 10),
                     new ParamSpec.Int("depth", "Layers (weight matrices), the last linear", 20, 2, 50),
                     new ParamSpec.Int("width", "Units per hidden layer (and input size)", 64, 2, 128),
-                    new ParamSpec.Int("batch", "Examples in the one fixed batch", 32, 1, 64)),
+                    new ParamSpec.Int("batch", "Examples in the one fixed batch", 32, 1, 64),
+                    new ParamSpec.Choice("compare", "on: three nets in lockstep, sigmoid + Xavier, tanh + Xavier and "
+                            + "ReLU + He (activation, init and scale unused), same depth, width, data and seed", "off",
+                            List.of("off", "on"))),
                     OptimizerParams.specs("gd", 0.01)),
-            List.of(GRAD_NORM, ACT_STD, LOSS, GRAD_RATIO, HIST, HIST_RANGE),
+            List.of(GRAD_NORM, ACT_STD, LOSS, GRAD_RATIO, HIST, HIST_RANGE, COMPARED_GRAD_NORM, COMPARED_ACT_STD,
+                    COMPARED_LOSS, COMPARED_GRAD_RATIO),
             200, ActivationsExperiment::new);
 
     /** The params, read once. */
-    public record Config(Sigma sigma, String init, double scale, int depth, int width, int batch, OptimizerConfig optimizer) {
+    public record Config(Sigma sigma, String init, double scale, int depth, int width, int batch, OptimizerConfig optimizer,
+                         boolean compare) {
         public static Config of(Params p) {
             return new Config(Sigma.of(p.choice("activation")), p.choice("init"), p.real("scale"), p.integer("depth"),
-                    p.integer("width"), p.integer("batch"), OptimizerConfig.from(p));
+                    p.integer("width"), p.integer("batch"), OptimizerConfig.from(p), p.choice("compare").equals("on"));
+        }
+
+        /** The nets this config trains: itself, or with compare sigmoid + Xavier, tanh + Xavier, ReLU + He. */
+        List<Config> nets() {
+            if (!compare) {
+                return List.of(this);
+            }
+            return List.of(with(Sigma.SIGMOID, "xavier"), with(Sigma.TANH, "xavier"), with(Sigma.RELU, "he"));
+        }
+
+        private Config with(Sigma s, String initRule) {
+            return new Config(s, initRule, scale, depth, width, batch, optimizer, false);
         }
 
         /** Units of layer t's output (t = 0 the input): width, …, width, 1. */
@@ -96,155 +129,26 @@ public final class ActivationsExperiment extends AbstractExperiment {
         }
     }
 
+    /** The three nets of {@code compare}: the lecture's comparison, each activation with the init made for it. */
+    public static final List<String> COMPARED = List.of("sigmoid", "tanh", "relu");
+
+    /** compare = on steps three nets: at width 128, depth 50, batch 64 that took 390 ms a step; width 64, ~100 ms. */
+    static final int MAX_COMPARED_WIDTH = 64;
+
     private final Config c;
-    private final int depth;
-    private final int batch;
-    private final double[][] w;
-    private final double[][] b;
-    private final double[][] gw;
-    private final double[][] gb;
-    private final double[] x;
-    private final double[] y;
-    private final Vector theta;
-    private final Optimizer optimizer;
-    private final Objective objective;
+    private final List<ActivationNet> nets = new java.util.ArrayList<>();
     private long steps;
-    /** What {@link #measure()} found at the weights of version {@link #measuredVersion}. */
-    private double loss;
-    private final double[] gradNorm;
-    private final double[] actStd;
-    private final double[][] hist;
-    private final double[] histRange = new double[2];
-    private long measuredVersion = -1;
 
     private ActivationsExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         this.c = Config.of(params);
-        this.depth = c.depth();
-        this.batch = c.batch();
-        w = new double[depth + 1][];
-        b = new double[depth + 1][];
-        gw = new double[depth + 1][];
-        gb = new double[depth + 1][];
-        Rng rng = new Rng(seed);
-        for (int t = 1; t <= depth; t++) {
-            w[t] = new double[c.units(t) * c.units(t - 1)];
-            double sd = c.initStd(t);
-            for (int i = 0; i < w[t].length; i++) {
-                w[t][i] = sd * rng.nextGaussian();
-            }
-            b[t] = new double[c.units(t)];
-            gw[t] = new double[w[t].length];
-            gb[t] = new double[b[t].length];
+        if (c.compare() && c.width() > MAX_COMPARED_WIDTH) {
+            throw new ParamException("width", "width: " + c.width() + " is too wide with compare = on (three nets per "
+                    + "step); at most " + MAX_COMPARED_WIDTH + ", or compare = off for up to 128");
         }
-        int width = c.width();
-        x = new double[width * batch];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextGaussian();                                  // x ~ N(0, I), one column per example
+        for (Config one : c.nets()) {
+            nets.add(new ActivationNet(one, seed));
         }
-        double[] v = new double[width];
-        for (int j = 0; j < width; j++) {
-            v[j] = rng.nextGaussian();
-        }
-        y = new double[batch];
-        for (int k = 0; k < batch; k++) {
-            double s = 0;
-            for (int j = 0; j < width; j++) {
-                s += v[j] * x[j * batch + k];
-            }
-            y[k] = s / Math.sqrt(width);                                // the teacher: y = vᵀx/√width
-        }
-        gradNorm = new double[depth + 1];
-        actStd = new double[depth + 1];
-        hist = new double[depth + 1][BINS];
-        theta = Vector.join(concat(w, b));
-        Vector grad = Vector.join(concat(gw, gb));
-        optimizer = c.optimizer().create(theta, grad);
-        objective = Objective.atParameters(theta, grad, () -> measuredVersion == theta.version() ? loss : measure());
-        measure();
-    }
-
-    /** W_1 … W_T then b_1 … b_T: the parameters (or gradients) as the optimizer's one vector. */
-    private double[][] concat(double[][] ws, double[][] bs) {
-        double[][] out = new double[2 * depth][];
-        for (int t = 1; t <= depth; t++) {
-            out[t - 1] = ws[t];
-            out[depth + t - 1] = bs[t];
-        }
-        return out;
-    }
-
-    /**
-     * Forward and backward at the current weights: the loss, ∂L/∂W_t and ∂L/∂b_t into the gradient arrays, and
-     * each layer's gradient norm, output spread and histogram.
-     */
-    private double measure() {
-        double[][] z = new double[depth + 1][];
-        double[][] o = new double[depth + 1][];
-        o[0] = x;
-        for (int t = 1; t <= depth; t++) {
-            z[t] = Dense.affine(w[t], b[t], o[t - 1], c.units(t), c.units(t - 1), batch);   // z_t = W_t o_{t−1} + b_t
-            o[t] = t == depth ? z[t] : Dense.map(c.sigma(), z[t]);                          // o_t = σ(z_t), linear last
-        }
-        double l = 0;
-        double[] delta = new double[batch];
-        for (int k = 0; k < batch; k++) {
-            double e = o[depth][k] - y[k];
-            l += 0.5 * e * e / batch;                                   // L = ½ mean (ŷ − y)²
-            delta[k] = e / batch;                                       // δ_T = (ŷ − y)/B
-        }
-        for (int t = depth; t >= 1; t--) {
-            System.arraycopy(Dense.outer(delta, o[t - 1], c.units(t), c.units(t - 1), batch), 0, gw[t], 0, gw[t].length);
-            System.arraycopy(Dense.rowSums(delta, c.units(t), batch), 0, gb[t], 0, gb[t].length);   // ∂L/∂W_t = δ_t o_{t−1}ᵀ
-            gradNorm[t] = norm(gw[t]);
-            if (t > 1) {                                                // δ_{t−1} = (W_tᵀ δ_t) ⊙ σ′(z_{t−1})
-                delta = Dense.timesDerivative(Dense.transposeTimes(w[t], delta, c.units(t), c.units(t - 1), batch),
-                        c.sigma(), z[t - 1]);
-            }
-        }
-        histogram(o);
-        loss = l;
-        measuredVersion = theta.version();
-        return l;
-    }
-
-    private void histogram(double[][] o) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int t = 1; t <= depth; t++) {
-            double mean = 0;
-            for (double v : o[t]) {
-                mean += v / o[t].length;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            double var = 0;
-            for (double v : o[t]) {
-                var += (v - mean) * (v - mean) / o[t].length;
-            }
-            actStd[t] = Math.sqrt(var);
-        }
-        if (!(hi > lo)) {                                               // every output equal (or not finite)
-            lo = Double.isFinite(lo) ? lo - 0.5 : -1;
-            hi = Double.isFinite(hi) ? lo + 1 : 1;
-        }
-        histRange[0] = lo;
-        histRange[1] = hi;
-        for (int t = 1; t <= depth; t++) {
-            java.util.Arrays.fill(hist[t], 0);
-            for (double v : o[t]) {
-                int bin = (int) Math.min(BINS - 1, Math.max(0, Math.floor((v - lo) / (hi - lo) * BINS)));
-                hist[t][bin] += 1.0 / o[t].length;
-            }
-        }
-    }
-
-    private static double norm(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 
     @Override
@@ -255,29 +159,45 @@ public final class ActivationsExperiment extends AbstractExperiment {
     @Override
     public Frame frame() {
         Frame.Builder f = Frame.builder(steps);
-        for (int t = 1; t <= depth; t++) {
-            f.scalar(GRAD_NORM.of(t), gradNorm[t]);
+        if (!c.compare()) {
+            ActivationNet net = nets.get(0);
+            write(f, net, GRAD_NORM::of, ACT_STD::of, LOSS.key(), GRAD_RATIO.key());
+            for (int t = 1; t <= c.depth(); t++) {
+                f.series(HIST.of(t), net.hist(t));
+            }
+            return f.series(HIST_RANGE, net.histRange()).build();
         }
-        for (int t = 1; t <= depth; t++) {
-            f.scalar(ACT_STD.of(t), actStd[t]);
+        for (int i = 0; i < nets.size(); i++) {
+            String act = COMPARED.get(i);
+            write(f, nets.get(i), t -> COMPARED_GRAD_NORM.of(act, t), t -> COMPARED_ACT_STD.of(act, t),
+                    COMPARED_LOSS.of(act), COMPARED_GRAD_RATIO.of(act));
         }
-        f.scalar(LOSS, loss).scalar(GRAD_RATIO, gradNorm[1] / gradNorm[depth]);
-        for (int t = 1; t <= depth; t++) {
-            f.series(HIST.of(t), hist[t]);
-        }
-        return f.series(HIST_RANGE, histRange).build();
+        return f.build();
     }
 
-    /** One optimizer step on the batch, then the measurements at the new weights. */
+    /** One net's scalars under the given keys, in the single run's order. */
+    private void write(Frame.Builder f, ActivationNet net, java.util.function.IntFunction<String> gradNorm,
+                       java.util.function.IntFunction<String> actStd, String loss, String gradRatio) {
+        int depth = c.depth();
+        for (int t = 1; t <= depth; t++) {
+            f.scalar(gradNorm.apply(t), net.gradNorm(t));
+        }
+        for (int t = 1; t <= depth; t++) {
+            f.scalar(actStd.apply(t), net.actStd(t));
+        }
+        f.scalar(loss, net.loss()).scalar(gradRatio, net.gradNorm(1) / net.gradNorm(depth));
+    }
+
+    /** One optimizer step of every net, in lockstep, then the measurements at the new weights. */
     @Override
     public Frame step() {
         Snapshot before = snapshot();
-        optimizer.step(objective);
-        double l = measure();
-        if (!Double.isFinite(l) || !Double.isFinite(gradNorm[1])) {
-            restore(before);
-            throw new DivergedException("the loss is no longer finite after step " + (steps + 1)
-                    + ": lower lr, or use a smaller init scale");
+        for (int i = 0; i < nets.size(); i++) {
+            if (!nets.get(i).step()) {
+                restore(before);
+                throw new DivergedException("the loss" + (c.compare() ? " of the " + COMPARED.get(i) + " net" : "")
+                        + " is no longer finite after step " + (steps + 1) + ": lower lr, or use a smaller init scale");
+            }
         }
         steps++;
         return frame();
@@ -285,25 +205,28 @@ public final class ActivationsExperiment extends AbstractExperiment {
 
     @Override
     public Snapshot snapshot() {
-        return Snapshot.builder().longValue("steps", steps).array("theta", theta.toArray())
-                .put("opt", optimizer.state()).build();
+        Snapshot.Builder b = Snapshot.builder().longValue("steps", steps);
+        for (int i = 0; i < nets.size(); i++) {
+            b.put("net" + i, nets.get(i).snapshot());
+        }
+        return b.build();
     }
 
     @Override
     public void restore(Snapshot s) {
         steps = s.longValue("steps");
-        theta.set(s.array("theta"));
-        optimizer.restore(s.under("opt"));
-        measure();
+        for (int i = 0; i < nets.size(); i++) {
+            nets.get(i).restore(s.under("net" + i));
+        }
     }
 
-    /** The loss at the current weights, recomputed (for gradient checks). */
+    /** The loss of the (first) net at its current weights, recomputed (for gradient checks). */
     double lossNow() {
-        return measure();
+        return nets.get(0).lossNow();
     }
 
-    /** The weights W_t, live (for gradient checks). */
+    /** The weights W_t of the (first) net, live (for gradient checks). */
     double[] weights(int t) {
-        return w[t];
+        return nets.get(0).weights(t);
     }
 }

@@ -13,6 +13,7 @@ import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
+import org.trainscope.engine.linalg.DenseMatrix;
 import org.trainscope.engine.linalg.Gesdd;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
@@ -40,6 +41,13 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
     public static final Output ODE_SV = Output.scalar("ode.sv.{r}",
             "σ_r by Theorem 3, integrated over the last frame's gradient steps from the measured start (frame 0: measured)");
     public static final Output SPECTRUM = Output.series("sv", "all n singular values of W, largest first");
+    // Theorem 3's terms at the frame's W, from the frame's SVD (declared last: an old session's frame is a prefix).
+    public static final Output THM3_FACTOR = Output.scalar("thm3.factor.{r}",
+            "N·(σ_r²)^{1−1/N}, Theorem 3's factor at the frame's W (r = 1 … k)");
+    public static final Output THM3_PROJECTION = Output.scalar("thm3.projection.{r}",
+            "⟨∇ℓ(W), u_r v_rᵀ⟩ = u_rᵀ ∇ℓ(W) v_r, the gradient along the r-th singular pair of the frame's W");
+    public static final Output THM3_RATE = Output.scalar("thm3.rate.{r}",
+            "dσ_r/dt = −factor·projection, Theorem 3's rate at the frame's W", "per unit of time (η per step)");
 
     // defaultSteps: 1000 gradient steps at η = 4e-3: depth 3 learns all five values by ~400 and converges by ~800.
     public static final ExperimentDef TYPE = new ExperimentDef(
@@ -63,8 +71,10 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                             + "regularization in deep matrix factorization\", NeurIPS 2019, Theorem 3 and Fig. 3.")
                     .withEquations(
                             "\\ell(W) = \\tfrac12 \\sum_{(i,j)\\in\\Omega} (W_N\\cdots W_1 - M)_{ij}^2 = \\val{loss}",
-                            "\\frac{d\\sigma_r}{dt} = -N(\\sigma_r^2)^{1-1/N}\\langle\\nabla\\ell(W),\\, u_r v_r^{\\top}\\rangle:\\quad \\sigma_1 = \\val{sv.1},\\ \\ \\text{Theorem 3: } \\val{ode.sv.1}",
-                            "\\sigma_2 = \\val{sv.2}\\ \\ (\\text{Thm 3: } \\val{ode.sv.2}),\\qquad \\sigma_3 = \\val{sv.3}\\ \\ (\\text{Thm 3: } \\val{ode.sv.3})",
+                            "\\frac{d\\sigma_r}{dt} = -N(\\sigma_r^2)^{1-1/N}\\langle\\nabla\\ell(W),\\, u_r v_r^{\\top}\\rangle\\quad (\\text{Theorem 3})",
+                            "\\frac{d\\sigma_1}{dt} = -\\val{thm3.factor.1}\\cdot(\\val{thm3.projection.1}) = \\val{thm3.rate.1},\\quad \\sigma_1 = \\val{sv.1}\\ \\ (\\text{Thm 3: } \\val{ode.sv.1})",
+                            "\\frac{d\\sigma_2}{dt} = -\\val{thm3.factor.2}\\cdot(\\val{thm3.projection.2}) = \\val{thm3.rate.2},\\quad \\sigma_2 = \\val{sv.2}\\ \\ (\\text{Thm 3: } \\val{ode.sv.2})",
+                            "\\frac{d\\sigma_3}{dt} = -\\val{thm3.factor.3}\\cdot(\\val{thm3.projection.3}) = \\val{thm3.rate.3},\\quad \\sigma_3 = \\val{sv.3}\\ \\ (\\text{Thm 3: } \\val{ode.sv.3})",
                             "\\text{test error} = \\frac{\\|P_{\\Omega^c}(W - M)\\|_F}{\\|P_{\\Omega^c}(M)\\|_F} = \\val{test_error},\\qquad \\text{effective rank } \\val{effective_rank}"),
             ParamSpec.join(List.of(
                     new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
@@ -75,7 +85,8 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                     new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
                     new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
                     optimizerSpecs("Learning rate η")),
-            List.of(ITERATION, LOSS, TEST_ERROR, MSE, EFFECTIVE_RANK, SV, ODE_SV, SPECTRUM),
+            List.of(ITERATION, LOSS, TEST_ERROR, MSE, EFFECTIVE_RANK, SV, ODE_SV, SPECTRUM, THM3_FACTOR,
+                    THM3_PROJECTION, THM3_RATE),
             1000, DeepMatrixFactorizationExperiment::new);
 
     /**
@@ -213,10 +224,10 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         return Double.isNaN(s) ? o.config().lr().at(o.t() - 1) : s;
     }
 
-    /** The frame of the current state: one full SVD of W. */
+    /** The frame of the current state: one full SVD of W, with its vectors for Theorem 3's terms. */
     private Frame measure(boolean initial) {
         double[] w = model.endToEnd().toArray();
-        svd.singularValues(model.endToEnd(), sigma);
+        svd.decompose(model.endToEnd(), sigma);
         Frame.Builder b = Frame.builder(steps)
                 .scalar(ITERATION, iteration)
                 .scalar(LOSS, model.loss())
@@ -229,7 +240,34 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         for (int r = 0; r < k; r++) {
             b.scalar(ODE_SV.of(r + 1), initial ? sigma[r] : theory.predicted(r));
         }
-        return b.series(SPECTRUM, sigma).build();
+        b.series(SPECTRUM, sigma);
+        int depth = model.depth();
+        for (int r = 0; r < k; r++) {
+            double factor = depth * StrictMath.pow(sigma[r] * sigma[r], 1.0 - 1.0 / depth); // N (σ_r²)^{1−1/N}
+            double projection = pairProjection(model.residual(), r);                      // ⟨∇ℓ(W), u_r v_rᵀ⟩
+            b.scalar(THM3_FACTOR.of(r + 1), factor)
+                    .scalar(THM3_PROJECTION.of(r + 1), projection)
+                    .scalar(THM3_RATE.of(r + 1), -factor * projection);                   // dσ_r/dt
+        }
+        return b.build();
+    }
+
+    /** u_rᵀ G v_r with (u_r, v_r) the r-th pair of the last {@link Gesdd#decompose} (column-major buffers). */
+    private double pairProjection(DenseMatrix g, int r) {
+        java.nio.DoubleBuffer u = svd.u().buffer();
+        java.nio.DoubleBuffer vt = svd.vt().buffer();
+        java.nio.DoubleBuffer gb = g.buffer();
+        int n = g.rows();
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double vj = vt.get(r + j * n);        // Vᵀ[r][j] = v_r[j]
+            double gv = 0;
+            for (int i = 0; i < n; i++) {
+                gv += u.get(i + r * n) * gb.get(i + j * n);
+            }
+            sum += gv * vj;
+        }
+        return sum;
     }
 
     @Override

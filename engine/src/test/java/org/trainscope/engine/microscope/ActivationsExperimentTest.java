@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -117,6 +119,71 @@ class ActivationsExperimentTest {
         });
         assertTrue(ex.getMessage().contains("lower lr"), ex.getMessage());
         assertTrue(Double.isFinite(e.frame().scalar("loss")), "the state stays at the last good frame");
+    }
+
+    /**
+     * compare = on trains sigmoid + Xavier, tanh + Xavier and ReLU + He in lockstep: at init and after each of 20 gd
+     * steps (depth 8 to keep it quick), every scalar of each net equals, bit for bit, the same scalar of a single run
+     * with that activation and init and the same depth, width, batch, optimizer and seed; and the frames match the
+     * declaration.
+     */
+    @Test
+    void theComparisonIsThreeSingleRunsInLockstep() {
+        Params p = ActivationsExperiment.TYPE.defaults().with("depth", "8").with("width", "16").with("lr", "0.05");
+        Experiment both = ActivationsExperiment.TYPE.create(p.with("compare", "on"), 3);
+        List<String> inits = List.of("xavier", "xavier", "he");
+        List<Experiment> singles = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            singles.add(ActivationsExperiment.TYPE.create(p.with("activation", ActivationsExperiment.COMPARED.get(i))
+                    .with("init", inits.get(i)), 3));
+        }
+        Frame f = both.frame();
+        double reluAtInit = f.scalar("relu.loss");
+        List<Frame> one = singles.stream().map(Experiment::frame).toList();
+        for (int s = 0; s <= 20; s++) {
+            assertEquals(List.of(), ActivationsExperiment.TYPE.mismatches(f), "step " + s);
+            assertEquals(3 * (2 * 8 + 2), f.scalarNames().size(), "three nets' scalars, nothing else");
+            for (int i = 0; i < 3; i++) {
+                String act = ActivationsExperiment.COMPARED.get(i);
+                for (String key : one.get(i).scalarNames()) {
+                    assertEquals(one.get(i).scalar(key), f.scalar(act + "." + key), 0.0, "step " + s + ", " + act + "." + key);
+                }
+            }
+            f = both.step();
+            one = singles.stream().map(Experiment::step).toList();
+        }
+        assertTrue(f.scalar("relu.loss") < reluAtInit, "the nets train: " + reluAtInit + " → " + f.scalar("relu.loss"));
+    }
+
+    /**
+     * The issue's facts inside the comparison at the defaults (depth 20, width 64), seeds 0–2: the sigmoid net's first
+     * layer gets below 1e-3 of its last layer's gradient, the ReLU + He net's ratio lies in [0.1, 10] — at init and
+     * after 10 steps of training.
+     */
+    @Test
+    void theFactsHoldInsideTheComparison() {
+        for (long seed = 0; seed < 3; seed++) {
+            Experiment e = ActivationsExperiment.TYPE.create(ActivationsExperiment.TYPE.defaults().with("compare", "on"), seed);
+            Frame f = e.frame();
+            for (int s = 0; s < 2; s++) {
+                assertTrue(f.scalar("sigmoid.grad_ratio") < 1e-3, "seed " + seed + ", step " + f.step() + ": "
+                        + f.scalar("sigmoid.grad_ratio"));
+                double relu = f.scalar("relu.grad_ratio");
+                assertTrue(relu >= 0.1 && relu <= 10, "seed " + seed + ", step " + f.step() + ": " + relu);
+                for (int k = 0; k < 10; k++) {
+                    f = e.step();
+                }
+            }
+        }
+    }
+
+    /** Three nets of width 128 are too slow to step interactively: refused, naming width, compare and the limit. */
+    @Test
+    void aComparisonTooWideIsRefusedNamingTheParams() {
+        ParamException ex = assertThrows(ParamException.class, () -> ActivationsExperiment.TYPE.create(
+                ActivationsExperiment.TYPE.defaults().with("compare", "on").with("width", "128"), 0));
+        assertTrue(ex.getMessage().startsWith("width: 128") && ex.getMessage().contains("compare = on")
+                && ex.getMessage().contains("at most 64"), ex.getMessage());
     }
 
     @Test
