@@ -155,9 +155,15 @@ public final class ExplanationCard extends VBox {
         if (explanation == null || explanation.equations().isEmpty() || !expanded.get()) {
             return;
         }
-        java.util.List<String> filled = explanation.equations(frame.get(),
-                members.get() == null ? java.util.Map.of() : members.get());
+        java.util.Map<String, String> chosen = members.get() == null ? java.util.Map.of() : members.get();
+        java.util.List<String> filled = explanation.equations(frame.get(), chosen);
         TexLine.fill(equations.getChildren(), filled, whatYouSee);
+        java.util.List<Boolean> shown = explanation.observed(frame.get(), chosen);
+        for (int i = 0; i < shown.size(); i++) {
+            javafx.scene.Node line = equations.getChildren().get(i);
+            line.setVisible(shown.get(i));   // an equation none of whose values this run has: not a row of dashes
+            line.setManaged(shown.get(i));
+        }
     }
 
     /** Explains {@code type}. */

@@ -70,6 +70,28 @@ public record ExperimentDef(String id, String title, Explanation explanation, Li
         }
 
         /**
+         * For each equation, whether the frame holds at least one of its values (or it has none to show): an equation
+         * whose every value is absent from the frame (e.g. written for a mode the run is not in) is not shown, rather
+         * than shown as dashes. Without a frame, all are.
+         */
+        public List<Boolean> observed(Frame frame, java.util.Map<String, String> members) {
+            return equations.stream().map(tex -> {
+                if (frame == null) {
+                    return true;
+                }
+                java.util.regex.Matcher m = VALUE.matcher(bind(tex, frame, members));
+                boolean any = false;
+                while (m.find()) {
+                    any = true;
+                    if (frame.hasScalar(m.group(1)) || frame.hasSeries(m.group(1))) {
+                        return true;
+                    }
+                }
+                return !any;
+            }).toList();
+        }
+
+        /**
          * {@code tex} with each {@code \val{key}} replaced by the frame's value as LaTeX: a scalar to three
          * significant digits (1.23\times10^{-5}), a series as [a,\ b,\ …], a value the frame lacks or has not
          * computed (NaN, or a series of NaN) as a dash.

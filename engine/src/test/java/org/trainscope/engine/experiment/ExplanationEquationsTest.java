@@ -16,6 +16,16 @@ class ExplanationEquationsTest {
     private static final Pattern VALUE = Pattern.compile("\\\\val\\{([A-Za-z0-9_.]+)(?:\\[\\d+])?}");
 
     @Test
+    void anEquationWhoseValuesTheFrameLacksIsNotShown() {
+        ExperimentDef.Explanation e = new ExperimentDef.Explanation("what", "formula", "source", List.of())
+                .withEquations("a = \\val{a}", "b = \\val{b},\\ a = \\val{a}", "c = \\val{c}", "x^2");
+        Frame f = Frame.builder(1).scalar("a", 2).build();
+        assertEquals(List.of(true, true, false, true), e.observed(f, java.util.Map.of()),
+                "a is there; b's line has a too; c is absent; x^2 has nothing to fill");
+        assertEquals(List.of(true, true, true, true), e.observed(null, java.util.Map.of()), "no frame: all shown");
+    }
+
+    @Test
     void placeholdersAreFilledFromTheFrame() {
         Frame f = Frame.builder(3).scalar("gd.x1", 0.123456).scalar("small", 1.5e-7).scalar("gap", Double.NaN)
                 .series("v", new double[]{1, -0.5, 2}).build();
