@@ -4,16 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.depth.DepthSeparationExperiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
@@ -22,21 +20,19 @@ import org.trainscope.engine.experiment.Params;
  * Deep narrow against shallow wide: both training losses against step on the left, the target s_m and both fitted
  * functions (read exactly from the weights) on the right, titled with their piece counts and the init shown.
  */
-public final class DepthSeparationView implements ExperimentView {
-    private final PlaybackModel model;
-    private final Chart lossChart = new Chart("Training loss (same data, optimizer, seed)", Axis.STEPS, "step", Axis.LOG, "loss");
+public final class DepthSeparationView extends ChartsView {
+    private final Chart lossChart = chart(new Chart("Training loss (same data, optimizer, seed)", Axis.STEPS, "step", Axis.LOG,
+            "loss"));
     private final History losses = new History(lossChart);
-    private final Chart fits = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
-    private final List<Chart> charts = List.of(lossChart, fits);
-    private final SplitPane root = new SplitPane();
+    private final Chart fits = chart(new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value"));
+    private final SplitPane root = root(new SplitPane());
     private final int targetCurve;
     private final int deepCurve;
     private final int shallowCurve;
     private final int dataMarks;
-    private final Subscription subscription;
 
     public DepthSeparationView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         dataMarks = fits.add("samples", "samples", Style.MARKERS);
         targetCurve = fits.add("target", "target s_m", Style.DASHED);
         deepCurve = fits.add("deep", "deep narrow", Style.LINE);
@@ -45,11 +41,7 @@ public final class DepthSeparationView implements ExperimentView {
         losses.setLines(List.of(History.Line.of(DepthSeparationExperiment.DEEP_LOSS.key(), "deep", "deep narrow"),
                 History.Line.of(DepthSeparationExperiment.SHALLOW_LOSS.key(), "shallow", "shallow wide")));
         createView();
-        subscription = Subscription.combine(
-                model.frameProperty().subscribe((was, now) -> render()),
-                model.playingProperty().subscribe((was, now) -> render()),
-                model.paramsProperty().subscribe((was, now) -> render()));
-        render();
+        start();
     }
 
     private void createView() {
@@ -61,7 +53,8 @@ public final class DepthSeparationView implements ExperimentView {
         root.setDividerPositions(0.45);
     }
 
-    private void render() {
+    @Override
+    protected void render(boolean force) {
         Frame f = model.frame();
         Params p = model.params();
         if (f == null || p == null || model.recording() == null || !f.has(DepthSeparationExperiment.DEEP_LOSS)) {
@@ -93,25 +86,5 @@ public final class DepthSeparationView implements ExperimentView {
     /** The fitted-function chart's title (for tests). */
     public String fitTitle() {
         return fits.chart().getTitle().getText();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

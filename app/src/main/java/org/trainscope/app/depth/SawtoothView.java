@@ -4,17 +4,15 @@ import java.util.Locale;
 
 import java.util.List;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.depth.SawtoothExperiment;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
@@ -26,18 +24,16 @@ import org.trainscope.engine.experiment.Recording;
  * the units a depth-2 network would need. Frame k is depth m = k + 1, so stepping forward adds a layer and stepping
  * back removes it (the depth charts show the recording up to the frame shown).
  */
-public final class SawtoothView implements ExperimentView {
-    private final PlaybackModel model;
+public final class SawtoothView extends ChartsView {
     // two rows of their own columns: the curve and its zoom get the larger share of the top (at depth 10 they carry
     // 512 teeth; the network needs less), the two depth charts share the bottom equally
-    private final GridPane root = Panels.grid(1, 56, 44);
+    private final GridPane root = root(Panels.grid(1, 56, 44));
     private final GridPane top = Panels.grid(new double[] {60, 40}, 100);
     private final GridPane bottom = Panels.grid(2, 100);
-    private final Chart curves = new Chart("s_m and g_m against x²", Axis.LINEAR, "x", Axis.LINEAR, "value");
-    private final Chart errors = new Chart("sup |g_m − x²| on [0, 1]", Axis.STEPS, "depth m", Axis.LOG, "error");
-    private final Chart pieces = new Chart("Linear pieces of s_m", Axis.STEPS, "depth m", Axis.LOG2, "count (log₂)");
-    private final Chart inset = new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "s_m");
-    private final List<Chart> all = List.of(curves, errors, pieces, inset);
+    private final Chart curves = chart(new Chart("s_m and g_m against x²", Axis.LINEAR, "x", Axis.LINEAR, "value"));
+    private final Chart errors = chart(new Chart("sup |g_m − x²| on [0, 1]", Axis.STEPS, "depth m", Axis.LOG, "error"));
+    private final Chart pieces = chart(new Chart("Linear pieces of s_m", Axis.STEPS, "depth m", Axis.LOG2, "count (log₂)"));
+    private final Chart inset = chart(new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "s_m"));
     private final NetworkDiagram diagram = new NetworkDiagram();
     private final int insetCurve;
     private final int insetTeeth;
@@ -50,12 +46,11 @@ public final class SawtoothView implements ExperimentView {
     private final int piecePoints;
     private final int deepUnits;
     private final int shallowUnits;
-    private final Subscription subscription;
     private int renderedIndex = -1;
     private Frame renderedFrame;
 
     public SawtoothView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         // the first series is drawn on top: x², then g_m, then the sawtooth beneath them
         // short labels, so the legend takes one row and leaves the plot its height; the title says the rest
         squareCurve = curves.add("target", "x²", Style.DASHED);
@@ -70,7 +65,7 @@ public final class SawtoothView implements ExperimentView {
         insetTeeth = inset.add("points", "teeth", Style.MARKERS);
         insetCurve = inset.add("sawtooth", "s_m", Style.LINE);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -218,24 +213,12 @@ public final class SawtoothView implements ExperimentView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        all.forEach(c -> c.setDark(dark));
+    protected void darkChanged(boolean dark) {
         diagram.setDark(dark);
     }
 
     @Override
-    public void setPresenter(boolean on) {
-        all.forEach(c -> c.setPresenter(on));
+    protected void presenterChanged(boolean on) {
         diagram.setPresenter(on ? Chart.PRESENTER_SCALE : 1);
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

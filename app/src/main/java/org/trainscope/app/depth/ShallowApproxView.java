@@ -2,19 +2,15 @@ package org.trainscope.app.depth;
 
 import java.util.Locale;
 
-import java.util.List;
-
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.depth.ShallowApproxExperiment;
 import org.trainscope.engine.depth.ShallowApproxExperiment.Target;
 import org.trainscope.engine.experiment.Frame;
@@ -26,14 +22,12 @@ import org.trainscope.engine.experiment.Recording;
  * width against the step on a log₂ scale beside the lemma's 8RL/ε and the deep network's width, and the sup-error
  * against ε. Each step doubles RL/ε; stepping back shows the earlier, narrower network.
  */
-public final class ShallowApproxView implements ExperimentView {
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 50, 50);
-    private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
-    private final Chart widths = new Chart("Width needed", Axis.STEPS, "step", Axis.LOG2, "units (log₂)");
-    private final Chart errors = new Chart("sup |f − g| and ε", Axis.STEPS, "step", Axis.LOG, "error");
-    private final Chart inset = new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "value");
-    private final List<Chart> charts = List.of(fit, widths, errors, inset);
+public final class ShallowApproxView extends ChartsView {
+    private final GridPane root = root(Panels.grid(2, 50, 50));
+    private final Chart fit = chart(new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value"));
+    private final Chart widths = chart(new Chart("Width needed", Axis.STEPS, "step", Axis.LOG2, "units (log₂)"));
+    private final Chart errors = chart(new Chart("sup |f − g| and ε", Axis.STEPS, "step", Axis.LOG, "error"));
+    private final Chart inset = chart(new Chart("zoom", Axis.LINEAR, "x", Axis.LINEAR, "value"));
     private final int insetTarget;
     private final int insetNet;
     private final int insetPoints;
@@ -45,10 +39,9 @@ public final class ShallowApproxView implements ExperimentView {
     private final int deepLine;
     private final int errorPoints;
     private final int epsLine;
-    private final Subscription subscription;
 
     public ShallowApproxView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         targetCurve = fit.add("target", "target g", Style.DASHED);
         netCurve = fit.add("shallow", "depth-2 network f", Style.LINE);
         pointMarks = fit.add("points", "interpolation points x_i", Style.MARKERS);
@@ -62,7 +55,7 @@ public final class ShallowApproxView implements ExperimentView {
         insetPoints = inset.add("points", "x_i", Style.MARKERS);
         inset.setWeight(insetPoints, 0.55f);   // about seven points per tooth: small enough to stay apart
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -161,25 +154,5 @@ public final class ShallowApproxView implements ExperimentView {
     /** Points in the width chart (one per step shown). */
     public int widthPointCount() {
         return widths.pointCount(widthPoints);
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import javafx.scene.Node;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,7 +17,7 @@ import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.landscape.LandscapeExperiment;
@@ -31,21 +30,19 @@ import org.trainscope.engine.optim.OptimizerConfig;
  * point or in the strip's picker; the selection survives new frames and runs while that racer races, else it falls
  * back to the first racer.
  */
-public final class LandscapeView implements ExperimentView {
-    private final PlaybackModel model;
+public final class LandscapeView extends ChartsView {
     private final LandscapeCanvas canvas;
-    private final Chart lossChart = new Chart("Loss f(x_t)", Axis.STEPS, "step t", Axis.LOG, "f");
+    private final Chart lossChart = chart(new Chart("Loss f(x_t)", Axis.STEPS, "step t", Axis.LOG, "f"));
     private final History losses = new History(lossChart);
     private final StepPanel stepPanel = new StepPanel();
-    private final SplitPane root = new SplitPane();
+    private final SplitPane root = root(new SplitPane());
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private Surface surface;
     private final ObservableValue<Map<String, String>> members = Bindings.createObjectBinding(
             () -> selected.get() == null ? Map.of() : Map.of("racer", selected.get()), selected);
-    private Subscription subscriptions = Subscription.EMPTY;
 
     public LandscapeView(PlaybackModel model, Executor renderExecutor) {
-        this.model = model;
+        super(model);
         this.canvas = new LandscapeCanvas(renderExecutor);
         createView();
         initListeners();
@@ -61,7 +58,7 @@ public final class LandscapeView implements ExperimentView {
     }
 
     private void initListeners() {
-        subscriptions = Subscription.combine(
+        listen(Subscription.combine(
                 model.frameProperty().subscribe((was, now) -> render()),
                 model.paramsProperty().subscribe(this::paramsChanged), // now, and at every change
                 model.playingProperty().subscribe((was, now) -> render()), // a final, unthrottled chart
@@ -70,7 +67,7 @@ public final class LandscapeView implements ExperimentView {
                     canvas.setSelected(racer);
                     showStep();
                 }),
-                stepPanel.expandedProperty().subscribe(on -> showStep()));
+                stepPanel.expandedProperty().subscribe(on -> showStep())));
         stepPanel.racerChoice().valueProperty().bindBidirectional(selected);
         canvas.setOnRacerChosen(selected::set);
         canvas.setOnStartChosen((x1, x2) -> {
@@ -168,19 +165,8 @@ public final class LandscapeView implements ExperimentView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
+    protected void presenterChanged(boolean on) {
         canvas.setScales(on ? 1.8 : 1.0, on ? Chart.PRESENTER_SCALE : 1.0); // type as in every chart
-        lossChart.setPresenter(on);
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        lossChart.setDark(dark);
     }
 
     @Override
@@ -192,10 +178,5 @@ public final class LandscapeView implements ExperimentView {
     @Override
     public boolean overlaysPinned() {
         return true;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.unsubscribe();
     }
 }

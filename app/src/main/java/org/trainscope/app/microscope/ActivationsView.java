@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -25,19 +23,17 @@ import org.trainscope.engine.microscope.Sigma;
  * every layer's outputs; the histograms of a few layers' outputs; and σ with σ′. The frame shown is read from the
  * recording, so scrubbing back to step 0 shows the net at init.
  */
-public final class ActivationsView implements ExperimentView {
+public final class ActivationsView extends ChartsView {
     /** Histograms drawn: the first, three between, and the last hidden layer. */
     private static final int HISTOGRAMS = 5;
     /** σ and σ′ are drawn on [−4, 4] at this many points. */
     private static final int CURVE_POINTS = 321;
 
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 50, 50);
-    private final Chart grads = new Chart("Gradient norm per layer", Axis.LINEAR, "layer t (1 = input side)", Axis.LOG, "‖∂L/∂W_t‖");
-    private final Chart spread = new Chart("Spread of each layer's outputs", Axis.LINEAR, "layer t", Axis.LINEAR, "std of o_t");
-    private final Chart hists = new Chart("Outputs of some layers", Axis.LINEAR, "o_t", Axis.LINEAR, "fraction");
-    private final Chart function = new Chart("σ and σ′", Axis.LINEAR, "z", Axis.LINEAR, "value");
-    private final List<Chart> all = List.of(grads, spread, hists, function);
+    private final GridPane root = root(Panels.grid(2, 50, 50));
+    private final Chart grads = chart(new Chart("Gradient norm per layer", Axis.LINEAR, "layer t (1 = input side)", Axis.LOG, "‖∂L/∂W_t‖"));
+    private final Chart spread = chart(new Chart("Spread of each layer's outputs", Axis.LINEAR, "layer t", Axis.LINEAR, "std of o_t"));
+    private final Chart hists = chart(new Chart("Outputs of some layers", Axis.LINEAR, "o_t", Axis.LINEAR, "fraction"));
+    private final Chart function = chart(new Chart("σ and σ′", Axis.LINEAR, "z", Axis.LINEAR, "value"));
     private static final List<String> COMPARED_LABELS = List.of("sigmoid + Xavier", "tanh + Xavier", "ReLU + He");
     /** The series of the charts in one mode (compare off: one net; on: one line per activation, indexed alike). */
     private int[] gradNow;
@@ -50,13 +46,12 @@ public final class ActivationsView implements ExperimentView {
     private int[] comparedSigma;
     private int[] comparedDerivative;
     private Boolean compareShown;
-    private final Subscription subscription;
     private Frame rendered;
 
     public ActivationsView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -66,7 +61,7 @@ public final class ActivationsView implements ExperimentView {
             return;
         }
         compareShown = compare;
-        all.forEach(Chart::clear);
+        charts().forEach(Chart::clear);
         if (!compare) {
             gradNow = new int[]{grads.add("deep", "now", Style.LINE_MARKERS)};
             gradInit = new int[]{grads.add("target", "at init", Style.DASHED)};
@@ -309,25 +304,5 @@ public final class ActivationsView implements ExperimentView {
     /** The title of the gradient chart, for tests. */
     public String gradientTitle() {
         return grads.chart().getTitle().getText();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        all.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        all.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

@@ -1,21 +1,18 @@
 package org.trainscope.app.microscope;
 
-import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.app.view.TexLine;
 import org.trainscope.engine.experiment.ExperimentDef.Explanation;
 import org.trainscope.engine.experiment.Frame;
@@ -29,31 +26,28 @@ import org.trainscope.engine.microscope.BackpropStepsExperiment;
  * on the right, the loss per training step and the finite-difference check of each gradient frame. Stepping back shows
  * the recorded sub-step again (no recomputation).
  */
-public final class BackpropStepsView implements ExperimentView {
+public final class BackpropStepsView extends ChartsView {
     /** Share of the width for the charts, stacked on the right; the network gets the rest and the full height. */
     private static final double CHARTS_SHARE = 0.36;
 
-    private final PlaybackModel model;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root = root(new BorderPane());
     private final TexLine equation = new TexLine();
     private final BackpropDiagram diagram = new BackpropDiagram();
-    private final Chart losses = new Chart("Loss per training step", Axis.STEPS, "training step", Axis.LINEAR, "loss");
-    private final Chart checks = new Chart("Gradient check: max |∇θ − fd|", Axis.STEPS, "training step",
-            Axis.LOG, "error");
-    private final List<Chart> all = List.of(losses, checks);
+    private final Chart losses = chart(new Chart("Loss per training step", Axis.STEPS, "training step", Axis.LINEAR, "loss"));
+    private final Chart checks = chart(new Chart("Gradient check: max |∇θ − fd|", Axis.STEPS, "training step",
+            Axis.LOG, "error"));
     private final GridPane charts = Panels.grid(1, 50, 50);
     private final int lossLine;
     private final int checkLine;
-    private final Subscription subscription;
     private boolean dark;
     private double scale = 1;
 
     public BackpropStepsView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         lossLine = losses.add("loss", "loss ℓ", Style.LINE_MARKERS);
         checkLine = checks.add("points", "central differences, h = 1e-5", Style.LINE_MARKERS);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -150,28 +144,16 @@ public final class BackpropStepsView implements ExperimentView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean on) {
+    protected void darkChanged(boolean on) {
         dark = on;
-        all.forEach(c -> c.setDark(on));
         diagram.setDark(on);
         look();
     }
 
     @Override
-    public void setPresenter(boolean on) {
+    protected void presenterChanged(boolean on) {
         scale = on ? Chart.PRESENTER_SCALE : 1;
-        all.forEach(c -> c.setPresenter(on));
         diagram.setPresenter(scale);
         look();
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

@@ -11,6 +11,7 @@ import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.optimization.ExpLrExperiment;
 
@@ -23,23 +24,18 @@ public final class ExpLrView extends ChartsView {
     static final String A = "run 1";
     static final String B = "run 2";
 
-    private final Chart predictions;
-    private final List<History> histories;
+    private final Chart predictions = chart(new Chart("Predictions on held-out digits, sorted by A's", Axis.STEPS,
+            "probe example (by A's p)", Axis.UNIT_INTERVAL, "p(true class)"));
+    private final Chart losses = chart(new Chart("Training loss", Axis.STEPS, "step", Axis.LOG, "loss"));
+    private final Chart norms = chart(new Chart("Weight norms", Axis.STEPS, "step", Axis.LOG, "‖θ‖"));
+    private final Chart lr = chart(new Chart("Run B's learning rate", Axis.STEPS, "step", Axis.LOG, "η_t"));
+    private final Chart diff = chart(new Chart("Largest |softmax_A − softmax_B|", Axis.STEPS, "step", Axis.LOG, "difference"));
+    private final GridPane root = root(Panels.grid(3, 50, 50));
+    private final List<History> histories = List.of(new History(losses), new History(norms), new History(lr),
+            new History(diff));
 
     public ExpLrView(PlaybackModel model) {
-        this(model, new Chart("Predictions on held-out digits, sorted by A's", Axis.STEPS, "probe example (by A's p)",
-                        Axis.UNIT_INTERVAL, "p(true class)"),
-                new Chart("Training loss", Axis.STEPS, "step", Axis.LOG, "loss"),
-                new Chart("Weight norms", Axis.STEPS, "step", Axis.LOG, "‖θ‖"),
-                new Chart("Run B's learning rate", Axis.STEPS, "step", Axis.LOG, "η_t"),
-                new Chart("Largest |softmax_A − softmax_B|", Axis.STEPS, "step", Axis.LOG, "difference"));
-    }
-
-    private ExpLrView(PlaybackModel model, Chart predictions, Chart losses, Chart norms, Chart lr, Chart diff) {
-        super(model, Panels.grid(3, 50, 50), List.of(predictions, losses, norms, lr, diff));
-        this.predictions = predictions;
-        histories = List.of(new History(losses), new History(norms), new History(lr), new History(diff));
-        GridPane root = (GridPane) node();
+        super(model);
         predictions.viewer().setId("exp-lr-predictions");
         root.add(predictions.viewer(), 0, 0, 2, 1);
         root.add(losses.viewer(), 2, 0);

@@ -9,6 +9,7 @@ import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.optimization.L4AccelerationExperiment;
 
@@ -18,24 +19,16 @@ import org.trainscope.engine.optimization.L4AccelerationExperiment;
  * into its adaptive-rate part and its part along w.
  */
 public final class L4AccelerationView extends ChartsView {
-    private final Chart losses;
-    private final History lossHistory;
-    private final History depth2History;
-    private final History depthNHistory;
+    private final Chart losses = chart(new Chart("Excess loss ℓ(w) − ℓ*", Axis.STEPS, "step", Axis.LOG, "ℓ − ℓ*"));
+    private final Chart depth2 = chart(new Chart("The update depth 2 implies", Axis.STEPS, "step", Axis.LOG, "step size"));
+    private final Chart depthN = chart(new Chart("The update depth N implies", Axis.STEPS, "step", Axis.LOG, "step size"));
+    private final GridPane root = root(Panels.grid(2, 50, 50));
+    private final History lossHistory = new History(losses);
+    private final History depth2History = new History(depth2);
+    private final History depthNHistory = new History(depthN);
 
     public L4AccelerationView(PlaybackModel model) {
-        this(model, new Chart("Excess loss ℓ(w) − ℓ*", Axis.STEPS, "step", Axis.LOG, "ℓ − ℓ*"),
-                new Chart("The update depth 2 implies", Axis.STEPS, "step", Axis.LOG, "step size"),
-                new Chart("The update depth N implies", Axis.STEPS, "step", Axis.LOG, "step size"));
-    }
-
-    private L4AccelerationView(PlaybackModel model, Chart losses, Chart depth2, Chart depthN) {
-        super(model, Panels.grid(2, 50, 50), List.of(losses, depth2, depthN));
-        this.losses = losses;
-        this.lossHistory = new History(losses);
-        this.depth2History = new History(depth2);
-        this.depthNHistory = new History(depthN);
-        GridPane root = (GridPane) node();
+        super(model);
         losses.viewer().setId("l4-losses");
         depth2.viewer().setId("l4-depth2-update");
         depthN.viewer().setId("l4-depthN-update");
@@ -79,7 +72,7 @@ public final class L4AccelerationView extends ChartsView {
         lossHistory.setLines(lines);
         depth2History.setLines(updateLines("depth2", 2));
         depthNHistory.setLines(updateLines("depthN", depth));
-        charts().get(2).setTitle("The update depth " + depth + " implies");
+        depthN.setTitle("The update depth " + depth + " implies");
         render(true);
     }
 

@@ -14,6 +14,7 @@ import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.optimization.NetLandscapeExperiment;
 
@@ -28,23 +29,18 @@ public final class NetLandscapeView extends ChartsView {
     private final Label progressText = new Label();
     private final Button cancel = new Button("Cancel");
     private final HBox progressRow = new HBox(8, new Label("Landscape grid"), progress, progressText, cancel);
-    private final History lossHistory;
-    private final Chart interpolation;
+    private final Chart losses = chart(new Chart("Training", Axis.STEPS, "step", Axis.LOG, "loss"));
+    private final Chart interpolation = chart(new Chart("Loss on the line (1−t)θ₀ + tθ*", Axis.LINEAR, "t", Axis.LOG, "loss"));
+    private final BorderPane root = root(new BorderPane());
+    private final History lossHistory = new History(losses);
 
     public NetLandscapeView(PlaybackModel model) {
-        this(model, new Chart("Training", Axis.STEPS, "step", Axis.LOG, "loss"),
-                new Chart("Loss on the line (1−t)θ₀ + tθ*", Axis.LINEAR, "t", Axis.LOG, "loss"));
-    }
-
-    private NetLandscapeView(PlaybackModel model, Chart losses, Chart interpolation) {
-        super(model, new BorderPane(), List.of(losses, interpolation));
-        this.lossHistory = new History(losses);
-        this.interpolation = interpolation;
+        super(model);
         lossHistory.setLines(List.of(History.Line.of(NetLandscapeExperiment.TRAIN_LOSS.key(), "train", "train"),
                 History.Line.of(NetLandscapeExperiment.TEST_LOSS.key(), "test", "test")));
         interpolation.add("train", "train", Chart.Style.LINE);
         interpolation.add("test", "test", Chart.Style.LINE);
-        createView(losses);
+        createView();
         cancel.setOnAction(e -> {
             model.pause();
             model.say("Landscape grid cancelled at " + progressText.getText() + "; press Play to go on computing it.");
@@ -52,8 +48,7 @@ public final class NetLandscapeView extends ChartsView {
         start();
     }
 
-    private void createView(Chart losses) {
-        BorderPane root = (BorderPane) node();
+    private void createView() {
         GridPane grid = Panels.grid(2, 50, 50);
         map.setId("net-landscape-map");
         progress.setId("net-landscape-progress");

@@ -10,6 +10,7 @@ import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.chart.SeriesSampler;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.optimization.SgdVsGdExperiment;
@@ -27,30 +28,21 @@ public final class SgdVsGdView extends ChartsView {
     private static final int MAX_POINTS = 1500;
     private static final long REFRESH_MS = 200;
 
-    private final Chart map;
-    private final Chart bySteps;
-    private final History byStepsHistory;
-    private final Chart byExamples;
+    private final Chart map = chart(new Chart("Paths over the loss contours", Axis.LINEAR, "β₀", Axis.LINEAR, "β₁"));
+    private final Chart bySteps = chart(new Chart("Excess loss against steps", Axis.STEPS, "step", Axis.LOG, "L(β) − L(β̂)"));
+    private final Chart byExamples = chart(new Chart("Excess loss against examples read", Axis.LOG, "examples read", Axis.LOG,
+            "L(β) − L(β̂)"));
+    private final GridPane root = root(Panels.grid(2, 50, 50));
+    private final History byStepsHistory = new History(bySteps);
     private long lastBuild;
 
     public SgdVsGdView(PlaybackModel model) {
-        this(model, new Chart("Paths over the loss contours", Axis.LINEAR, "β₀", Axis.LINEAR, "β₁"),
-                new Chart("Excess loss against steps", Axis.STEPS, "step", Axis.LOG, "L(β) − L(β̂)"),
-                new Chart("Excess loss against examples read", Axis.LOG, "examples read", Axis.LOG, "L(β) − L(β̂)"));
-    }
-
-    private SgdVsGdView(PlaybackModel model, Chart map, Chart bySteps, Chart byExamples) {
-        super(model, Panels.grid(2, 50, 50), List.of(map, bySteps, byExamples));
-        this.map = map;
-        this.bySteps = bySteps;
-        this.byExamples = byExamples;
-        this.byStepsHistory = new History(bySteps);
+        super(model);
         createView();
         start();
     }
 
     private void createView() {
-        GridPane root = (GridPane) node();
         map.viewer().setId("sgd-map");
         bySteps.viewer().setId("sgd-loss-steps");
         byExamples.viewer().setId("sgd-loss-examples");

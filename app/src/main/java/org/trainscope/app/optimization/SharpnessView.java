@@ -9,24 +9,21 @@ import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.optimization.SharpnessExperiment;
 
 /** The edge of stability: the Hessian's top eigenvalues against step with the 2/η line, and the loss beside them. */
 public final class SharpnessView extends ChartsView {
-    private final History eigenHistory;
-    private final History lossHistory;
+    private final Chart eigen = chart(new Chart("Sharpness: top eigenvalues of ∇²L", Axis.STEPS, "step", Axis.LINEAR,
+            "eigenvalue"));
+    private final Chart loss = chart(new Chart("Training loss (full batch)", Axis.STEPS, "step", Axis.LOG, "loss"));
+    private final GridPane root = root(Panels.grid(1, 62, 38));
+    private final History eigenHistory = new History(eigen);
+    private final History lossHistory = new History(loss);
 
     public SharpnessView(PlaybackModel model) {
-        this(model, new Chart("Sharpness: top eigenvalues of ∇²L", Axis.STEPS, "step", Axis.LINEAR, "eigenvalue"),
-                new Chart("Training loss (full batch)", Axis.STEPS, "step", Axis.LOG, "loss"));
-    }
-
-    private SharpnessView(PlaybackModel model, Chart eigen, Chart loss) {
-        super(model, Panels.grid(1, 62, 38), List.of(eigen, loss));
-        eigenHistory = new History(eigen);
-        lossHistory = new History(loss);
-        GridPane root = (GridPane) node();
+        super(model);
         eigen.viewer().setId("sharpness-chart");
         loss.viewer().setId("sharpness-loss");
         root.add(eigen.viewer(), 0, 0);
@@ -49,7 +46,7 @@ public final class SharpnessView extends ChartsView {
         }
         eigenHistory.setLines(lines);
         for (int i = 2; i <= k; i++) {
-            charts().get(0).setWeight(i, 0.6f);           // series i is λ_i (0 is 2/η): the others thinner than λ₁
+            eigen.setWeight(i, 0.6f);                     // series i is λ_i (0 is 2/η): the others thinner than λ₁
         }
         render(true);
     }

@@ -3,16 +3,14 @@ package org.trainscope.app.spectrum;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.spectrum.DepthComparisonExperiment;
@@ -21,29 +19,25 @@ import org.trainscope.engine.spectrum.DepthComparisonExperiment;
  * Depth 1, 2 and 3 side by side: the singular values of each product over time (log scale, one chart per depth, one
  * common y range so the panels compare at a glance) above the three test errors in one chart.
  */
-public final class DepthComparisonView implements ExperimentView {
-    private final PlaybackModel model;
+public final class DepthComparisonView extends ChartsView {
     private final List<Chart> spectra = new ArrayList<>();
     private final List<History> spectraHistory = new ArrayList<>();
     private final Chart errors = new Chart("Test error ‖P_Ωᶜ(W − M)‖ / ‖P_Ωᶜ(M)‖", Axis.STEPS, "step", Axis.LOG, "test error");
     private final History errorHistory = new History(errors);
-    private final List<Chart> charts = new ArrayList<>();
-    private final GridPane root = Panels.grid(DepthComparisonExperiment.DEPTHS, 58, 42);
-    private final Subscription subscription;
+    private final GridPane root = root(Panels.grid(DepthComparisonExperiment.DEPTHS, 58, 42));
 
     public DepthComparisonView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         for (int d = 1; d <= DepthComparisonExperiment.DEPTHS; d++) {
             Chart c = new Chart("Depth " + d + ": singular values", Axis.STEPS, "step", Axis.LOG, "σ_r");
             spectra.add(c);
             spectraHistory.add(new History(c));
         }
         Chart.shareY(spectra.toArray(new Chart[0]));
-        charts.addAll(spectra);
-        charts.add(errors);
+        spectra.forEach(this::chart);
+        chart(errors);
         createView();
-        subscription = initListeners();
-        configure();
+        start();
     }
 
     private void createView() {
@@ -55,14 +49,8 @@ public final class DepthComparisonView implements ExperimentView {
         root.add(errors.viewer(), 0, 1, spectra.size(), 1);
     }
 
-    private Subscription initListeners() {
-        return Subscription.combine(
-                model.frameProperty().subscribe((was, now) -> render(false)),
-                model.paramsProperty().subscribe((was, now) -> configure()),
-                model.playingProperty().subscribe((was, now) -> render(true)));
-    }
-
-    private void configure() {
+    @Override
+    protected void configure() {
         Params p = model.params();
         if (p == null) {
             return;
@@ -81,12 +69,13 @@ public final class DepthComparisonView implements ExperimentView {
         render(true);
     }
 
-    private void render(boolean force) {
+    @Override
+    protected void render(boolean force) {
         Frame frame = model.frame();
         if (frame == null || model.recording() == null) {
             return;
         }
-        boolean playing = model.playingProperty().get() && !force;
+        boolean playing = throttled(force);
         int count = model.frameCountProperty().get();
         int shown = model.indexProperty().get();
         for (History h : spectraHistory) {
@@ -102,25 +91,5 @@ public final class DepthComparisonView implements ExperimentView {
 
     public Chart errorChart() {
         return errors;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

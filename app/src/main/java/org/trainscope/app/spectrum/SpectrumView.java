@@ -6,13 +6,12 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.spectrum.DeepMatrixFactorizationExperiment;
@@ -23,22 +22,18 @@ import org.trainscope.engine.spectrum.NuclearNormExperiment;
  * 3's prediction as a dashed line of the same colour on top — beside loss and test error over time. Renders only
  * the recording's frames (immutable scalars), so stepping back and scrubbing cost no computation.
  */
-public final class SpectrumView implements ExperimentView {
-    private final PlaybackModel model;
-    private final Chart singularValues = new Chart("Singular values of W (solid) · Theorem 3 (dashed)", Axis.STEPS, "step",
-            Axis.LOG, "σ_r");
-    private final Chart errors = new Chart("Loss, test error, MSE", Axis.STEPS, "step", Axis.LOG, "value");
+public final class SpectrumView extends ChartsView {
+    private final Chart singularValues = chart(new Chart("Singular values of W (solid) · Theorem 3 (dashed)", Axis.STEPS,
+            "step", Axis.LOG, "σ_r"));
+    private final Chart errors = chart(new Chart("Loss, test error, MSE", Axis.STEPS, "step", Axis.LOG, "value"));
     private final History svHistory = new History(singularValues);
     private final History errorHistory = new History(errors);
-    private final List<Chart> charts = List.of(singularValues, errors);
-    private final SplitPane root = new SplitPane();
-    private final Subscription subscription;
+    private final SplitPane root = root(new SplitPane());
 
     public SpectrumView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         createView();
-        subscription = initListeners();
-        configure();
+        start();
     }
 
     private void createView() {
@@ -49,18 +44,12 @@ public final class SpectrumView implements ExperimentView {
         root.setDividerPositions(0.62);
     }
 
-    private Subscription initListeners() {
-        return Subscription.combine(
-                model.frameProperty().subscribe((was, now) -> render(false)),
-                model.paramsProperty().subscribe((was, now) -> configure()),
-                model.playingProperty().subscribe((was, now) -> render(true))); // a final, unthrottled chart
-    }
-
     /**
      * Which lines: σ_1…σ_k (σ_r in the r-th colour, the legend names them) and, for deep matrix factorization, Theorem
      * 3's σ_1…σ_k dashed in the same colours; loss, test error, MSE and, for nuclear-norm, λ.
      */
-    private void configure() {
+    @Override
+    protected void configure() {
         Params p = model.params();
         if (p == null) {
             return;
@@ -99,12 +88,13 @@ public final class SpectrumView implements ExperimentView {
         render(true);
     }
 
-    private void render(boolean force) {
+    @Override
+    protected void render(boolean force) {
         Frame frame = model.frame();
         if (frame == null || model.recording() == null) {
             return;
         }
-        boolean playing = model.playingProperty().get() && !force;
+        boolean playing = throttled(force);
         int count = model.frameCountProperty().get();
         int shown = model.indexProperty().get();
         svHistory.update(model.recording(), shown, count, playing);
@@ -117,25 +107,5 @@ public final class SpectrumView implements ExperimentView {
 
     public Chart errorChart() {
         return errors;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

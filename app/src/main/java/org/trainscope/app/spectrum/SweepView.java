@@ -4,18 +4,16 @@ import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.spectrum.CompletionSweepExperiment;
 
@@ -25,26 +23,24 @@ import org.trainscope.engine.spectrum.CompletionSweepExperiment;
  * worker computes each cell in the background) and "Cancel" pauses it — the cell in progress finishes, the
  * results so far stay.
  */
-public final class SweepView implements ExperimentView {
+public final class SweepView extends ChartsView {
     private static final List<String> LABELS = List.of("depth 1", "depth 2", "depth 3", "nuclear norm");
 
-    private final PlaybackModel model;
-    private final Chart chart = new Chart("Test error vs observed entries", Axis.LINEAR, "observed entries |Ω|", Axis.LOG,
-            "test error");
+    private final Chart chart = chart(new Chart("Test error vs observed entries", Axis.LINEAR, "observed entries |Ω|",
+            Axis.LOG, "test error"));
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final Button run = new Button("Run sweep");
     private final Button cancel = new Button("Cancel");
-    private final BorderPane root = new BorderPane();
-    private final Subscription subscription;
+    private final BorderPane root = root(new BorderPane());
 
     public SweepView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         for (String label : LABELS) {
             chart.add(label, label, Chart.Style.LINE_MARKERS);
         }
         createView();
-        subscription = initListeners();
+        initListeners();
         render(model.frame());
     }
 
@@ -61,7 +57,7 @@ public final class SweepView implements ExperimentView {
         root.setCenter(chart.viewer());
     }
 
-    private Subscription initListeners() {
+    private void initListeners() {
         run.setOnAction(e -> {
             model.speedProperty().set(1); // one cell per second asked for; the worker sets the real pace
             model.play();
@@ -69,7 +65,7 @@ public final class SweepView implements ExperimentView {
         cancel.setOnAction(e -> model.pause());
         run.disableProperty().bind(model.playingProperty());
         cancel.disableProperty().bind(model.playingProperty().not());
-        return model.frameProperty().subscribe((was, now) -> render(now));
+        listen(model.frameProperty().subscribe((was, now) -> render(now)));
     }
 
     private void render(Frame frame) {
@@ -101,23 +97,7 @@ public final class SweepView implements ExperimentView {
     }
 
     @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        chart.setDark(dark);
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        chart.setPresenter(on);
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
+    protected void disposed() {
         run.disableProperty().unbind();
         cancel.disableProperty().unbind();
     }

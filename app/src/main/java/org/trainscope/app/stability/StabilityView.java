@@ -3,16 +3,14 @@ package org.trainscope.app.stability;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.stability.NoiseStabilityExperiment;
 
@@ -22,26 +20,24 @@ import org.trainscope.engine.stability.NoiseStabilityExperiment;
  * train/test accuracy against step. Layer i has one colour in all of them. Everything is drawn from the frame on
  * show: stepping back replays the histograms exactly, and no probe ever runs on the FX thread.
  */
-public final class StabilityView implements ExperimentView {
+public final class StabilityView extends ChartsView {
     private static final long REFRESH_MS = 100;
 
-    private final PlaybackModel model;
-    private final GridPane grid = Panels.grid(2, 50, 50);
-    private final Chart cushions = new Chart("Layer cushion (animated)", Axis.LINEAR,
-            "layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", Axis.FRACTION, "fraction of inputs");
-    private final Chart noise = new Chart("Noise attenuation", Axis.STEPS, "layer j", Axis.LOG, "‖x_j' − x_j‖ / ‖x_j‖");
-    private final Chart spectra = new Chart("Singular values", Axis.FRACTION, "k / min(m, n)", Axis.LOG, "σ_k / σ_1");
-    private final Chart accuracyChart = new Chart("Accuracy", Axis.STEPS, "step", Axis.UNIT_INTERVAL, "accuracy");
+    private final GridPane grid = root(Panels.grid(2, 50, 50));
+    private final Chart cushions = chart(new Chart("Layer cushion (animated)", Axis.LINEAR,
+            "layer cushion μ = ‖A x‖ / (‖A‖_F ‖x‖)", Axis.FRACTION, "fraction of inputs"));
+    private final Chart noise = chart(new Chart("Noise attenuation", Axis.STEPS, "layer j", Axis.LOG,
+            "‖x_j' − x_j‖ / ‖x_j‖"));
+    private final Chart spectra = chart(new Chart("Singular values", Axis.FRACTION, "k / min(m, n)", Axis.LOG, "σ_k / σ_1"));
+    private final Chart accuracyChart = chart(new Chart("Accuracy", Axis.STEPS, "step", Axis.UNIT_INTERVAL, "accuracy"));
     private final History accuracy = new History(accuracyChart);
-    private final List<Chart> charts = List.of(cushions, noise, spectra, accuracyChart);
-    private final Subscription subscription;
     private long lastRender;
     private volatile long shownProbeStep = -1;
 
     public StabilityView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         createView();
-        subscription = initListeners();
+        start();
     }
 
     private void createView() {
@@ -51,13 +47,11 @@ public final class StabilityView implements ExperimentView {
         grid.add(noise.viewer(), 1, 0);
         grid.add(spectra.viewer(), 0, 1);
         grid.add(accuracyChart.viewer(), 1, 1);
-        render(model.frame(), true);
     }
 
-    private Subscription initListeners() {
-        return Subscription.combine(
-                model.frameProperty().subscribe((was, now) -> render(now, false)),
-                model.playingProperty().subscribe((was, now) -> render(model.frame(), true)));
+    @Override
+    protected void render(boolean force) {
+        render(model.frame(), force);
     }
 
     /** Draws the frame's probe; while playing at most every {@value #REFRESH_MS} ms (the next frame will do). */
@@ -114,30 +108,5 @@ public final class StabilityView implements ExperimentView {
     /** Histogram curves on show: one per layer. */
     int shownHistograms() {
         return cushions.seriesCount();
-    }
-
-    /** The four charts, for tests. */
-    List<Chart> charts() {
-        return charts;
-    }
-
-    @Override
-    public Node node() {
-        return grid;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }
