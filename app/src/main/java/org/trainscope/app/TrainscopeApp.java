@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trainscope.engine.Experiments;
 import org.trainscope.engine.preset.Playlist;
+import org.trainscope.app.perf.PerfTour;
+import org.trainscope.app.perf.PulseMeter;
 import org.trainscope.app.run.Runner;
 import org.trainscope.engine.linalg.Nd4jRuntime;
 
@@ -67,16 +69,26 @@ public final class TrainscopeApp extends Application {
                 }
             }
         }
+        boolean tour = getParameters().getRaw().contains("--perf-tour");
+        PulseMeter meter = tour || getParameters().getRaw().contains("--perf") ? new PulseMeter() : null;
+        PerfTour perfTour = tour ? new PerfTour(meter, main.presets().stream().map(p -> p.title()).toList(),
+                i -> main.startPreset(main.presets().get(i)), () -> main.model().playingProperty().get()) : null;
+        if (meter != null) {
+            scene.addPostLayoutPulseListener(() -> meter.pulseLaidOut(System.nanoTime()));
+        }
         pulse = new AnimationTimer() {
             private boolean first = true;
-
             private long windowStart = -1;
-            private int pulses;
 
             @Override
             public void handle(long now) {
+                if (meter != null) {
+                    meter.pulseStarted(System.nanoTime());
+                }
                 main.tick(now);
-                measureFrameRate(now);
+                if (meter != null) {
+                    measure(now);
+                }
                 if (first && main.model().frame() != null && main.view().isReady() && main.getCenter() != null
                         && main.getCenter() != main.gallery()) {
                     first = false;
@@ -94,21 +106,29 @@ public final class TrainscopeApp extends Application {
                 }
             }
 
-            /** Logs the pulse rate while playing (every 10 s, and when play stops): the UI must stay fluid. */
-            private void measureFrameRate(long now) {
+            /** --perf: the pulse times while playing, logged every 10 s and when play stops; --perf-tour: the table. */
+            private void measure(long now) {
                 boolean playing = main.model().playingProperty().get();
-                if (windowStart >= 0 && (now - windowStart >= 10_000_000_000L || !playing && now - windowStart >= 2_000_000_000L)) {
-                    LOG.info("while playing: {} pulses/s over {} s", String.format("%.1f", pulses / ((now - windowStart) / 1e9)),
-                            String.format("%.1f", (now - windowStart) / 1e9));
+                if (playing && main.model().frame() != null) {
+                    meter.shown(main.model().frame().step());
+                }
+                if (perfTour != null) {
+                    if (!perfTour.pulse(System.nanoTime())) {
+                        System.out.print(perfTour.table());
+                        System.out.flush();
+                        Platform.exit();
+                    }
+                    return;
+                }
+                if (windowStart >= 0 && (now - windowStart >= 10_000_000_000L || !playing)) {
+                    LOG.info("while playing {}: {}", main.model().type().id(), meter.summary());
                     windowStart = -1;
                 }
                 if (!playing) {
-                    windowStart = -1;
+                    meter.reset();
                 } else if (windowStart < 0) {
                     windowStart = now;
-                    pulses = 0;
-                } else {
-                    pulses++;
+                    meter.reset();
                 }
             }
         };
