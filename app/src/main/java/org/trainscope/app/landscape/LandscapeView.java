@@ -16,6 +16,7 @@ import javafx.util.Subscription;
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.History;
+import org.trainscope.app.playback.Pinned;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
@@ -95,7 +96,7 @@ public final class LandscapeView extends ChartsView {
 
     /** A pinned run is drawn under the current one: dashed on the map and in the loss chart. */
     private void pinnedChanged() {
-        PlaybackModel.Pinned pin = model.pinnedProperty().get();
+        Pinned pin = model.pinnedProperty().get();
         Params p = model.params();
         List<String> racers = p == null ? List.of() : LandscapeExperiment.Config.of(p).racers();
         if (pin != null && LandscapeExperiment.Config.of(pin.params()).racers().containsAll(racers)) {

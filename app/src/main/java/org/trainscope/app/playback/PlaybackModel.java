@@ -159,21 +159,8 @@ public final class PlaybackModel {
         shareMemory();
     }
 
-    /**
-     * The recordings on screen share {@link #RECORDING_BYTES}: a pinned run (unless it is the current one) keeps at
-     * most half, thinned at once if it holds more, and the current run gets the rest.
-     */
     private void shareMemory() {
-        Recording current = recording.get();
-        Pinned p = pinned.get();
-        long left = RECORDING_BYTES;
-        if (p != null && p.recording() != current) {
-            p.recording().limitBytes(RECORDING_BYTES / 2);
-            left -= p.recording().bytes();
-        }
-        if (current != null) {
-            current.limitBytes(left);
-        }
+        Pinned.share(RECORDING_BYTES, recording.get(), pinned.get());
     }
 
     public void play() {
@@ -273,23 +260,6 @@ public final class PlaybackModel {
         tick(System.nanoTime());
     }
 
-    /** A run kept on screen to compare with the current one, shown at the same step (linked transport). */
-    public record Pinned(Recording recording, Params params, long seed) {
-        /** What distinguishes it from the current run, e.g. "lr=0.01, momentum=0.5" (or "same params, seed 3"). */
-        public String label(Params current, long currentSeed) {
-            StringBuilder sb = new StringBuilder();
-            for (var e : params.asText().entrySet()) {
-                if (current != null && !e.getValue().equals(current.asText().get(e.getKey()))) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
-                }
-            }
-            if (seed != currentSeed) {
-                sb.append(sb.length() == 0 ? "" : ", ").append("seed ").append(seed);
-            }
-            return sb.length() == 0 ? "same params" : sb.toString();
-        }
-    }
-
     /** Keeps the current run on screen for comparison; the next change of params starts a new run beside it. */
     public void pinCurrent() {
         if (recording.get() != null && !recording.get().isEmpty()) {
@@ -311,12 +281,7 @@ public final class PlaybackModel {
     /** The pinned run's frame at the step shown (or its last one before), or null. */
     public Frame pinnedFrame() {
         Pinned p = pinned.get();
-        Frame f = frame.get();
-        if (p == null || f == null || p.recording().isEmpty()) {
-            return null;
-        }
-        int i = p.recording().indexOfStep(f.step());
-        return i < 0 ? null : p.recording().get(i);
+        return p == null ? null : p.frameAt(frame.get());
     }
 
     // ---- the pulse ----

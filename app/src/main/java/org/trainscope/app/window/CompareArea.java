@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 
+import org.trainscope.app.playback.Pinned;
 import org.trainscope.app.playback.PlaybackModel;
 import org.trainscope.app.run.Runner;
 import org.trainscope.app.view.ExperimentView;
@@ -135,7 +136,7 @@ public final class CompareArea extends SplitPane {
             pinnedView = null;
             pinnedModel = null;
         }
-        PlaybackModel.Pinned pinned = model.pinnedProperty().get();
+        Pinned pinned = model.pinnedProperty().get();
         if (view == null) {
             return;
         }
