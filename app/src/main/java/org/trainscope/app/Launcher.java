@@ -24,9 +24,9 @@ public final class Launcher {
             return;
         }
         if (flags.contains("--help")) {
-            System.out.println("usage: Trainscope [--version | --smoke | --perf | --perf-tour | LECTURE.trainscope-playlist.json]\n"
+            System.out.println("usage: Trainscope [--version | --smoke | --perf | --perf-tour[=N,…] | LECTURE.trainscope-playlist.json]\n"
                     + "  --perf       log the pulse times (p50/p95) and steps/s while a demo plays\n"
-                    + "  --perf-tour  play every lecture demo for 8 s, print a table of its pulse times, and quit");
+                    + "  --perf-tour  play every lecture demo (or demos N,…) for 8 s, print a table of its pulse times, and quit");
             return;
         }
         // the engine's logging default is warnings only (its CLI prints data on stdout); the app also reports progress

@@ -69,10 +69,12 @@ public final class TrainscopeApp extends Application {
                 }
             }
         }
-        boolean tour = getParameters().getRaw().contains("--perf-tour");
-        PulseMeter meter = tour || getParameters().getRaw().contains("--perf") ? new PulseMeter() : null;
-        PerfTour perfTour = tour ? new PerfTour(meter, main.presets().stream().map(p -> p.title()).toList(),
-                i -> main.startPreset(main.presets().get(i)), () -> main.model().playingProperty().get()) : null;
+        java.util.List<Integer> tourDemos = PerfTour.demos(getParameters().getRaw(), main.presets().size());
+        PulseMeter meter = tourDemos != null || getParameters().getRaw().contains("--perf") ? new PulseMeter() : null;
+        PerfTour perfTour = tourDemos == null ? null : new PerfTour(meter,
+                tourDemos.stream().map(i -> (i + 1) + ". " + main.presets().get(i).title()).toList(),
+                k -> main.startPreset(main.presets().get(tourDemos.get(k))), () -> main.model().playingProperty().get(),
+                () -> main.model().messageProperty().get());
         if (meter != null) {
             scene.addPostLayoutPulseListener(() -> meter.pulseLaidOut(System.nanoTime()));
         }

@@ -46,11 +46,21 @@ class PulseMeterTest {
     }
 
     @Test
+    void theCommandLineChoosesTheDemos() {
+        assertEquals(null, PerfTour.demos(List.of("--perf"), 5));
+        assertEquals(List.of(0, 1, 2), PerfTour.demos(List.of("--perf-tour"), 3));
+        assertEquals(List.of(5, 6), PerfTour.demos(List.of("x", "--perf-tour=6,7"), 31));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PerfTour.demos(List.of("--perf-tour=32"), 31));
+    }
+
+    @Test
     void theTourWarmsUpMeasuresEachDemoAndEnds() {
         PulseMeter m = new PulseMeter();
         List<Integer> started = new ArrayList<>();
         boolean[] playing = {true};
-        PerfTour tour = new PerfTour(m, List.of("first | demo", "second"), started::add, () -> playing[0]);
+        PerfTour tour = new PerfTour(m, List.of("first | demo", "second"), started::add, () -> playing[0],
+                () -> "End of the demo run (5 steps).");
         long t = 0;
         boolean going = true;
         int pulses = 0;
@@ -68,8 +78,8 @@ class PulseMeterTest {
         assertEquals(List.of(0, 1), started);
         String table = tour.table();
         assertEquals(4, table.lines().count(), table);
-        assertTrue(table.contains("| 1 | first / demo |"), table);
+        assertTrue(table.contains("| first / demo | "), table);
         assertTrue(table.lines().toList().get(2).contains("| 1.0 | 1.0 | 16.0 | 16.0 |"), table);
-        assertTrue(table.lines().toList().get(3).contains("run ended"), table);
+        assertTrue(table.lines().toList().get(3).contains("stopped after") && table.contains("End of the demo run"), table);
     }
 }
