@@ -164,7 +164,9 @@ public final class ExperimentViews {
                 value("max |∇θ − fd|", BackpropStepsExperiment.FD_MAX_ERROR, NUMBER)));
         add(ActivationsExperiment.TYPE, (m, r) -> new ActivationsView(m), of(
                 value("loss", ActivationsExperiment.LOSS, NUMBER),
-                value("‖∇W_1‖/‖∇W_last‖", ActivationsExperiment.GRAD_RATIO, NUMBER)));
+                value("‖∇W_1‖/‖∇W_last‖", ActivationsExperiment.GRAD_RATIO, NUMBER),
+                each("{act} loss", ActivationsExperiment.COMPARED_LOSS, NUMBER),                  // compare = on
+                each("{act} ‖∇W_1‖/‖∇W_last‖", ActivationsExperiment.COMPARED_GRAD_RATIO, NUMBER)));
     }
 
     private ExperimentViews() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.microscope.ActivationsExperiment;
 import org.trainscope.app.view.StatusFormat;
 import org.trainscope.engine.Experiments;
 import org.trainscope.engine.experiment.ExperimentDef;
@@ -48,6 +49,16 @@ class StatusFormatTest {
                 .scalar("depth3.loss", 0.01).scalar("depth3.test_error", 0.0123).build();
         assertEquals(List.of("depth 1 test error 1.000", "depth 3 test error 0.012"),
                 texts(DepthComparisonExperiment.TYPE, f));
+    }
+
+    @Test
+    void activationsInCompareModeNamesEachNet() {
+        Frame.Builder b = Frame.builder(5);
+        for (String act : List.of("sigmoid", "tanh", "relu")) {
+            b.scalar(act + ".loss", 0.25).scalar(act + ".grad_ratio", 2);
+        }
+        assertEquals(List.of("sigmoid loss 0.250", "tanh loss 0.250", "relu loss 0.250", "sigmoid ‖∇W_1‖/‖∇W_last‖ 2.00",
+                "tanh ‖∇W_1‖/‖∇W_last‖ 2.00", "relu ‖∇W_1‖/‖∇W_last‖ 2.00"), texts(ActivationsExperiment.TYPE, b.build()));
     }
 
     @Test
