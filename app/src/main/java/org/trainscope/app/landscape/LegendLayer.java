@@ -20,11 +20,14 @@ import org.trainscope.engine.landscape.LandscapeExperiment;
  * A box with one row per racer: its line, its name and its loss (or "diverged"), the selected racer's row in bold
  * (a click on a row selects that racer: {@link #rowAt}). Columns are as wide as their
  * widest text, so no name runs into its value; the box goes in a corner where it hides no key point (the start, the
- * racers' current points) and as little of the trails as it can ({@link LegendCorner}).
+ * racers' current points) and as little of the trails as it can ({@link LegendCorner}). In presenter mode with more
+ * than {@value #FULL_ROWS} racers the losses are left out (the status line and the loss chart show them), so the box
+ * keeps half its width off the trails.
  */
 final class LegendLayer {
     private static final double PAD = 10;  // pixels inside the box and between columns
     private static final double LINE = 22; // the sample line's length
+    private static final int FULL_ROWS = 4;
 
     private LegendLayer() {
     }
@@ -40,19 +43,20 @@ final class LegendLayer {
         Font font = Font.font("System", 13 * typeScale);
         Font bold = Font.font("System", FontWeight.BOLD, 13 * typeScale);
         List<String> values = new ArrayList<>();
+        boolean withValues = typeScale <= 1 || racers.size() <= FULL_ROWS;
         double nameW = 0;
         double valueW = 0;
         for (String name : racers) {
             boolean diverged = frame.scalar(LandscapeExperiment.DIVERGED.of(name), 0) != 0;
             double loss = frame.scalar(LandscapeExperiment.LOSS.of(name), Double.NaN);
-            String value = diverged ? "diverged" : String.format(Locale.ROOT, "f = %.3g", loss);
+            String value = diverged ? "diverged" : withValues ? String.format(Locale.ROOT, "f = %.3g", loss) : "";
             values.add(value);
             nameW = Math.max(nameW, width(name, bold));
             valueW = Math.max(valueW, width(value, bold));
         }
         double rowH = 20 * typeScale;
         double lineW = LINE * typeScale;
-        double boxW = PAD + lineW + PAD + nameW + 2 * PAD + valueW + PAD;
+        double boxW = PAD + lineW + PAD + nameW + (valueW > 0 ? 2 * PAD + valueW : 0) + PAD;
         double boxH = rowH * racers.size() + 12;
         LegendCorner.Corner corner = LegendCorner.choose(Viewport.LEFT, Viewport.TOP, v.plotWidth(), v.plotHeight(),
                 boxW, boxH, avoid, trail);
