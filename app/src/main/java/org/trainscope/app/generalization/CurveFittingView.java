@@ -3,16 +3,14 @@ package org.trainscope.app.generalization;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -23,18 +21,16 @@ import org.trainscope.engine.generalization.CurveFittingExperiment;
  * closed-form train and test error against the degree or the feature count (the U-shape, the double descent), with
  * a cursor at this run's size and a mark at n; below right the optimizer's loss against the closed form's.
  */
-public final class CurveFittingView implements ExperimentView {
+public final class CurveFittingView extends ChartsView {
     /** The fit chart's y range: an interpolating polynomial swings by 1e4 between samples, the data lives in ±1.5. */
     private static final double FIT_RANGE = 2.5;
     /** The sweep chart's floor: train errors below it are zero up to rounding. */
     private static final double SWEEP_FLOOR = 1e-4;
 
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 55, 45);
-    private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "y");
-    private final Chart sweep = new Chart("", Axis.STEPS, "degree d", Axis.LOG, "mean squared error");
-    private final Chart loss = new Chart("Optimizer vs closed form", Axis.STEPS, "frame", Axis.LOG, "loss L");
-    private final List<Chart> charts = List.of(fit, sweep, loss);
+    private final GridPane root = root(Panels.grid(2, 55, 45));
+    private final Chart fit = chart(new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "y"));
+    private final Chart sweep = chart(new Chart("", Axis.STEPS, "degree d", Axis.LOG, "mean squared error"));
+    private final Chart loss = chart(new Chart("Optimizer vs closed form", Axis.STEPS, "frame", Axis.LOG, "loss L"));
     private final int targetCurve;
     private final int samples;
     private final int closedCurve;
@@ -43,10 +39,9 @@ public final class CurveFittingView implements ExperimentView {
     private final int testSweep;
     private final int gdLoss;
     private final int closedLoss;
-    private final Subscription subscription;
 
     public CurveFittingView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         targetCurve = fit.add("target", "true curve g", Style.DASHED);
         samples = fit.add("samples", "samples y_i", Style.MARKERS);
         closedCurve = fit.add("fit 1", "closed-form fit", Style.LINE);
@@ -57,7 +52,7 @@ public final class CurveFittingView implements ExperimentView {
         closedLoss = loss.add("closed", "closed form L(c*)", Style.DASHED);
         fit.fixY(-FIT_RANGE, FIT_RANGE);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -131,25 +126,5 @@ public final class CurveFittingView implements ExperimentView {
     /** The fit chart's title (what the run shows). */
     public String fitTitle() {
         return fit.chart().getTitle().getText();
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(ch -> ch.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(ch -> ch.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

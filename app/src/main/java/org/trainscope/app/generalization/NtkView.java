@@ -1,18 +1,15 @@
 package org.trainscope.app.generalization;
 
-import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.generalization.NtkExperiment;
@@ -22,16 +19,14 @@ import org.trainscope.engine.generalization.NtkExperiment;
  * width's kernel at init beside the analytic one; weight, kernel and net-vs-kernel change against width (log–log,
  * with the 1/√width slope); and each width's weight change against the frame.
  */
-public final class NtkView implements ExperimentView {
+public final class NtkView extends ChartsView {
     private static final int MOST = 6;
 
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 44, 44, 12);
-    private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "f(x)");
-    private final Chart kernel = new Chart("Kernel at init Θ₀(x₀, x), widths coloured as below", Axis.LINEAR, "x", Axis.LINEAR, "Θ₀(x₀, x)");
-    private final Chart scaling = new Chart("Change against width", Axis.LOG2, "width m", Axis.LOG, "relative change");
-    private final Chart history = new Chart("Weight change ‖θ_t − θ₀‖/‖θ₀‖", Axis.STEPS, "frame", Axis.LOG, "relative change");
-    private final List<Chart> charts = List.of(fit, kernel, scaling, history);
+    private final GridPane root = root(Panels.grid(2, 44, 44, 12));
+    private final Chart fit = chart(new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "f(x)"));
+    private final Chart kernel = chart(new Chart("Kernel at init Θ₀(x₀, x), widths coloured as below", Axis.LINEAR, "x", Axis.LINEAR, "Θ₀(x₀, x)"));
+    private final Chart scaling = chart(new Chart("Change against width", Axis.LOG2, "width m", Axis.LOG, "relative change"));
+    private final Chart history = chart(new Chart("Weight change ‖θ_t − θ₀‖/‖θ₀‖", Axis.STEPS, "frame", Axis.LOG, "relative change"));
     private final int points;
     private final int net;
     private final int linear;
@@ -43,12 +38,11 @@ public final class NtkView implements ExperimentView {
     private final int gapPoints;
     private final int slope;
     private final int[] histories = new int[MOST];
-    private final Subscription subscription;
     private final javafx.scene.control.Label table = new javafx.scene.control.Label();
     private boolean hidden;
 
     public NtkView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         points = fit.add("samples", "training points", Style.MARKERS);
         net = fit.add("fit 1", "widest net", Style.LINE);
         linear = fit.add("fit 2", "linearized (Θ₀)", Style.DASHED);
@@ -64,7 +58,7 @@ public final class NtkView implements ExperimentView {
         gapPoints = scaling.add("change 3", "sup |f_net − f_NTK|", Style.LINE_MARKERS);
         slope = scaling.add("target", "∝ 1/√width", Style.DASHED);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -187,25 +181,5 @@ public final class NtkView implements ExperimentView {
     /** Points in the change-against-width chart's weight series. */
     public int widthPointCount() {
         return scaling.pointCount(weightPoints);
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

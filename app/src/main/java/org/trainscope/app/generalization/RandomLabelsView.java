@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.generalization.RandomLabelsExperiment;
@@ -22,25 +20,22 @@ import org.trainscope.engine.generalization.RandomLabelsExperiment;
  * Random labels: training and test accuracy of the five runs against the frame (one colour per ρ), and below, at the
  * frame shown, both accuracies against ρ and the frames each run took to fit its training set.
  */
-public final class RandomLabelsView implements ExperimentView {
+public final class RandomLabelsView extends ChartsView {
     private static final int RUNS = RandomLabelsExperiment.RUNS;
 
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 55, 45);
-    private final Chart train = new Chart("Training accuracy (own labels)", Axis.STEPS, "frame", Axis.UNIT_INTERVAL, "accuracy");
-    private final Chart test = new Chart("Test accuracy (true labels)", Axis.STEPS, "frame", Axis.UNIT_INTERVAL, "accuracy");
-    private final Chart byRho = new Chart("At this frame", Axis.LINEAR, "corrupted fraction ρ", Axis.UNIT_INTERVAL, "accuracy");
-    private final Chart fitTime = new Chart("Frames to fit the training set", Axis.LINEAR, "corrupted fraction ρ", Axis.STEPS, "frames");
-    private final List<Chart> charts = List.of(train, test, byRho, fitTime);
+    private final GridPane root = root(Panels.grid(2, 55, 45));
+    private final Chart train = chart(new Chart("Training accuracy (own labels)", Axis.STEPS, "frame", Axis.UNIT_INTERVAL, "accuracy"));
+    private final Chart test = chart(new Chart("Test accuracy (true labels)", Axis.STEPS, "frame", Axis.UNIT_INTERVAL, "accuracy"));
+    private final Chart byRho = chart(new Chart("At this frame", Axis.LINEAR, "corrupted fraction ρ", Axis.UNIT_INTERVAL, "accuracy"));
+    private final Chart fitTime = chart(new Chart("Frames to fit the training set", Axis.LINEAR, "corrupted fraction ρ", Axis.STEPS, "frames"));
     private final int[] trainCurves = new int[RUNS];
     private final int[] testCurves = new int[RUNS];
     private final int trainByRho;
     private final int testByRho;
     private final int fitPoints;
-    private final Subscription subscription;
 
     public RandomLabelsView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         for (int k = 0; k < RUNS; k++) {
             trainCurves[k] = train.add("rho" + (k + 1), "ρ" + k, Style.LINE);
             testCurves[k] = test.add("rho" + (k + 1), "ρ" + k, Style.LINE);
@@ -49,7 +44,7 @@ public final class RandomLabelsView implements ExperimentView {
         testByRho = byRho.add("test", "test accuracy", Style.LINE_MARKERS);
         fitPoints = fitTime.add("loss", "first frame at 100 % train accuracy", Style.LINE_MARKERS);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -130,25 +125,5 @@ public final class RandomLabelsView implements ExperimentView {
     /** Points on the test-accuracy curve of run k. */
     public int testPointCount(int k) {
         return test.pointCount(testCurves[k]);
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }

@@ -3,16 +3,14 @@ package org.trainscope.app.generalization;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Recording;
 import org.trainscope.engine.generalization.UniversalApproxExperiment;
@@ -21,15 +19,13 @@ import org.trainscope.engine.generalization.UniversalApproxExperiment;
  * A trained depth-2 net: the target, the net and its units' breakpoints on top; below, sup error against width
  * (log–log) for the trained nets, the interpolating construction and lecture 002's bound, and the drawn net's loss.
  */
-public final class UniversalApproxView implements ExperimentView {
+public final class UniversalApproxView extends ChartsView {
     private static final int MOST = 8;
 
-    private final PlaybackModel model;
-    private final GridPane root = Panels.grid(2, 55, 45);
-    private final Chart fit = new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value");
-    private final Chart widths = new Chart("Sup error against width", Axis.LOG2, "width m", Axis.LOG, "sup |f − g|");
-    private final Chart loss = new Chart("Training loss (1/2N) Σ (f − g)² of the drawn net", Axis.STEPS, "frame", Axis.LOG, "loss");
-    private final List<Chart> charts = List.of(fit, widths, loss);
+    private final GridPane root = root(Panels.grid(2, 55, 45));
+    private final Chart fit = chart(new Chart("", Axis.LINEAR, "x", Axis.LINEAR, "value"));
+    private final Chart widths = chart(new Chart("Sup error against width", Axis.LOG2, "width m", Axis.LOG, "sup |f − g|"));
+    private final Chart loss = chart(new Chart("Training loss (1/2N) Σ (f − g)² of the drawn net", Axis.STEPS, "frame", Axis.LOG, "loss"));
     private final int target;
     private final int net;
     private final int breaks;
@@ -37,11 +33,10 @@ public final class UniversalApproxView implements ExperimentView {
     private final int construction;
     private final int bound;
     private final int lossCurve;
-    private final Subscription subscription;
     private final CurvePad pad = new CurvePad(this::drawn);
 
     public UniversalApproxView(PlaybackModel model) {
-        this.model = model;
+        super(model);
         target = fit.add("target", "target g", Style.DASHED);
         net = fit.add("fit 1", "trained net f", Style.LINE);
         breaks = fit.add("points", "breakpoints −b_j/w_j", Style.MARKERS);
@@ -51,7 +46,7 @@ public final class UniversalApproxView implements ExperimentView {
         lossCurve = loss.add("loss", "(1/2N) Σ (f − g)²", Style.LINE);
         loss.hideFromLegend(lossCurve);                              // the title says what it is
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        listen(model.frameProperty().subscribe((was, now) -> render()));
         render();
     }
 
@@ -121,25 +116,5 @@ public final class UniversalApproxView implements ExperimentView {
     /** Points in the width chart's trained series. */
     public int sweepPointCount() {
         return widths.pointCount(trained);
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        charts.forEach(c -> c.setPresenter(on));
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }
