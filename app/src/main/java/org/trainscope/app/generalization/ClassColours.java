@@ -13,7 +13,7 @@ final class ClassColours {
     private static final Color POSITIVE = Color.web("#0877BD");
     private static final Color NEGATIVE = Color.web("#F59322");
 
-    /** Shares of colour tabulated per ramp, so a pixel is one lookup; a channel stays within one level of the exact blend. */
+    /** Shares of colour tabulated per ramp, so a pixel is one lookup; a channel stays within one level of the blend. */
     private static final int LEVELS = 1024;
     private static final int[][] CLASS_RAMPS = new int[CLASSES.length][];
     private static final int[] POSITIVE_RAMP = ramp(POSITIVE);

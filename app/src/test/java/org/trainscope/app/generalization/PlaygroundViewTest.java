@@ -90,8 +90,10 @@ class PlaygroundViewTest {
         ClassColours.decision(maps.predicted(), maps.confidence(), 2, decision);
         int[] unit = new int[decision.length];
         ClassColours.signed(maps.units().get(1)[3], unit);
-        assertArrayEquals(decision, WaitForAsyncUtils.asyncFx(() -> pixels(view.decisionImage())).get(), "decision map");
-        assertArrayEquals(unit, WaitForAsyncUtils.asyncFx(() -> pixels(view.unitImage(2, 3))).get(), "unit 3 of hidden layer 2");
+        assertArrayEquals(decision, WaitForAsyncUtils.asyncFx(() -> pixels(view.decisionImage())).get(),
+                "decision map");
+        assertArrayEquals(unit, WaitForAsyncUtils.asyncFx(() -> pixels(view.unitImage(2, 3))).get(),
+                "unit 3 of hidden layer 2");
     }
 
     private static int[] pixels(Image image) {

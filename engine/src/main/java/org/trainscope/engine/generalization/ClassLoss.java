@@ -5,7 +5,7 @@ package org.trainscope.engine.generalization;
  * {@code nn/Loss} defines them for one-hot targets e_y: summed over the k outputs, averaged over the n points.
  */
 public enum ClassLoss {
-    /** ℓ = −log softmax(ŷ)[y] = lse(ŷ) − ŷ_y, lse(ŷ) = m + log Σ_c e^{ŷ_c − m}, m = max_c ŷ_c (stable). */
+    /** ℓ = −log softmax(ŷ)[y] = lse(ŷ) − ŷ_y, lse(ŷ) = m + log Σ_c e^{ŷ_c − m}, m = max_c ŷ_c. */
     CROSS_ENTROPY {
         @Override
         double point(double[][] scores, int j, int y, double[][] gradient, double scale) {

@@ -21,6 +21,8 @@ import org.trainscope.engine.nn.Init;
  * (tensorflow/playground's {@code {output, der}} pair), so the backward pass needs no pre-activation.
  */
 public final class SmallMlp {
+    private static final List<Activation> OFFERED =
+            List.of(Activation.TANH, Activation.RELU, Activation.SIGMOID, Activation.IDENTITY);
     private final int[] sizes;
     private final Activation[] sigma;     // sigma[t] for layer t = 1…D; sigma[D] = IDENTITY
     private final int[] weightOffset;     // where W_t starts in θ
@@ -41,7 +43,7 @@ public final class SmallMlp {
         int off = 0;
         for (int t = 1; t < sizes.length; t++) {
             sigma[t] = t < sizes.length - 1 ? activations.get(t - 1) : Activation.IDENTITY;
-            if (!List.of(Activation.TANH, Activation.RELU, Activation.SIGMOID, Activation.IDENTITY).contains(sigma[t])) {
+            if (!OFFERED.contains(sigma[t])) {
                 throw new IllegalArgumentException("activation " + sigma[t].label() + " is not offered");
             }
             weightOffset[t] = off;
