@@ -18,10 +18,16 @@ final class ClassColours {
     private static final int[][] CLASS_RAMPS = new int[CLASSES.length][];
     private static final int[] POSITIVE_RAMP = ramp(POSITIVE);
     private static final int[] NEGATIVE_RAMP = ramp(NEGATIVE);
+    /** NEGATIVE_RAMP reversed, then POSITIVE_RAMP: entry LEVELS ± k is share k / LEVELS of blue (+) or orange (−). */
+    private static final int[] SIGNED_RAMP = new int[2 * LEVELS + 1];
 
     static {
         for (int c = 0; c < CLASSES.length; c++) {
             CLASS_RAMPS[c] = ramp(CLASSES[c]);
+        }
+        for (int k = 0; k <= LEVELS; k++) {
+            SIGNED_RAMP[LEVELS + k] = POSITIVE_RAMP[k];
+            SIGNED_RAMP[LEVELS - k] = NEGATIVE_RAMP[k];
         }
     }
 
@@ -52,20 +58,23 @@ final class ClassColours {
     }
 
     /**
-     * A unit's map: {@link #signed} per cell against the map's own largest |value|, into {@code argb}. Written out
-     * rather than calling {@link #signed} per cell: this loop colours every unit's map of every frame (28 maps of
-     * 128 × 128 at the default net), and a plain multiply and lookup keep it to about a millisecond.
+     * A unit's map: {@link #signed} per cell against the map's own largest |value|, into {@code argb}; white if the
+     * map is flat or not finite. Written out rather than calling {@link #signed} per cell, as one multiply, add and
+     * lookup in a ramp from full orange through white to full blue: this loop colours every unit's map of every frame
+     * (28 maps of 128 × 128 at the default net) and was, per cell, as costly as the net's forward pass.
      */
     static void signed(double[] values, int[] argb) {
         double scale = 0;
         for (double v : values) {
-            scale = Math.max(scale, Math.abs(v));
+            scale = Math.max(scale, Math.abs(v));                        // NaN if any value is NaN
         }
-        double levels = scale > 0 ? LEVELS / scale : 0;
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+            java.util.Arrays.fill(argb, SIGNED_RAMP[LEVELS]);
+            return;
+        }
+        double levels = LEVELS / scale;
         for (int i = 0; i < argb.length; i++) {
-            double t = values[i] * levels;                              // v / scale, in levels
-            int level = (int) Math.min(LEVELS, Math.abs(t) + 0.5);      // NaN: 0, white
-            argb[i] = t >= 0 ? POSITIVE_RAMP[level] : NEGATIVE_RAMP[level];
+            argb[i] = SIGNED_RAMP[(int) (values[i] * levels + (LEVELS + 0.5))];   // v ∈ [−scale, scale] → 0 … 2·LEVELS
         }
     }
 
