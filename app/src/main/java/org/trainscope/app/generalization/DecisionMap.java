@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -15,16 +16,20 @@ import org.trainscope.engine.generalization.PlaygroundData;
  * The decision map with the points on top: training points filled, test points as rings, drawn points with a dark
  * edge. A primary click reports the data coordinates (x₁, x₂) to {@code onAdd}, a secondary click to
  * {@code onRemove}. The map is drawn square, as large as the region allows.
+ *
+ * <p>The map is an image view under a canvas of the points: a new map only changes the image's pixels, and the
+ * points (hundreds of antialiased circles) are drawn again only when they or the size change, not every frame.
  */
 final class DecisionMap extends Region {
     private static final double EXTENT = PlaygroundData.EXTENT;
+    private final ImageView view = new ImageView();
     private final Canvas canvas = new Canvas();
-    private Image image;
     private PlaygroundData data;
     private int drawn;
 
     DecisionMap(BiConsumer<Double, Double> onAdd, BiConsumer<Double, Double> onRemove) {
-        getChildren().add(canvas);
+        view.setSmooth(false);
+        getChildren().addAll(view, canvas);
         setMinSize(120, 120);
         canvas.setOnMouseClicked(e -> {
             double[] at = toData(e.getX(), e.getY());
@@ -39,12 +44,17 @@ final class DecisionMap extends Region {
         });
     }
 
-    /** The newest map image and the points; {@code drawnCount} of the training points (the last ones) were drawn. */
+    /**
+     * The map image (its pixels change in place as frames come) and the points; {@code drawnCount} of the training
+     * points (the last ones) were drawn by hand. The points are drawn again only if they are other points.
+     */
     void show(Image map, PlaygroundData points, int drawnCount) {
-        this.image = map;
-        this.data = points;
-        this.drawn = drawnCount;
-        draw();
+        view.setImage(map);
+        if (points != data || drawnCount != drawn) {
+            data = points;
+            drawn = drawnCount;
+            draw();
+        }
     }
 
     private double side() {
@@ -76,18 +86,19 @@ final class DecisionMap extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+        view.relocate(left(), top());
+        view.setFitWidth(side());
+        view.setFitHeight(side());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            draw();
+        }
     }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (image != null) {
-            g.setImageSmoothing(false);
-            g.drawImage(image, left(), top(), side(), side());
-        }
         g.setStroke(Color.gray(0.5));
         g.strokeRect(left(), top(), side(), side());
         if (data == null) {

@@ -11,8 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,14 +40,23 @@ public final class PlaygroundView implements ExperimentView {
     /** Cells per side of the decision map and of every unit's map. */
     public static final int RES = 128;
     private static final double REMOVE_RADIUS = 0.6;
+    /**
+     * While playing, the loss chart, the confusion matrix and the diagram's edges are redrawn at most every 100 ms:
+     * a chart redraw costs 4–11 ms of the FX thread and the edges' antialiased lines a good share of a software
+     * renderer's frame (both measured here), which at 60 frames a second would leave no time for the maps. Every
+     * frame is drawn in full when paused, stepped or scrubbed, and the frame on screen when play stops.
+     */
+    private static final long PANELS_EVERY_NANOS = 100_000_000L;
 
     private final PlaybackModel model;
     private final Executor renderExecutor;
     private final GridPane root = Panels.grid(2, 62, 38);
     private final DecisionMap map = new DecisionMap(this::addPoint, this::removePoint);
-    private final UnitDiagram diagram = new UnitDiagram();
+    private final UnitDiagram diagram = new UnitDiagram(RES);
+    private final MapImage decisionImage = new MapImage(RES);
+    private final MapRate rate = new MapRate();
     private final Chart loss = new Chart("Loss", Axis.STEPS, "frame", Axis.LOG, "mean loss");
-    private final GridPane confusion = new GridPane();
+    private final ConfusionGrid confusion = new ConfusionGrid();
     private final ChoiceBox<Integer> drawClass = new ChoiceBox<>();
     private final Label title = new Label();
     private final int trainLoss;
@@ -62,6 +69,7 @@ public final class PlaygroundView implements ExperimentView {
     private long request;
     private boolean pending;
     private long shownStep = -1;
+    private long panelsShown = System.nanoTime() - PANELS_EVERY_NANOS;
 
     public PlaygroundView(PlaybackModel model, Executor renderExecutor) {
         this.model = model;
@@ -69,7 +77,8 @@ public final class PlaygroundView implements ExperimentView {
         trainLoss = loss.add("train", "train loss", Style.LINE);
         testLoss = loss.add("test", "test loss", Style.LINE);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render());
+        subscription = model.frameProperty().subscribe((was, now) -> render())
+                .and(model.playingProperty().subscribe(playing -> render()));
         render();
     }
 
@@ -88,8 +97,6 @@ public final class PlaygroundView implements ExperimentView {
         VBox left = new VBox(4, title, tools, map);
         VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
         left.setPadding(new Insets(4));
-        confusion.setHgap(2);
-        confusion.setVgap(2);
         VBox bottomRight = new VBox(4, new Label("Test confusion matrix (rows: true class, columns: predicted)"), confusion);
         bottomRight.setPadding(new Insets(4));
         root.add(left, 0, 0);
@@ -120,6 +127,20 @@ public final class PlaygroundView implements ExperimentView {
         title.setText(String.format(Locale.ROOT, "Frame %d: train %.1f %%, test %.1f %% correct",
                 f.step(), 100 * f.scalar(ClassifierPlaygroundExperiment.TRAIN_ACC),
                 100 * f.scalar(ClassifierPlaygroundExperiment.TEST_ACC)));
+        PlaygroundNet net = config.net(d.classes());
+        diagram.shape(net.sizes(), titles(net));
+        long now = System.nanoTime();
+        if (!model.playingProperty().get() || now - panelsShown >= PANELS_EVERY_NANOS) {
+            panelsShown = now;
+            showLosses(rec);
+            confusion.show(f.series(ClassifierPlaygroundExperiment.CONFUSION), d.classes());
+            diagram.edges(f.series(ClassifierPlaygroundExperiment.THETA));
+        }
+        requestMaps(f);
+    }
+
+    /** Train and test loss of every recorded frame up to the one shown. */
+    private void showLosses(Recording rec) {
         int n = Math.min(model.indexProperty().get() + 1, rec.size());
         double[] step = new double[n];
         double[] train = new double[n];
@@ -134,10 +155,6 @@ public final class PlaygroundView implements ExperimentView {
             loss.set(trainLoss, step, train);
             loss.set(testLoss, step, test);
         });
-        showConfusion(f.series(ClassifierPlaygroundExperiment.CONFUSION), d.classes());
-        PlaygroundNet net = config.net(d.classes());
-        diagram.shape(net.sizes(), titles(net));
-        requestMaps(f, net, d);
     }
 
     private static List<String> titles(PlaygroundNet net) {
@@ -150,101 +167,59 @@ public final class PlaygroundView implements ExperimentView {
         return out;
     }
 
-    /** Computes the maps of the frame on the render executor; the newest request wins. */
-    private void requestMaps(Frame f, PlaygroundNet net, PlaygroundData d) {
+    /**
+     * Computes the maps of the frame and their pixels on the render executor; the FX thread only copies the pixels
+     * into the images. One request is in flight at a time and the newest frame wins, so every map shown is freshly
+     * computed from the θ of a frame newer than the last one shown.
+     */
+    private void requestMaps(Frame f) {
         long id = ++request;
-        if (pending) {
+        PlaygroundData d = data();
+        PlaygroundNet net = config.net(d.classes());
+        double[] theta = f.series(ClassifierPlaygroundExperiment.THETA);
+        if (pending || theta.length != net.mlp().parameterCount()) {   // busy, or a frame of the run before
             return;
         }
         pending = true;
-        double[] theta = f.series(ClassifierPlaygroundExperiment.THETA);
         boolean crossEntropy = config.crossEntropy();
         int drawn = config.drawn().size() / 3;
         renderExecutor.execute(() -> {
             PlaygroundMaps maps = PlaygroundMaps.of(net, theta, crossEntropy, RES);
-            int[] decision = decisionPixels(maps, d.classes());
+            int[] decision = new int[RES * RES];
+            ClassColours.decision(maps.predicted(), maps.confidence(), d.classes(), decision);
             List<List<int[]>> units = unitPixels(maps);
             Platform.runLater(() -> {
                 pending = false;
-                map.show(image(decision), d, drawn);
-                List<List<Image>> images = new ArrayList<>();
-                for (List<int[]> column : units) {
-                    images.add(column.stream().map(PlaygroundView::image).toList());
-                }
-                diagram.show(images, theta);
+                decisionImage.write(decision);
+                map.show(decisionImage.image(), d, drawn);
+                diagram.show(units);
                 shownStep = f.step();
-                if (id != request) {
-                    render();
+                rate.shown(model.playingProperty().get());
+                Frame newest = model.frame();
+                if (id != request && newest != null && newest.has(ClassifierPlaygroundExperiment.THETA)) {
+                    requestMaps(newest);                            // frames came meanwhile: the newest one's maps
                 }
             });
         });
     }
 
-    private static int[] decisionPixels(PlaygroundMaps maps, int classes) {
-        int[] px = new int[maps.predicted().length];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = ClassColours.decision(maps.predicted()[i], maps.confidence()[i], classes);
-        }
-        return px;
-    }
-
     /** Inputs, each hidden layer, the output scores: one signed map per unit, scaled by its own largest |value|. */
     private static List<List<int[]>> unitPixels(PlaygroundMaps maps) {
-        List<List<int[]>> out = new ArrayList<>();
         List<double[][]> columns = new ArrayList<>();
         columns.add(maps.inputs().toArray(new double[0][]));
         columns.addAll(maps.units());
         columns.add(maps.scores());
+        List<List<int[]>> out = new ArrayList<>();
         for (double[][] column : columns) {
             List<int[]> images = new ArrayList<>();
             for (double[] values : column) {
-                double scale = 0;
-                for (double v : values) {
-                    scale = Math.max(scale, Math.abs(v));
-                }
                 int[] px = new int[values.length];
-                for (int i = 0; i < px.length; i++) {
-                    px[i] = ClassColours.signed(values[i], scale);
-                }
+                ClassColours.signed(values, px);
                 images.add(px);
             }
             out.add(images);
         }
         return out;
-    }
-
-    private static Image image(int[] argb) {
-        WritableImage img = new WritableImage(RES, RES);
-        img.getPixelWriter().setPixels(0, 0, RES, RES, PixelFormat.getIntArgbInstance(), argb, 0, RES);
-        return img;
-    }
-
-    private void showConfusion(double[] counts, int k) {
-        confusion.getChildren().clear();
-        double most = 1;
-        for (double c : counts) {
-            most = Math.max(most, c);
-        }
-        for (int c = 0; c < k; c++) {
-            Label row = new Label("true " + c);
-            row.setTextFill(ClassColours.of(c));
-            confusion.add(row, 0, c + 1);
-            Label col = new Label("pred " + c);
-            col.setTextFill(ClassColours.of(c));
-            confusion.add(col, c + 1, 0);
-        }
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double v = counts[i * k + j];
-                Label cell = new Label(String.format(Locale.ROOT, "%.0f", v));
-                cell.setMinWidth(44);
-                cell.setAlignment(javafx.geometry.Pos.CENTER);
-                double share = v / most;
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%d, %d, %d, %.2f); -fx-padding: 4;",
-                        i == j ? 0 : 213, i == j ? 114 : 94, i == j ? 178 : 0, 0.15 + 0.6 * share));
-                confusion.add(cell, j + 1, i + 1);
-            }
-        }
     }
 
     /** Adds a drawn point of the chosen class at (x₁, x₂): a fresh run with it, from the same initialization. */
@@ -280,6 +255,21 @@ public final class PlaygroundView implements ExperimentView {
 
     private static double round(double v) {
         return Math.rint(v * 100) / 100;
+    }
+
+    /** Maps computed and shown so far, each set of a newer frame than the one before. */
+    public long mapsShown() {
+        return rate.total();
+    }
+
+    /** The decision map's image on screen. */
+    Image decisionImage() {
+        return decisionImage.image();
+    }
+
+    /** The image of unit i of column t of the diagram (column 0: the inputs). */
+    Image unitImage(int t, int i) {
+        return diagram.image(t, i);
     }
 
     /** The step whose maps are on screen (−1 before the first arrive). */

@@ -22,13 +22,19 @@ final class UnitDiagram extends Region {
     /** Room at both sides for the column titles, wider than the maps. */
     private static final double MARGIN = 24;
     private static final double HOVER_SCALE = 3.2;
+    private static final Color POSITIVE_EDGE = Color.web("#0877BD", 0.7);
+    private static final Color NEGATIVE_EDGE = Color.web("#F59322", 0.7);
     private final Canvas edges = new Canvas();
     private final List<List<ImageView>> columns = new ArrayList<>();
+    private final List<List<MapImage>> maps = new ArrayList<>();
+    private final int res;
     private final List<Label> headers = new ArrayList<>();
     private int[] sizes = new int[0];
     private double[] theta = new double[0];
 
-    UnitDiagram() {
+    /** @param res cells per side of every unit's map */
+    UnitDiagram(int res) {
+        this.res = res;
         getChildren().add(edges);
         setMinSize(160, 120);
     }
@@ -41,11 +47,15 @@ final class UnitDiagram extends Region {
         sizes = newSizes.clone();
         getChildren().retainAll(edges);
         columns.clear();
+        maps.clear();
         headers.clear();
         for (int t = 0; t < sizes.length; t++) {
             List<ImageView> column = new ArrayList<>();
+            List<MapImage> images = new ArrayList<>();
             for (int i = 0; i < sizes[t]; i++) {
-                ImageView view = new ImageView();
+                MapImage map = new MapImage(res);
+                images.add(map);
+                ImageView view = new ImageView(map.image());          // transparent until the first maps
                 view.setSmooth(false);
                 view.setOnMouseEntered(e -> {
                     view.setScaleX(HOVER_SCALE);
@@ -60,6 +70,7 @@ final class UnitDiagram extends Region {
                 getChildren().add(view);
             }
             columns.add(column);
+            maps.add(images);
             Label header = new Label(titles.get(t));
             header.getStyleClass().add("diagram-header");
             headers.add(header);
@@ -68,15 +79,24 @@ final class UnitDiagram extends Region {
         requestLayout();
     }
 
-    /** New maps (images[t][i] for unit i of column t) and the weights they are joined by. */
-    void show(List<List<Image>> images, double[] newTheta) {
-        theta = newTheta;
-        for (int t = 0; t < Math.min(images.size(), columns.size()); t++) {
-            for (int i = 0; i < Math.min(images.get(t).size(), columns.get(t).size()); i++) {
-                columns.get(t).get(i).setImage(images.get(t).get(i));
+    /** New maps: pixels[t][i] (unit i of column t, res × res packed ARGB) is written into that unit's image. */
+    void show(List<List<int[]>> pixels) {
+        for (int t = 0; t < Math.min(pixels.size(), columns.size()); t++) {
+            for (int i = 0; i < Math.min(pixels.get(t).size(), columns.get(t).size()); i++) {
+                maps.get(t).get(i).write(pixels.get(t).get(i));
             }
         }
+    }
+
+    /** The weights of θ (W_1, b_1, W_2, b_2, …) drawn as the edges. */
+    void edges(double[] newTheta) {
+        theta = newTheta;
         drawEdges();
+    }
+
+    /** The image of unit i of column t. */
+    Image image(int t, int i) {
+        return maps.get(t).get(i).image();
     }
 
     /** Units drawn, over all columns. */
@@ -143,7 +163,7 @@ final class UnitDiagram extends Region {
             for (int i = 0; i < sizes[t]; i++) {
                 for (int j = 0; j < sizes[t - 1]; j++) {
                     double w = theta[off + i * sizes[t - 1] + j];
-                    g.setStroke(w >= 0 ? Color.web("#0877BD", 0.7) : Color.web("#F59322", 0.7));
+                    g.setStroke(w >= 0 ? POSITIVE_EDGE : NEGATIVE_EDGE);
                     g.setLineWidth(0.3 + 4 * Math.abs(w) / most);
                     g.strokeLine(x(t - 1) + size, y(t - 1, j) + size / 2, x(t), y(t, i) + size / 2);
                 }

@@ -1,5 +1,6 @@
 package org.trainscope.app.generalization;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.input.MouseButton;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.trainscope.app.AppExtension;
 import org.trainscope.app.MainView;
 import org.trainscope.app.playback.PlaybackModel;
+import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.generalization.ClassifierPlaygroundExperiment;
 import org.trainscope.engine.generalization.PlaygroundData;
+import org.trainscope.engine.generalization.PlaygroundMaps;
 
 /** The playground in the real window, headless: three clicks draw three points, and the run trains on them. */
 class PlaygroundViewTest {
@@ -60,6 +65,42 @@ class PlaygroundViewTest {
 
         robot.moveTo(map, Pos.CENTER, new Point2D(50, 30), Motion.DIRECT).clickOn(MouseButton.SECONDARY);
         AppExtension.waitUntil(30, () -> drawn(model).size() == 6);
+    }
+
+    /**
+     * The maps on screen are the shown frame's own: after a few frames played, every pixel of the decision image and
+     * of a hidden unit's image equals the colour of {@link PlaygroundMaps} computed here from that frame's θ.
+     */
+    @Test
+    void mapsOnScreenAreTheShownFramesMaps(MainView main, FxRobot robot) throws Exception {
+        app.pick("classifier-playground");
+        PlaybackModel model = main.model();
+        AppExtension.waitUntil(30, () -> main.view() instanceof PlaygroundView && ((PlaygroundView) main.view()).isReady());
+        PlaygroundView view = (PlaygroundView) main.view();
+        robot.interact(model::play);
+        AppExtension.waitUntil(30, () -> view.shownStep() >= 5);
+        robot.interact(model::pause);
+        AppExtension.waitUntil(30, () -> view.shownStep() == model.frame().step());
+        WaitForAsyncUtils.waitForFxEvents();
+        Frame shown = model.recording().get(model.recording().indexOfStep(view.shownStep()));
+        ClassifierPlaygroundExperiment.Config c = ClassifierPlaygroundExperiment.Config.of(model.params());
+        PlaygroundMaps maps = PlaygroundMaps.of(c.net(2), shown.series(ClassifierPlaygroundExperiment.THETA), true,
+                PlaygroundView.RES);
+        int[] decision = new int[PlaygroundView.RES * PlaygroundView.RES];
+        ClassColours.decision(maps.predicted(), maps.confidence(), 2, decision);
+        int[] unit = new int[decision.length];
+        ClassColours.signed(maps.units().get(1)[3], unit);
+        assertArrayEquals(decision, WaitForAsyncUtils.asyncFx(() -> pixels(view.decisionImage())).get(),
+                "decision map");
+        assertArrayEquals(unit, WaitForAsyncUtils.asyncFx(() -> pixels(view.unitImage(2, 3))).get(),
+                "unit 3 of hidden layer 2");
+    }
+
+    private static int[] pixels(Image image) {
+        int res = PlaygroundView.RES;
+        int[] argb = new int[res * res];
+        image.getPixelReader().getPixels(0, 0, res, res, PixelFormat.getIntArgbInstance(), argb, 0, res);
+        return argb;
     }
 
     @SuppressWarnings("unchecked")

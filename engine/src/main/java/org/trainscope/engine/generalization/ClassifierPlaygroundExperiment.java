@@ -3,8 +3,6 @@ package org.trainscope.engine.generalization;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.ExperimentDef;
@@ -15,12 +13,8 @@ import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
-import org.trainscope.engine.linalg.Nd4jRuntime;
 import org.trainscope.engine.nn.Activation;
-import org.trainscope.engine.nn.Flat;
 import org.trainscope.engine.nn.Init;
-import org.trainscope.engine.nn.Loss;
-import org.trainscope.engine.nn.Network;
 import org.trainscope.engine.optim.Objective;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
@@ -144,16 +138,15 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
 
     private final Config config;
     private final PlaygroundData data;
-    private final PlaygroundNet shape;
-    private final Network net;
-    private final INDArray trainIn;                 // d_0 × n features of the training points
-    private final INDArray testIn;
-    private final double[][] theta;                 // W_1, b_1, … : the optimizer's storage
-    private final double[][] grad;
+    private final SmallMlp net;
+    private final double[][] trainIn;               // d_0 × n features of the training points
+    private final double[][] testIn;
+    private final double[] theta;                   // W_1, b_1, W_2, b_2, … : the optimizer's storage
+    private final double[] grad;
     private final Optimizer optimizer;
     private final Objective objective;
     private final Rng rng;
-    private final Loss loss;
+    private final ClassLoss loss;
     private int[] order;
     private int position;
     private int[] batchIndex;
@@ -162,73 +155,54 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
 
     private ClassifierPlaygroundExperiment(Params params, long seed) {
         super(TYPE, params, seed);
-        Nd4jRuntime.init();
         config = Config.of(params);
         data = config.data(seed);
         if (data.trainY().length == 0) {
             throw new ParamException("points", "points: no training points; lower test_fraction or draw some");
         }
-        shape = config.net(data.classes());
+        PlaygroundNet shape = config.net(data.classes());
         rng = new Rng(seed);
-        Network init = Network.of(shape.sizes(), Activation.TANH, Activation.IDENTITY, Init.uniform(rng::nextDouble));
-        theta = Flat.toArrays(init.parameters());
-        net = shape.network(flat(theta));
-        grad = Flat.toArrays(net.parameters());
+        net = shape.mlp();
+        theta = net.initialParameters(Init.uniform(rng::nextDouble));
+        grad = new double[theta.length];
         trainIn = shape.inputs(data.trainX());
         testIn = shape.inputs(data.testX());
-        loss = config.crossEntropy() ? Loss.SOFTMAX_CROSS_ENTROPY : Loss.SQUARED;
-        Vector x = Vector.join(theta);
-        Vector g = Vector.join(grad);
+        loss = config.crossEntropy() ? ClassLoss.CROSS_ENTROPY : ClassLoss.SQUARED;
+        Vector x = Vector.of(theta);
+        Vector g = Vector.of(grad);
         optimizer = config.optimizer().create(x, g);
         objective = Objective.atParameters(x, g, this::batchLossAndGradient);
         order = org.trainscope.engine.data.Dataset.permutation(data.trainY().length, rng);
         frame = frame0();
     }
 
-    /** θ as one vector, W_1, b_1, W_2, b_2, … */
-    private static double[] flat(double[][] arrays) {
-        int n = 0;
-        for (double[] a : arrays) {
-            n += a.length;
-        }
-        double[] out = new double[n];
-        int off = 0;
-        for (double[] a : arrays) {
-            System.arraycopy(a, 0, out, off, a.length);
-            off += a.length;
-        }
-        return out;
-    }
-
-    /** One-hot targets e_y, k × n. */
-    private INDArray targets(int[] labels, int[] index) {
-        int k = data.classes();
-        int n = index == null ? labels.length : index.length;
-        double[] t = new double[k * n];
-        for (int j = 0; j < n; j++) {
-            t[labels[index == null ? j : index[j]] * n + j] = 1;
-        }
-        return Nd4j.create(t, new long[] {k, n}, 'c');
-    }
-
-    /** L and ∇L on the current minibatch at θ (the optimizer's storage): forward, loss, backward, penalty. */
+    /** L and ∇L on the current minibatch at θ (the optimizer's storage): gather, forward, loss, backward, penalty. */
     private double batchLossAndGradient() {
-        Flat.copy(theta, net.parameters());
-        INDArray x = trainIn.getColumns(batchIndex);
-        Network.Forward fw = net.forward(x);
-        INDArray y = targets(data.trainY(), batchIndex);
-        double value = loss.value(fw.output(), y);
-        Flat.copy(net.backward(fw, loss.gradient(fw.output(), y)), grad);
-        for (int p = 0; p < theta.length; p += 2) {                       // weights only, as Playground does
-            double lambda = config.penaltyRate();
-            for (int i = 0; i < theta[p].length; i++) {
-                double w = theta[p][i];
+        int b = batchIndex.length;
+        double[][][] o = net.buffers(b);
+        int[] labels = new int[b];
+        for (int j = 0; j < b; j++) {
+            for (int f = 0; f < trainIn.length; f++) {
+                o[0][f][j] = trainIn[f][batchIndex[j]];
+            }
+            labels[j] = data.trainY()[batchIndex[j]];
+        }
+        net.forward(theta, o, 0, b);
+        double[][] delta = new double[data.classes()][b];
+        double value = loss.mean(o[net.depth()], labels, delta);
+        net.backward(theta, o, delta, grad);
+        double lambda = config.penaltyRate();
+        for (int t = 1; t <= net.depth(); t++) {                          // weights only, as Playground does
+            int w = net.weightOffset(t);
+            int end = w + net.weightCount(t);
+            for (int i = w; i < end; i++) {
+                double wi = theta[i];
                 if (config.penalty().equals("l2")) {
-                    value += 0.5 * lambda * w * w;                          // (λ/2) W²
-                    grad[p][i] += lambda * w;
+                    value += 0.5 * lambda * wi * wi;                        // (λ/2) W²
+                    grad[i] += lambda * wi;
                 } else if (config.penalty().equals("l1")) {
-                    value += lambda * Math.abs(w);                          // λ|W|, subgradient λ·sign(W)
-                    grad[p][i] += lambda * Math.signum(w);
+                    value += lambda * Math.abs(wi);                         // λ|W|, subgradient λ·sign(W)
+                    grad[i] += lambda * Math.signum(wi);
                 }
             }
         }
@@ -239,19 +213,21 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
     }
 
     /** {mean loss, accuracy} on a whole set, and its confusion counts if {@code confusion} is given. */
-    private double[] score(INDArray in, int[] labels, double[] confusion) {
+    private double[] score(double[][] in, int[] labels, double[] confusion) {
         if (labels.length == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        Flat.copy(theta, net.parameters());
-        INDArray out = net.forward(in).output();
-        double value = loss.value(out, targets(labels, null));
+        double[][][] o = net.buffers(labels.length);
+        o[0] = in;
+        net.forward(theta, o, 0, labels.length);
+        double[][] out = o[net.depth()];
+        double value = loss.mean(out, labels, null);
         int k = data.classes();
         int right = 0;
         for (int j = 0; j < labels.length; j++) {
             int arg = 0;
             for (int c = 1; c < k; c++) {
-                if (out.getDouble(c, j) > out.getDouble(arg, j)) {
+                if (out[c][j] > out[arg][j]) {
                     arg = c;
                 }
             }
@@ -273,7 +249,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
                 .scalar(TRAIN_ACC, train[1]).scalar(TEST_ACC, test[1])
                 .scalar(EPOCH, (double) steps * config.every() * Math.min(config.batch(), data.trainY().length)
                         / data.trainY().length)
-                .series(THETA, flat(theta)).series(CONFUSION, confusion)
+                .series(THETA, theta.clone()).series(CONFUSION, confusion)
                 .build();
     }
 
@@ -308,9 +284,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
         Snapshot.Builder b = Snapshot.builder().longValue("steps", steps).longValue("position", position)
                 .longValue("rng", rng.state());
         b.array("order", Indices.toDoubles(order));
-        for (int p = 0; p < theta.length; p++) {
-            b.array("theta" + p, theta[p]);
-        }
+        b.array("theta", theta);
         return b.put("opt", optimizer.state()).build();
     }
 
@@ -320,9 +294,7 @@ public final class ClassifierPlaygroundExperiment extends AbstractExperiment {
         position = (int) s.longValue("position");
         rng.setState(s.longValue("rng"));
         Indices.copy(s.array("order"), order);
-        for (int p = 0; p < theta.length; p++) {
-            System.arraycopy(s.array("theta" + p), 0, theta[p], 0, theta[p].length);
-        }
+        System.arraycopy(s.array("theta"), 0, theta, 0, theta.length);
         optimizer.restore(s.under("opt"));
         frame = frame0();
     }

@@ -51,9 +51,6 @@ public final class NtkExperiment extends AbstractExperiment {
     /** The methods compared, in the order of {@link KernelTable#accuracies}. */
     public static final java.util.List<String> METHODS = List.of("ntk", "net", "gaussian");
 
-    private static final int GRID = 121;
-    private static final double SPAN = 1.2;
-
     public static final ExperimentDef TYPE = new ExperimentDef(
             "ntk",
             "Lazy training and the neural tangent kernel",
@@ -229,54 +226,17 @@ public final class NtkExperiment extends AbstractExperiment {
     private NtkExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         config = Config.of(params);
-        Rng rng = new Rng(seed);
         n = config.n();
-        if (config.curve()) {
-            dim = 2;
-            trainX = new double[n * dim];
-            trainY = new double[n];
-            trainAxis = new double[n];
-            for (int i = 0; i < n; i++) {
-                double x = rng.uniform(-1, 1);
-                trainX[i * dim] = x;
-                trainX[i * dim + 1] = 1;
-                trainY[i] = StrictMath.sin(Math.PI * x) + 0.5 * x;                 // y = sin(πx) + x/2
-                trainAxis[i] = x;
-            }
-            gridY = GRID;
-            gridX = new double[GRID * dim];
-            gridAxis = new double[GRID];
-            for (int g = 0; g < GRID; g++) {
-                gridAxis[g] = -SPAN + 2 * SPAN * g / (GRID - 1);
-                gridX[g * dim] = gridAxis[g];
-                gridX[g * dim + 1] = 1;
-            }
-        } else {
-            Table t = Table.diabetes().standardized();
-            dim = t.dim() + 1;
-            int[] perm = org.trainscope.engine.data.Dataset.permutation(t.size(), rng);
-            gridY = Math.min(100, t.size() - n);
-            trainX = rows(t, perm, 0, n);
-            trainY = targets(t, perm, 0, n);
-            trainAxis = trainY.clone();
-            gridX = rows(t, perm, n, gridY);
-            gridAxis = targets(t, perm, n, gridY);
-        }
-        double[] kInf = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                kInf[i * n + j] = LazyNet.analytic(trainX, i, trainX, j, dim);
-            }
-        }
-        double[] alpha = LeastSquares.qr(kInf, n, n, trainY, 0);                  // Θ∞(X, X)⁻¹ y
-        fInf = new double[gridY];
-        kernelInf = new double[gridY];
-        for (int g = 0; g < gridY; g++) {
-            for (int i = 0; i < n; i++) {
-                fInf[g] += LazyNet.analytic(gridX, g, trainX, i, dim) * alpha[i];
-            }
-            kernelInf[g] = LazyNet.analytic(trainX, 0, gridX, g, dim);
-        }
+        NtkProblem problem = NtkProblem.of(config.curve(), n, new Rng(seed));
+        dim = problem.dim();
+        trainX = problem.trainX();
+        trainY = problem.trainY();
+        trainAxis = problem.trainAxis();
+        gridX = problem.gridX();
+        gridAxis = problem.gridAxis();
+        gridY = gridAxis.length;
+        fInf = problem.fInf();
+        kernelInf = problem.kernelInf();
         for (int k = 0; k < config.widths().length; k++) {
             runs.add(new Run(config.widths()[k], new Rng(seed * 0x9E3779B97F4A7C15L + k + 1)));
         }
@@ -285,27 +245,6 @@ public final class NtkExperiment extends AbstractExperiment {
             table[t] = KernelTable.accuracies(tables[t], new Rng(seed + 0x7AB1EL + t));
         }
         frame = combine();
-    }
-
-    /** Rows of the standardized table scaled by 1/√d (so ‖x‖ ≈ 1), with a constant 1 appended. */
-    private double[] rows(Table t, int[] perm, int from, int count) {
-        double[] out = new double[count * dim];
-        double s = 1 / Math.sqrt(t.dim());
-        for (int r = 0; r < count; r++) {
-            for (int c = 0; c < t.dim(); c++) {
-                out[r * dim + c] = s * t.feature(perm[from + r], c);
-            }
-            out[r * dim + dim - 1] = 1;
-        }
-        return out;
-    }
-
-    private static double[] targets(Table t, int[] perm, int from, int count) {
-        double[] out = new double[count];
-        for (int r = 0; r < count; r++) {
-            out[r] = t.target(perm[from + r]);
-        }
-        return out;
     }
 
     private static double[] concat(double[] u, double[] v) {

@@ -1,11 +1,7 @@
 package org.trainscope.engine.generalization;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.trainscope.engine.nn.DenseLayer;
-import org.trainscope.engine.nn.Network;
 
 /**
  * What the playground's net computes over the square [−6, 6]², on a res × res grid (row 0 at the top, x₂ = +6): the
@@ -22,9 +18,13 @@ import org.trainscope.engine.nn.Network;
 public record PlaygroundMaps(int res, int[] predicted, double[] confidence, List<double[]> inputs,
                              List<double[][]> units, double[][] scores) {
 
+    /** Grid cells per tile of the forward pass: every layer's slice of a tile stays in the L2 cache. */
+    private static final int TILE = 256;
+
     /** The maps of the net of {@code shape} with parameters θ. */
     public static PlaygroundMaps of(PlaygroundNet shape, double[] theta, boolean crossEntropy, int res) {
-        double[] xy = new double[2 * res * res];
+        int cells = res * res;
+        double[] xy = new double[2 * cells];
         for (int r = 0; r < res; r++) {
             for (int c = 0; c < res; c++) {
                 int cell = r * res + c;
@@ -32,25 +32,13 @@ public record PlaygroundMaps(int res, int[] predicted, double[] confidence, List
                 xy[2 * cell + 1] = -coordinate(r, res);                   // x₂ grows upwards
             }
         }
-        INDArray in = shape.inputs(xy);
-        Network net = shape.network(theta);
-        Network.Forward fw = net.forward(in);
-        int cells = res * res;
-        List<double[]> inputs = new ArrayList<>();
-        for (int j = 0; j < in.rows(); j++) {
-            inputs.add(in.getRow(j).toDoubleVector());
+        SmallMlp net = shape.mlp();
+        double[][][] o = net.buffers(cells);
+        o[0] = shape.inputs(xy);
+        for (int from = 0; from < cells; from += TILE) {
+            net.forward(theta, o, from, Math.min(cells, from + TILE));
         }
-        List<double[][]> units = new ArrayList<>();
-        List<DenseLayer.Cache> caches = fw.caches();
-        for (int t = 0; t < caches.size() - 1; t++) {
-            INDArray o = caches.get(t).output();
-            double[][] layer = new double[(int) o.rows()][];
-            for (int i = 0; i < layer.length; i++) {
-                layer[i] = o.getRow(i).toDoubleVector();
-            }
-            units.add(layer);
-        }
-        double[][] scores = fw.output().toDoubleMatrix();
+        double[][] scores = o[net.depth()];
         int k = scores.length;
         int[] predicted = new int[cells];
         double[] confidence = new double[cells];
@@ -72,7 +60,8 @@ public record PlaygroundMaps(int res, int[] predicted, double[] confidence, List
                 confidence[cell] = Math.max(0, Math.min(1, scores[arg][cell]));
             }
         }
-        return new PlaygroundMaps(res, predicted, confidence, inputs, units, scores);
+        return new PlaygroundMaps(res, predicted, confidence, List.copyOf(Arrays.asList(o[0])),
+                List.copyOf(Arrays.asList(o).subList(1, net.depth())), scores);
     }
 
     /** The centre of cell i of n along [−6, 6]. */
