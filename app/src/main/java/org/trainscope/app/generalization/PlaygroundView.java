@@ -7,21 +7,19 @@ import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Subscription;
 
 import org.trainscope.app.chart.Axis;
 import org.trainscope.app.chart.Chart;
 import org.trainscope.app.chart.Chart.Style;
 import org.trainscope.app.chart.Panels;
 import org.trainscope.app.playback.PlaybackModel;
-import org.trainscope.app.view.ExperimentView;
+import org.trainscope.app.view.ChartsView;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Recording;
@@ -36,7 +34,7 @@ import org.trainscope.engine.generalization.PlaygroundNet;
  * with every unit's own map, train and test loss, and the test confusion matrix. The maps are a function of the
  * frame's θ, computed on the render executor (never the FX thread) and only copied into images here.
  */
-public final class PlaygroundView implements ExperimentView {
+public final class PlaygroundView extends ChartsView {
     /** Cells per side of the decision map and of every unit's map. */
     public static final int RES = 128;
     private static final double REMOVE_RADIUS = 0.6;
@@ -48,20 +46,18 @@ public final class PlaygroundView implements ExperimentView {
      */
     private static final long PANELS_EVERY_NANOS = 100_000_000L;
 
-    private final PlaybackModel model;
     private final Executor renderExecutor;
-    private final GridPane root = Panels.grid(2, 62, 38);
+    private final GridPane root = root(Panels.grid(2, 62, 38));
     private final DecisionMap map = new DecisionMap(this::addPoint, this::removePoint);
     private final UnitDiagram diagram = new UnitDiagram(RES);
     private final MapImage decisionImage = new MapImage(RES);
     private final MapRate rate = new MapRate();
-    private final Chart loss = new Chart("Loss", Axis.STEPS, "frame", Axis.LOG, "mean loss");
+    private final Chart loss = chart(new Chart("Loss", Axis.STEPS, "frame", Axis.LOG, "mean loss"));
     private final ConfusionGrid confusion = new ConfusionGrid();
     private final ChoiceBox<Integer> drawClass = new ChoiceBox<>();
     private final Label title = new Label();
     private final int trainLoss;
     private final int testLoss;
-    private final Subscription subscription;
     private PlaygroundData data;
     private ClassifierPlaygroundExperiment.Config config;
     private Params dataParams;
@@ -72,13 +68,13 @@ public final class PlaygroundView implements ExperimentView {
     private long panelsShown = System.nanoTime() - PANELS_EVERY_NANOS;
 
     public PlaygroundView(PlaybackModel model, Executor renderExecutor) {
-        this.model = model;
+        super(model);
         this.renderExecutor = renderExecutor;
         trainLoss = loss.add("train", "train loss", Style.LINE);
         testLoss = loss.add("test", "test loss", Style.LINE);
         createView();
-        subscription = model.frameProperty().subscribe((was, now) -> render())
-                .and(model.playingProperty().subscribe(playing -> render()));
+        listen(model.frameProperty().subscribe((was, now) -> render())
+                .and(model.playingProperty().subscribe(playing -> render())));
         render();
     }
 
@@ -285,25 +281,5 @@ public final class PlaygroundView implements ExperimentView {
     @Override
     public boolean isReady() {
         return shownStep >= 0;
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void setDark(boolean dark) {
-        loss.setDark(dark);
-    }
-
-    @Override
-    public void setPresenter(boolean on) {
-        loss.setPresenter(on);
-    }
-
-    @Override
-    public void dispose() {
-        subscription.unsubscribe();
     }
 }
