@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.Nd4jRuntime;
+import org.trainscope.engine.linalg.TwoCores;
 
 /** The fused cblas MLP against the ND4J {@link Network} (itself gradient-checked) on the same weights and batch. */
 class MlpTest {
@@ -34,10 +35,10 @@ class MlpTest {
         int batch = Mlp.SPLIT_AT + 45;
         float[][] runs = new float[2][];
         double[] losses = new double[2];
-        boolean before = Mlp.useHelper;
+        boolean before = TwoCores.enabled();
         try {
             for (int run = 0; run < 2; run++) {
-                Mlp.useHelper = run == 0;
+                TwoCores.setEnabled(run == 0);
                 Rng rng = new Rng(3);
                 Mlp mlp = new Mlp(new int[] {6, 9, 7, 5}, batch);
                 mlp.initialize(Init.uniform(rng::nextDouble));
@@ -63,7 +64,7 @@ class MlpTest {
                 }
             }
         } finally {
-            Mlp.useHelper = before;
+            TwoCores.setEnabled(before);
         }
         assertEquals(losses[0], losses[1], 0.0);
         assertArrayEquals(runs[0], runs[1], 0f);
