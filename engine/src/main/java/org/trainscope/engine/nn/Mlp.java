@@ -207,17 +207,17 @@ public final class Mlp {
         for (int t = from + 1; t <= depth; t++) {
             int out = sizes[t];
             int in = sizes[t - 1];
+            long z = m.outputs[t] + (long) F * c0 * out;
             // A_t·o_{t−1}: A_t row-major d_t×d_{t−1} is column-major d_{t−1}×d_t, hence TRANS
             Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, cols, in, 1f, m.weights[t], in,
-                    m.outputs[t - 1] + (long) F * c0 * in, in, 0f, m.outputs[t] + (long) F * c0 * out, out);
-            FloatBuffer y = m.o[t];
-            FloatBuffer bias = m.b[t];
-            // no branches on the data: a ReLU's sign is a coin flip to the branch predictor (it cost 40 µs a step)
-            float floor = t < depth ? 0f : Float.NEGATIVE_INFINITY;
-            for (int e = c0 * out, end = c1 * out; e < end; e += out) {
-                for (int i = 0; i < out; i++) {
-                    float z = y.get(e + i) + bias.get(i);                        // z_t = A_t·o_{t−1} + b_t
-                    y.put(e + i, Math.max(z, floor));                            // o_t = max(0, z_t), o_D = z_D
+                    m.outputs[t - 1] + (long) F * c0 * in, in, 0f, z, out);
+            // z_t = A_t·o_{t−1} + b_t·1ᵀ: one rounding of the sum per entry, as a plain loop would do
+            Blas.cblas_sger(Blas.COL_MAJOR, out, cols, 1f, m.biases[t], 1, m.ones, 1, z, out);
+            if (t < depth) {
+                FloatBuffer y = m.o[t];
+                // no branches on the data: a ReLU's sign is a coin flip to the branch predictor (it cost 40 µs a step)
+                for (int e = c0 * out, end = c1 * out; e < end; e++) {
+                    y.put(e, Math.max(y.get(e), 0f));                              // o_t = max(0, z_t); o_D = z_D
                 }
             }
         }

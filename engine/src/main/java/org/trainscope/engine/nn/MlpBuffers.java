@@ -22,6 +22,7 @@ final class MlpBuffers {
     final long grad2;                // the second half's part of ∇L, the same layout
     final long ones;                 // (1, …, 1), capacity floats: ∇b_t = δ_t·1
     final long[] weights;            // addresses of A_t inside θ
+    final long[] biases;             // addresses of b_t inside θ
     final long[][] weightGrads;      // [half][t]: ∂L/∂A_t inside grad (half 0) or grad2 (half 1)
     final long[][] biasGrads;        // [half][t]: ∂L/∂b_t likewise
     final long[] outputs;            // o_0 = x, o_t = ReLU(z_t) (t < D), o_D = z_D (logits)
@@ -56,6 +57,7 @@ final class MlpBuffers {
         grad2 = address(2);
         ones = address(3);
         weights = new long[n];
+        biases = new long[n];
         weightGrads = new long[2][n];
         biasGrads = new long[2][n];
         outputs = new long[n];
@@ -80,6 +82,7 @@ final class MlpBuffers {
             weightGrads[1][t] = grad2 + (long) F * off;
             off += matrix;
             b[t] = slice(thetaAll, off, sizes[t]);
+            biases[t] = theta + (long) F * off;
             gb[t] = slice(gradAll, off, sizes[t]);
             biasGrads[0][t] = grad + (long) F * off;
             biasGrads[1][t] = grad2 + (long) F * off;

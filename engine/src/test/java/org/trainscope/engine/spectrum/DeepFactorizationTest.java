@@ -102,9 +102,9 @@ class DeepFactorizationTest {
 
     /**
      * A W1 run gives the same bits with the second core and without (tolerance 0): its products are cut into the
-     * same column halves either way (n = 100 ≥ SPLIT_AT), only who computes the second half differs. And the SVD
-     * of W_t on the second core while the step to W_{t+1} runs here (pipelined, as bench times W1 with an SVD every
-     * step) gives the σ's of the serial loop, SVD then step. 1500 steps: far enough for W to leave its tiny start
+     * same column halves either way (n = 100 ≥ SPLIT_AT), only who computes the second half differs. And the SVDs
+     * of W_t and W_{t+1} taken as the steps reach them and run at once on two cores (as bench times W1 with an SVD
+     * every step) give the σ's of the serial loop, SVD then step. 1500 steps: far enough for W to leave its tiny start
      * (σ₁ grows by orders of magnitude), so a difference anywhere in a step would show.
      */
     @Test
@@ -119,17 +119,24 @@ class DeepFactorizationTest {
                 boolean twoCores = run == 0;
                 TwoCores.setEnabled(twoCores);
                 DeepFactorization model = w1();
-                Gesdd svd = new Gesdd(100);
-                double[] sigma = new double[100];
+                Gesdd[] svd = {new Gesdd(100), new Gesdd(100)};
+                double[][] sigma = new double[2][100];
                 sigmas[run] = new double[steps];
-                for (int t = 0; t < steps; t++) {
-                    if (twoCores) {
-                        TwoCores.both(model::step, svd.later(model.endToEnd(), sigma, true));   // SVD of W_t beside step t
+                for (int t = 0; t < steps; t += 2) {
+                    if (twoCores) {                                  // W_t, W_{t+1} decomposed at once, on two cores
+                        Runnable first = svd[0].later(model.endToEnd(), sigma[0], true);
+                        model.step();
+                        Runnable second = svd[1].later(model.endToEnd(), sigma[1], true);
+                        model.step();
+                        TwoCores.both(first, second);
                     } else {
-                        svd.decompose(model.endToEnd(), sigma);
+                        svd[0].decompose(model.endToEnd(), sigma[0]);
+                        model.step();
+                        svd[1].decompose(model.endToEnd(), sigma[1]);
                         model.step();
                     }
-                    sigmas[run][t] = sigma[0];
+                    sigmas[run][t] = sigma[0][0];
+                    sigmas[run][t + 1] = sigma[1][0];
                 }
                 factors[run] = model.saveFactors();
             }
