@@ -211,14 +211,32 @@ public final class Mlp {
             // A_t·o_{t−1}: A_t row-major d_t×d_{t−1} is column-major d_{t−1}×d_t, hence TRANS
             Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, cols, in, 1f, m.weights[t], in,
                     m.outputs[t - 1] + (long) F * c0 * in, in, 0f, z, out);
-            // z_t = A_t·o_{t−1} + b_t·1ᵀ: one rounding of the sum per entry, as a plain loop would do
-            Blas.cblas_sger(Blas.COL_MAJOR, out, cols, 1f, m.biases[t], 1, m.ones, 1, z, out);
-            if (t < depth) {
-                FloatBuffer y = m.o[t];
-                // no branches on the data: a ReLU's sign is a coin flip to the branch predictor (it cost 40 µs a step)
-                for (int e = c0 * out, end = c1 * out; e < end; e++) {
-                    y.put(e, Math.max(y.get(e), 0f));                              // o_t = max(0, z_t); o_D = z_D
-                }
+            biasAndActivation(t, c0, c1);
+        }
+    }
+
+    /**
+     * The rest of layer t's forward step for examples c0 … c1−1 after {@link #linear}: o_t = φ(A_t·o_{t−1} + b_t)
+     * from the linear part (the same bits as {@link #forwardColumns}), so a probe that wants both pays one product.
+     */
+    public void activate(int t, int c0, int c1) {
+        checkColumns(c0, c1);
+        int out = sizes[t];
+        Blas.cblas_scopy((c1 - c0) * out, m.linears[t] + (long) F * c0 * out, 1, m.outputs[t] + (long) F * c0 * out, 1);
+        biasAndActivation(t, c0, c1);
+    }
+
+    /** o_t ← φ(o_t + b_t) on examples c0 … c1−1, o_t holding A_t·o_{t−1}; φ = ReLU below the top, identity at it. */
+    private void biasAndActivation(int t, int c0, int c1) {
+        int out = sizes[t];
+        // z_t = A_t·o_{t−1} + b_t·1ᵀ: one rounding of the sum per entry, as a plain loop would do
+        Blas.cblas_sger(Blas.COL_MAJOR, out, c1 - c0, 1f, m.biases[t], 1, m.ones, 1,
+                m.outputs[t] + (long) F * c0 * out, out);
+        if (t < depth) {
+            FloatBuffer y = m.o[t];
+            // no branches on the data: a ReLU's sign is a coin flip to the branch predictor (it cost 40 µs a step)
+            for (int e = c0 * out, end = c1 * out; e < end; e++) {
+                y.put(e, Math.max(y.get(e), 0f));                                  // o_t = max(0, z_t); o_D = z_D
             }
         }
     }

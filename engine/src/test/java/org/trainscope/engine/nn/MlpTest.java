@@ -118,4 +118,37 @@ class MlpTest {
             }
         }
     }
+
+    /**
+     * A layer taken in two parts — its linear part, then bias and activation — gives the forward pass's bits
+     * (tolerance 0): the probe computes the cushions from the linear parts and goes on from them.
+     */
+    @Test
+    void linearThenActivateIsTheForwardPass() {
+        int batch = 37;
+        Rng rng = new Rng(8);
+        Mlp mlp = new Mlp(new int[] {6, 9, 7, 5}, batch);
+        mlp.initialize(Init.uniform(rng::nextDouble));
+        double[] x = new double[batch * 6];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        mlp.load(x, 0, batch);
+        mlp.forward(batch);
+        float[][] expected = new float[4][];
+        for (int t = 1; t <= 3; t++) {
+            expected[t] = new float[batch * mlp.sizes()[t]];
+            mlp.output(t).get(0, expected[t]);
+        }
+        mlp.load(x, 0, batch);
+        for (int t = 1; t <= 3; t++) {
+            mlp.linear(t, 0, 20);
+            mlp.linear(t, 20, batch);
+            mlp.activate(t, 0, 20);
+            mlp.activate(t, 20, batch);
+            float[] got = new float[batch * mlp.sizes()[t]];
+            mlp.output(t).get(0, got);
+            assertArrayEquals(expected[t], got, 0f, "o_" + t);
+        }
+    }
 }
