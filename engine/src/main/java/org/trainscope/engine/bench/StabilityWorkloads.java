@@ -33,8 +33,10 @@ final class StabilityWorkloads {
         return List.of(
                 training("stability.w2 gd 64-128-128-10 full batch FLOAT", 1437, 10, "gd"),
                 training("stability.w2 sgd 64-128-128-10 batch 64 FLOAT", 64, 23, "sgd"),
-                probe("stability.w4 probe 64-128-128-10 as W4 (no spectra), 500 inputs, FLOAT", 2, W4_INPUTS, false, true),
-                probe("stability.w4 probe 64-128-128-10, 360 inputs, + spectra (W4 has none) FLOAT", 2, 360, true, true),
+                probe("stability.w4 probe 64-128-128-10 as W4 (no spectra), 500 inputs, FLOAT", 2, W4_INPUTS, false,
+                        true),
+                probe("stability.w4 probe 64-128-128-10, 360 inputs, + spectra (W4 has none) FLOAT", 2, 360, true,
+                        true),
                 probe("stability.probe defaults 64-128-128-128-10, 360 inputs, + spectra FLOAT", 3, 360, true, false));
     }
 
@@ -57,7 +59,7 @@ final class StabilityWorkloads {
 
     private static BenchWorkload probe(String name, int depth, int inputs, boolean spectra, boolean withPeers) {
         return new BenchWorkload(name, "probes", () -> {
-            NoiseStabilityExperiment e = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(w2(depth, 64), 0);
+            var e = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(w2(depth, 64), 0);
             double[] test = e.testSet().inputs();
             int d0 = e.network().sizes()[0];
             int images = test.length / d0;
@@ -68,7 +70,8 @@ final class StabilityWorkloads {
             StabilityProbe p = new StabilityProbe(e.network(), x, inputs, 40, spectra);
             Rng rng = new Rng(2);
             return () -> p.run(rng).scalars().isEmpty() ? 0 : 1;
-        }, peers -> withPeers ? peerRates(peers.resolve("w4_noise_stability.json"), null, "ms_per_probe_median", true) : Map.of());
+        }, peers -> withPeers
+                ? peerRates(peers.resolve("w4_noise_stability.json"), null, "ms_per_probe_median", true) : Map.of());
     }
 
     /** lib (threads, dtype) → rate, from a peers' results file; {@code inverseMs} turns ms per unit into units/s. */
