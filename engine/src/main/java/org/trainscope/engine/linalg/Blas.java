@@ -107,6 +107,10 @@ public final class Blas {
     public static native void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, long a,
                                           int lda, long b, int ldb, float beta, long c, int ldc);
 
+    /** A ← α·x·yᵀ + A (FLOAT), a rank-one update. */
+    public static native void cblas_sger(int order, int m, int n, float alpha, long x, int incx, long y, int incy,
+                                         long a, int lda);
+
     /** y ← α·op(A)·x + β·y (FLOAT). */
     public static native void cblas_sgemv(int order, int trans, int m, int n, float alpha, long a, int lda, long x,
                                           int incx, float beta, long y, int incy);

@@ -106,19 +106,32 @@ public final class DenseMatrix {
      */
     public static void gemm(boolean transA, boolean transB, double alpha, DenseMatrix a, DenseMatrix b, double beta,
                             DenseMatrix c) {
+        gemmColumns(transA, transB, alpha, a, b, beta, c, 0, c.cols);
+    }
+
+    /**
+     * Columns c0 … c1−1 of {@link #gemm}: C[:, c0:c1] ← α·op(A)·op(B)[:, c0:c1] + β·C[:, c0:c1], the other columns
+     * untouched. Each entry of C is the same sum, in the same order, as in the whole product (dgemm cuts k the same
+     * way for any number of columns; a test checks the bits), so two disjoint column ranges may run on two cores.
+     */
+    public static void gemmColumns(boolean transA, boolean transB, double alpha, DenseMatrix a, DenseMatrix b,
+                                   double beta, DenseMatrix c, int c0, int c1) {
         int m = transA ? a.cols : a.rows;
         int k = transA ? a.rows : a.cols;
         int kb = transB ? b.cols : b.rows;
         int n = transB ? b.rows : b.cols;
-        if (k != kb || c.rows != m || c.cols != n) {
+        if (k != kb || c.rows != m || c.cols != n || c0 < 0 || c1 > n || c0 > c1) {
             throw new IllegalArgumentException("gemm shapes: op(A) " + m + "x" + k + ", op(B) " + kb + "x" + n
-                    + ", C " + c.rows + "x" + c.cols);
+                    + ", C " + c.rows + "x" + c.cols + ", columns " + c0 + ".." + c1);
         }
         if (c == a || c == b) {
             throw new IllegalArgumentException("gemm output must not alias an input");
         }
+        // op(B)[:, c0:c1] starts at column c0 of B, or at row c0 of B when op transposes it
+        long bStart = b.address + (long) Double.BYTES * (transB ? c0 : (long) c0 * b.rows);
         Blas.cblas_dgemm(Blas.COL_MAJOR, transA ? Blas.TRANS : Blas.NO_TRANS, transB ? Blas.TRANS : Blas.NO_TRANS,
-                m, n, k, alpha, a.address, a.rows, b.address, b.rows, beta, c.address, c.rows);
+                m, c1 - c0, k, alpha, a.address, a.rows, bStart, b.rows, beta,
+                c.address + (long) Double.BYTES * c0 * c.rows, c.rows);
     }
 
     private void checkSameShape(DenseMatrix o) {

@@ -39,8 +39,7 @@ public final class Gesdd {
 
     /** σ₁ ≥ … ≥ σ_n of {@code a} into {@code out} (length n); {@code a} is not modified. */
     public void singularValues(DenseMatrix a, double[] out) {
-        run(a, (byte) 'N');
-        s.get(out, 0, n);
+        later(a, out, false).run();
     }
 
     /**
@@ -48,8 +47,27 @@ public final class Gesdd {
      * {@link #vt()} until the next call.
      */
     public void decompose(DenseMatrix a, double[] out) {
-        run(a, (byte) 'S');
-        s.get(out, 0, n);
+        later(a, out, true).run();
+    }
+
+    /**
+     * Copies {@code a} now and returns its decomposition as a task to run later, e.g. on the second core while the
+     * caller changes {@code a} ({@link TwoCores#both}): the task writes σ into {@code out} and, with
+     * {@code vectors}, U and Vᵀ into {@link #u()} and {@link #vt()} — the numbers {@link #decompose} (or
+     * {@link #singularValues}) gives for {@code a} as it is now. Run it once, before the next call on this object.
+     */
+    public Runnable later(DenseMatrix a, double[] out, boolean vectors) {
+        if (a.rows() != n || a.cols() != n) {
+            throw new IllegalArgumentException("expected " + n + "x" + n + ", got " + a.rows() + "x" + a.cols());
+        }
+        copy.copyFrom(a);
+        byte job = (byte) (vectors ? 'S' : 'N');
+        int j = vectors ? 1 : 0;
+        return () -> {
+            check(Blas.LAPACKE_dgesdd_work(Blas.COL_MAJOR, job, n, n, copy.address(), n, Blas.address(s), u.address(),
+                    n, vt.address(), n, Blas.address(workspace[j]), lwork[j], Blas.address(iwork)));
+            s.get(out, 0, n);
+        };
     }
 
     /** Left singular vectors (columns) of the last {@link #decompose}. */
@@ -60,16 +78,6 @@ public final class Gesdd {
     /** Right singular vectors as rows of Vᵀ, of the last {@link #decompose}. */
     public DenseMatrix vt() {
         return vt;
-    }
-
-    private void run(DenseMatrix a, byte job) {
-        if (a.rows() != n || a.cols() != n) {
-            throw new IllegalArgumentException("expected " + n + "x" + n + ", got " + a.rows() + "x" + a.cols());
-        }
-        copy.copyFrom(a);
-        int j = job == 'N' ? 0 : 1;
-        check(Blas.LAPACKE_dgesdd_work(Blas.COL_MAJOR, job, n, n, copy.address(), n, Blas.address(s), u.address(), n,
-                vt.address(), n, Blas.address(workspace[j]), lwork[j], Blas.address(iwork)));
     }
 
     private static void check(int info) {

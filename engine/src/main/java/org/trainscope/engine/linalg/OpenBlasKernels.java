@@ -1,9 +1,5 @@
 package org.trainscope.engine.linalg;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import org.slf4j.Logger;
@@ -41,7 +37,7 @@ public final class OpenBlasKernels {
             return;
         }
         done = true;
-        if (System.getenv("OPENBLAS_CORETYPE") != null || !hasAvx2()) {
+        if (System.getenv("OPENBLAS_CORETYPE") != null || !Cpu.here().flags().contains("avx2")) {
             return;
         }
         try {
@@ -50,15 +46,6 @@ public final class OpenBlasKernels {
             LOG.info("OpenBLAS kernels: Haswell (AVX2) chosen; set OPENBLAS_CORETYPE to override");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.info("OpenBLAS kernels left to autodetection ({})", e.getMessage());
-        }
-    }
-
-    private static boolean hasAvx2() {
-        try {
-            Path info = Path.of("/proc/cpuinfo");
-            return Files.isReadable(info) && Files.readString(info).contains(" avx2 ");
-        } catch (IOException e) {
-            return false;
         }
     }
 }

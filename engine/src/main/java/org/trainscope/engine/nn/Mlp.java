@@ -1,12 +1,11 @@
 package org.trainscope.engine.nn;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.trainscope.engine.linalg.Blas;
+import org.trainscope.engine.linalg.TwoCores;
 
 /**
  * A ReLU multilayer perceptron with a linear output layer and softmax cross-entropy, in FLOAT (32-bit, PyTorch's
@@ -18,8 +17,8 @@ import org.trainscope.engine.linalg.Blas;
  * {@link Loss#SOFTMAX_CROSS_ENTROPY}. All parameters live in one vector θ (and ∇L in one alike), so an optimizer
  * can update them with a few BLAS calls ({@link #parameterAddress()}, {@link #gradientAddress()}).
  *
- * <p><b>Two halves.</b> A batch of {@value #SPLIT_AT} or more examples is computed as two halves, the second on a
- * {@link Helper} thread when the machine has a second core: the examples are independent until their gradients are
+ * <p><b>Two halves.</b> A batch of {@value #SPLIT_AT} or more examples is computed as two halves, the second on
+ * the second core ({@link TwoCores}) when the machine has one: the examples are independent until their gradients are
  * summed, and that sum is always taken in the same order (first half + second half), so the numbers depend on the
  * batch size only — the same on one core or two, on every run.
  *
@@ -27,37 +26,17 @@ import org.trainscope.engine.linalg.Blas;
  * {@link Flat} and the optimizers store it) and b_t ∈ R^{d_t}. A batch is one example per column, column-major:
  * example k of layer t's output at offset k·d_t. Lifecycle: {@link #load}/{@link #gather} a batch into the input,
  * {@link #forward}, then {@link #backward} for ∇ of the mean loss; read {@link #output(int)}, {@link #linear}.
- * Not thread-safe.
+ * The buffers are {@link MlpBuffers}; the loss at the top is {@link SoftmaxCrossEntropy}. Not thread-safe.
  */
 public final class Mlp {
     /** Batches at least this large are computed as two halves (see the class comment). */
     public static final int SPLIT_AT = 256;
     private static final int F = Float.BYTES;
-    /** Whether the second half runs on the {@link Helper} (a second core) or after the first on the caller. */
-    static volatile boolean useHelper = Runtime.getRuntime().availableProcessors() > 1;
 
     private final int[] sizes;
     private final int depth;
     private final int capacity;
-    private final int count;                 // P, the number of parameters
-    private final FloatPointer[] memory;     // owns every native buffer below (kept reachable)
-    private final long theta;                // θ = (A_1, b_1, A_2, b_2, …) as one vector of P floats
-    private final long grad;                 // ∇L, the same layout
-    private final long grad2;                // the second half's part of ∇L, the same layout
-    private final long ones;                 // (1, …, 1), capacity floats: ∇b_t = δ_t·1
-    private final long[] weights;            // addresses of A_t inside θ
-    private final long[][] weightGrads;      // [half][t]: ∂L/∂A_t inside grad (half 0) or grad2 (half 1)
-    private final long[][] biasGrads;        // [half][t]: ∂L/∂b_t likewise
-    private final long[] outputs;            // o_0 = x, o_t = ReLU(z_t) (t < D), o_D = z_D (logits)
-    private final long[] linears;            // A_t·o_{t−1} (without the bias), d_t × B: only on request
-    private final long[] deltas;             // δ_t = dL/dz_t, d_t × B
-    private final FloatBuffer[] w;
-    private final FloatBuffer[] b;
-    private final FloatBuffer[] gw;
-    private final FloatBuffer[] gb;
-    private final FloatBuffer[] o;
-    private final FloatBuffer[] lin;
-    private final FloatBuffer[] d;
+    private final MlpBuffers m;              // every native buffer and its address
     private final double[] halfLoss = new double[2];
 
     /**
@@ -73,100 +52,32 @@ public final class Mlp {
         this.sizes = sizes.clone();
         this.depth = sizes.length - 1;
         this.capacity = capacity;
-        int n = depth + 1;
-        int p = 0;
-        for (int t = 1; t <= depth; t++) {
-            p += sizes[t] * sizes[t - 1] + sizes[t];
-        }
-        this.count = p;
-        memory = new FloatPointer[4 + 3 * n];
-        FloatBuffer thetaAll = zeros(0, count);
-        FloatBuffer gradAll = zeros(1, count);
-        zeros(2, count);
-        FloatBuffer onesAll = zeros(3, capacity);
-        for (int k = 0; k < capacity; k++) {
-            onesAll.put(k, 1f);
-        }
-        theta = address(0);
-        grad = address(1);
-        grad2 = address(2);
-        ones = address(3);
-        weights = new long[n];
-        weightGrads = new long[2][n];
-        biasGrads = new long[2][n];
-        outputs = new long[n];
-        linears = new long[n];
-        deltas = new long[n];
-        w = new FloatBuffer[n];
-        b = new FloatBuffer[n];
-        gw = new FloatBuffer[n];
-        gb = new FloatBuffer[n];
-        o = new FloatBuffer[n];
-        lin = new FloatBuffer[n];
-        d = new FloatBuffer[n];
-        o[0] = zeros(4, (long) sizes[0] * capacity);
-        outputs[0] = address(4);
-        int off = 0;
-        for (int t = 1; t <= depth; t++) {
-            int matrix = sizes[t] * sizes[t - 1];
-            w[t] = slice(thetaAll, off, matrix);
-            gw[t] = slice(gradAll, off, matrix);
-            weights[t] = theta + (long) F * off;
-            weightGrads[0][t] = grad + (long) F * off;
-            weightGrads[1][t] = grad2 + (long) F * off;
-            off += matrix;
-            b[t] = slice(thetaAll, off, sizes[t]);
-            gb[t] = slice(gradAll, off, sizes[t]);
-            biasGrads[0][t] = grad + (long) F * off;
-            biasGrads[1][t] = grad2 + (long) F * off;
-            off += sizes[t];
-            o[t] = zeros(3 + 3 * t + 1, (long) sizes[t] * capacity);
-            outputs[t] = address(3 + 3 * t + 1);
-            lin[t] = zeros(3 + 3 * t + 2, (long) sizes[t] * capacity);
-            linears[t] = address(3 + 3 * t + 2);
-            d[t] = zeros(3 + 3 * t + 3, (long) sizes[t] * capacity);
-            deltas[t] = address(3 + 3 * t + 3);
-        }
-    }
-
-    private FloatBuffer zeros(int slot, long n) {
-        FloatPointer p = new FloatPointer(n);
-        p.fill(0);
-        memory[slot] = p;
-        return p.asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private static FloatBuffer slice(FloatBuffer all, int off, int len) {
-        return all.duplicate().position(off).limit(off + len).slice();
-    }
-
-    private long address(int slot) {
-        return memory[slot].address();
+        this.m = new MlpBuffers(this.sizes, capacity);
     }
 
     /** P, the number of parameters (weights and biases). */
     public int parameterCount() {
-        return count;
+        return m.count;
     }
 
     /** The native address of θ = (A_1, b_1, A_2, b_2, …): P floats in {@link #parameters()} order, for {@link Blas}. */
     public long parameterAddress() {
-        return theta;
+        return m.theta;
     }
 
     /** The native address of ∇L of the last {@link #backward}, laid out as {@link #parameterAddress()}. */
     public long gradientAddress() {
-        return grad;
+        return m.grad;
     }
 
     /** Draws A_1, b_1, A_2, b_2, … (row-major) from {@code init} with each layer's fan-in, as {@link Network#of}. */
     public void initialize(Init init) {
         for (int t = 1; t <= depth; t++) {
-            for (int i = 0; i < w[t].capacity(); i++) {
-                w[t].put(i, (float) init.sample(sizes[t - 1]));
+            for (int i = 0; i < m.w[t].capacity(); i++) {
+                m.w[t].put(i, (float) init.sample(sizes[t - 1]));
             }
             for (int i = 0; i < sizes[t]; i++) {
-                b[t].put(i, (float) init.sample(sizes[t - 1]));
+                m.b[t].put(i, (float) init.sample(sizes[t - 1]));
             }
         }
     }
@@ -190,8 +101,8 @@ public final class Mlp {
     public List<FloatBuffer> parameters() {
         FloatBuffer[] out = new FloatBuffer[2 * depth];
         for (int t = 1; t <= depth; t++) {
-            out[2 * t - 2] = w[t];
-            out[2 * t - 1] = b[t];
+            out[2 * t - 2] = m.w[t];
+            out[2 * t - 1] = m.b[t];
         }
         return List.of(out);
     }
@@ -200,8 +111,8 @@ public final class Mlp {
     public List<FloatBuffer> gradients() {
         FloatBuffer[] out = new FloatBuffer[2 * depth];
         for (int t = 1; t <= depth; t++) {
-            out[2 * t - 2] = gw[t];
-            out[2 * t - 1] = gb[t];
+            out[2 * t - 2] = m.gw[t];
+            out[2 * t - 1] = m.gb[t];
         }
         return List.of(out);
     }
@@ -238,7 +149,7 @@ public final class Mlp {
     /** Puts examples {@code from … from+count−1} of a row-major n×d_0 array into the input batch. */
     public void load(float[] xRowMajor, int from, int count) {
         checkBatch(count);
-        o[0].put(0, xRowMajor, from * sizes[0], count * sizes[0]);
+        m.o[0].put(0, xRowMajor, from * sizes[0], count * sizes[0]);
     }
 
     /** As {@link #load(float[], int, int)}, rounding to FLOAT. */
@@ -247,7 +158,7 @@ public final class Mlp {
         int n = count * sizes[0];
         int off = from * sizes[0];
         for (int e = 0; e < n; e++) {
-            o[0].put(e, (float) xRowMajor[off + e]);
+            m.o[0].put(e, (float) xRowMajor[off + e]);
         }
     }
 
@@ -256,7 +167,13 @@ public final class Mlp {
         checkBatch(count);
         int d0 = sizes[0];
         for (int k = 0; k < count; k++) {
-            o[0].put(k * d0, xRowMajor, index[from + k] * d0, d0);
+            m.o[0].put(k * d0, xRowMajor, index[from + k] * d0, d0);
+        }
+    }
+
+    private void checkColumns(int c0, int c1) {
+        if (c0 < 0 || c0 > c1 || c1 > capacity) {
+            throw new IllegalArgumentException("examples " + c0 + " … " + (c1 - 1) + " outside [0, " + capacity + ")");
         }
     }
 
@@ -280,23 +197,46 @@ public final class Mlp {
         inHalves(batch, (half, c0, c1) -> forwardColumns(from, c0, c1));
     }
 
-    private void forwardColumns(int from, int c0, int c1) {
+    /**
+     * {@link #forwardFrom} for examples {@code c0 … c1−1} of the batch only; two disjoint ranges may run on two
+     * threads at once (e.g. {@link TwoCores#halves}).
+     */
+    public void forwardColumns(int from, int c0, int c1) {
+        checkColumns(c0, c1);
         int cols = c1 - c0;
         for (int t = from + 1; t <= depth; t++) {
             int out = sizes[t];
             int in = sizes[t - 1];
+            long z = m.outputs[t] + (long) F * c0 * out;
             // A_t·o_{t−1}: A_t row-major d_t×d_{t−1} is column-major d_{t−1}×d_t, hence TRANS
-            Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, cols, in, 1f, weights[t], in,
-                    outputs[t - 1] + (long) F * c0 * in, in, 0f, outputs[t] + (long) F * c0 * out, out);
-            FloatBuffer y = o[t];
-            FloatBuffer bias = b[t];
+            Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, cols, in, 1f, m.weights[t], in,
+                    m.outputs[t - 1] + (long) F * c0 * in, in, 0f, z, out);
+            biasAndActivation(t, c0, c1);
+        }
+    }
+
+    /**
+     * The rest of layer t's forward step for examples c0 … c1−1 after {@link #linear}: o_t = φ(A_t·o_{t−1} + b_t)
+     * from the linear part (the same bits as {@link #forwardColumns}), so a probe that wants both pays one product.
+     */
+    public void activate(int t, int c0, int c1) {
+        checkColumns(c0, c1);
+        int out = sizes[t];
+        Blas.cblas_scopy((c1 - c0) * out, m.linears[t] + (long) F * c0 * out, 1, m.outputs[t] + (long) F * c0 * out, 1);
+        biasAndActivation(t, c0, c1);
+    }
+
+    /** o_t ← φ(o_t + b_t) on examples c0 … c1−1, o_t holding A_t·o_{t−1}; φ = ReLU below the top, identity at it. */
+    private void biasAndActivation(int t, int c0, int c1) {
+        int out = sizes[t];
+        // z_t = A_t·o_{t−1} + b_t·1ᵀ: one rounding of the sum per entry, as a plain loop would do
+        Blas.cblas_sger(Blas.COL_MAJOR, out, c1 - c0, 1f, m.biases[t], 1, m.ones, 1,
+                m.outputs[t] + (long) F * c0 * out, out);
+        if (t < depth) {
+            FloatBuffer y = m.o[t];
             // no branches on the data: a ReLU's sign is a coin flip to the branch predictor (it cost 40 µs a step)
-            float floor = t < depth ? 0f : Float.NEGATIVE_INFINITY;
-            for (int e = c0 * out, end = c1 * out; e < end; e += out) {
-                for (int i = 0; i < out; i++) {
-                    float z = y.get(e + i) + bias.get(i);                        // z_t = A_t·o_{t−1} + b_t
-                    y.put(e + i, Math.max(z, floor));                            // o_t = max(0, z_t), o_D = z_D
-                }
+            for (int e = c0 * out, end = c1 * out; e < end; e++) {
+                y.put(e, Math.max(y.get(e), 0f));                                  // o_t = max(0, z_t); o_D = z_D
             }
         }
     }
@@ -314,14 +254,14 @@ public final class Mlp {
         halfLoss[1] = 0;
         inHalves(batch, (half, c0, c1) -> halfLoss[half] = backwardColumns(half, labels, from, c0, c1, batch));
         if (batch >= SPLIT_AT) {
-            Blas.cblas_saxpy(count, 1f, grad2, 1, grad, 1);        // Σ over the batch = first + second half
+            Blas.cblas_saxpy(m.count, 1f, m.grad2, 1, m.grad, 1);        // Σ over the batch = first + second half
         }
         return (halfLoss[0] + halfLoss[1]) / batch;
     }
 
     /** Back-propagation of columns c0 … c1−1 (of a batch of B) into half {@code half}'s gradients; the loss sum. */
     private double backwardColumns(int half, int[] labels, int from, int c0, int c1, int batch) {
-        double loss = softmaxDelta(labels, from, c0, c1, batch);
+        double loss = SoftmaxCrossEntropy.delta(m.o[depth], m.d[depth], sizes[depth], labels, from, c0, c1, batch);
         for (int t = depth; t >= 1; t--) {
             gradient(t, half, c0, c1);
             if (t > 1) {                                                         // δ_0 is not needed
@@ -335,12 +275,12 @@ public final class Mlp {
     private void gradient(int t, int half, int c0, int c1) {
         int out = sizes[t];
         int in = sizes[t - 1];
-        long deltaT = deltas[t] + (long) F * c0 * out;
+        long deltaT = m.deltas[t] + (long) F * c0 * out;
         // ∇A_t (row-major d_t×d_{t−1} = column-major d_{t−1}×d_t) = o_{t−1}·δ_tᵀ in column-major terms
         Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.TRANS, in, out, c1 - c0, 1f,
-                outputs[t - 1] + (long) F * c0 * in, in, deltaT, out, 0f, weightGrads[half][t], in);
-        Blas.cblas_sgemv(Blas.COL_MAJOR, Blas.NO_TRANS, out, c1 - c0, 1f, deltaT, out, ones, 1, 0f,
-                biasGrads[half][t], 1);                                          // ∇b_t = δ_t·1
+                m.outputs[t - 1] + (long) F * c0 * in, in, deltaT, out, 0f, m.weightGrads[half][t], in);
+        Blas.cblas_sgemv(Blas.COL_MAJOR, Blas.NO_TRANS, out, c1 - c0, 1f, deltaT, out, m.ones, 1, 0f,
+                m.biasGrads[half][t], 1);                                          // ∇b_t = δ_t·1
     }
 
     /** δ_{t−1} = (A_tᵀ·δ_t) ⊙ 1[z_{t−1} > 0] over columns c0 … c1−1 (t ≥ 2). */
@@ -348,10 +288,10 @@ public final class Mlp {
         int out = sizes[t];
         int in = sizes[t - 1];
         // A_tᵀ·δ_t: A_t viewed column-major is d_{t−1}×d_t = A_tᵀ, so NO_TRANS
-        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, in, c1 - c0, out, 1f, weights[t], in,
-                deltas[t] + (long) F * c0 * out, out, 0f, deltas[t - 1] + (long) F * c0 * in, in);
-        FloatBuffer prev = d[t - 1];
-        FloatBuffer act = o[t - 1];
+        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, in, c1 - c0, out, 1f, m.weights[t], in,
+                m.deltas[t] + (long) F * c0 * out, out, 0f, m.deltas[t - 1] + (long) F * c0 * in, in);
+        FloatBuffer prev = m.d[t - 1];
+        FloatBuffer act = m.o[t - 1];
         for (int e = c0 * in, end = c1 * in; e < end; e++) {
             // σ'(z) = 1[z > 0] ⇔ o > 0, as a bit mask: o ≥ 0, and its bits are 0 exactly when o = +0
             int on = Float.floatToRawIntBits(act.get(e));
@@ -360,108 +300,47 @@ public final class Mlp {
         }
     }
 
-    /** δ_D = (softmax(z_D) − e_y)/B in place of the logits' delta for columns c0 … c1−1; their summed loss. */
-    private double softmaxDelta(int[] labels, int from, int c0, int c1, int batch) {
-        int k10 = sizes[depth];
-        FloatBuffer z = o[depth];
-        FloatBuffer delta = d[depth];
-        double[] e = new double[k10];
-        double sum = 0;
-        for (int k = c0, base = c0 * k10; k < c1; k++, base += k10) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k10; i++) {
-                m = Math.max(m, z.get(base + i));
-            }
-            double s = 0;
-            for (int i = 0; i < k10; i++) {
-                e[i] = Math.exp(z.get(base + i) - m);
-                s += e[i];
-            }
-            int y = labels[from + k];
-            sum += m + Math.log(s) - z.get(base + y);                            // ℓ = lse(z) − z_y
-            for (int i = 0; i < k10; i++) {
-                delta.put(base + i, (float) ((e[i] / s - (i == y ? 1 : 0)) / batch));   // (softmax − e_y)/B
-            }
-        }
-        return sum;
-    }
-
     /**
      * Mean cross-entropy and accuracy of the forward batch against {@code labels[from …]}: {sum of losses, number
      * correct} are added to {@code acc[0]}, {@code acc[1]} (argmax ties go to the lower class).
      */
     public void score(int[] labels, int from, int batch, double[] acc) {
-        int k10 = sizes[depth];
-        FloatBuffer z = o[depth];
-        for (int k = 0, base = 0; k < batch; k++, base += k10) {
-            double m = Double.NEGATIVE_INFINITY;
-            int arg = 0;
-            for (int i = 0; i < k10; i++) {
-                double v = z.get(base + i);
-                if (v > m) {
-                    m = v;
-                    arg = i;
-                }
-            }
-            double s = 0;
-            for (int i = 0; i < k10; i++) {
-                s += Math.exp(z.get(base + i) - m);
-            }
-            int y = labels[from + k];
-            acc[0] += m + Math.log(s) - z.get(base + y);
-            acc[1] += arg == y ? 1 : 0;
-        }
+        SoftmaxCrossEntropy.score(m.o[depth], sizes[depth], labels, from, batch, acc);
     }
 
     /** Layer t's output o_t of the last forward (o_0 = the input), live, column-major d_t × B. */
     public FloatBuffer output(int t) {
-        return o[t];
+        return m.o[t];
     }
 
     /**
-     * A_t·o_{t−1} without the bias, for the first {@code batch} examples of the last forward, column-major d_t × B
-     * (t ≥ 1): computed on request (the probes want it; training does not, and keeping it would cost a pass over
-     * memory per layer).
+     * A_t·o_{t−1} without the bias, for examples {@code c0 … c1−1} of the last forward, column-major d_t × B
+     * (t ≥ 1; example k at k·d_t): computed on request (the probes want it; training does not, and keeping it would
+     * cost a pass over memory per layer). Disjoint ranges may be computed on two threads at once.
      */
-    public FloatBuffer linear(int t, int batch) {
-        checkBatch(batch);
-        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, sizes[t], batch, sizes[t - 1], 1f, weights[t],
-                sizes[t - 1], outputs[t - 1], sizes[t - 1], 0f, linears[t], sizes[t]);
-        return lin[t];
+    public FloatBuffer linear(int t, int c0, int c1) {
+        checkColumns(c0, c1);
+        int out = sizes[t];
+        int in = sizes[t - 1];
+        Blas.cblas_sgemm(Blas.COL_MAJOR, Blas.TRANS, Blas.NO_TRANS, out, c1 - c0, in, 1f, m.weights[t], in,
+                m.outputs[t - 1] + (long) F * c0 * in, in, 0f, m.linears[t] + (long) F * c0 * out, out);
+        return m.lin[t];
     }
 
     /** Copies the first {@code count} values of o_t into {@code dst[off …]}, widened to double. */
     public void copyOutput(int t, double[] dst, int off, int count) {
-        FloatBuffer src = o[t];
+        FloatBuffer src = m.o[t];
         for (int e = 0; e < count; e++) {
             dst[off + e] = src.get(e);
         }
     }
 
-    /** Overwrites the first {@code src.length} values of o_t, rounded to FLOAT (e.g. to inject noise). */
-    public void setOutput(int t, double[] src) {
-        FloatBuffer dst = o[t];
-        for (int e = 0; e < src.length; e++) {
-            dst.put(e, (float) src[e]);
-        }
-    }
-
-    private interface Half {
-        void run(int half, int c0, int c1);
-    }
-
-    /** Runs {@code body} on all columns, or on two halves (the second on the helper thread) for large batches. */
-    private static void inHalves(int batch, Half body) {
+    /** Runs {@code body} on all columns, or on two halves (the second on the second core) for large batches. */
+    private static void inHalves(int batch, TwoCores.Half body) {
         if (batch < SPLIT_AT) {
             body.run(0, 0, batch);
-            return;
+        } else {
+            TwoCores.halves(batch, body);
         }
-        int mid = batch / 2;
-        if (!useHelper) {
-            body.run(0, 0, mid);
-            body.run(1, mid, batch);
-            return;
-        }
-        Helper.INSTANCE.both(() -> body.run(0, 0, mid), () -> body.run(1, mid, batch));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
 import org.trainscope.engine.linalg.DenseMatrix;
+import org.trainscope.engine.linalg.TwoCores;
 import org.trainscope.engine.optim.Objective;
 import org.trainscope.engine.optim.Optimizer;
 import org.trainscope.engine.optim.OptimizerConfig;
@@ -20,11 +21,21 @@ import org.trainscope.engine.optim.Vector;
  * </pre>
  * All matrices are preallocated {@link DenseMatrix}es, and the optimizer works on them in place
  * ({@code Vector.of(DenseMatrix)}, joined); a GD step is 2N GEMMs through OpenBLAS (6 at N = 3) and a few BLAS-1
- * calls, no allocation. Lifecycle: construct (draws the factors, binds the optimizer), then {@link #step()} …
+ * calls, no allocation.
+ *
+ * <p><b>Two cores.</b> At n ≥ {@value #SPLIT_AT} every product is cut into two column halves, the second on the
+ * second core ({@link TwoCores}): column c of P_j = W_j P_{j−1} needs column c of P_{j−1} only, and so does column c
+ * of back[j] = W_{j+1}ᵀ back[j+1], so the forward chain and the backward chain each run as two independent halves;
+ * the gradients back[j]·P_{j−1}ᵀ, which need all of back[j], are a third pair of halves. Three hand-overs a step.
+ * A column of a product is the same sum in the same order however the columns are cut, so the numbers are the same
+ * bits on one core or two (and as without the cut). Lifecycle: construct (draws the factors, binds the optimizer), then {@link #step()} …
  * (the gradients at the current factors → the rule → {@link #forward()}); {@link #loss()}, {@link #endToEnd()} and
  * {@link #residual()} always describe the current factors.
  */
 public final class DeepFactorization {
+    /** Matrices at least this wide have their products cut into two column halves (see the class comment). */
+    public static final int SPLIT_AT = 64;
+
     private final MatrixCompletion problem;
     private final int n;
     private final int depth;
@@ -37,6 +48,9 @@ public final class DeepFactorization {
     private final Vector weights;          // W_1 … W_N end to end, live: what the optimizer updates
     private final Optimizer optimizer;
     private final Objective objective;     // ℓ and ∂ℓ/∂W_j at the factors, into grads
+    private final TwoCores.Half forwardPart = (half, c0, c1) -> forwardColumns(c0, c1);
+    private final TwoCores.Half backPart = (half, c0, c1) -> backColumns(c0, c1);
+    private final TwoCores.Half gradientPart = (half, c0, c1) -> gradientColumns(c0, c1);
     private Snapshot savedState;           // the optimizer's state at the last save()
     private long forwardAt;                // weights.version() of the last forward pass
     private double loss;
@@ -83,23 +97,44 @@ public final class DeepFactorization {
 
     /** P_j = W_j P_{j−1}, W = P_N, then G = P_Ω(W − M) and ℓ. */
     public void forward() {
-        for (int j = 1; j < depth; j++) {
-            DenseMatrix.gemm(false, false, 1, factors[j], prefix[j - 1], 0, prefix[j]); // P_j = W_j P_{j−1}
-        }
+        inHalves(forwardPart);
         loss = problem.residual(endToEnd(), residual);
         forwardAt = weights.version();
     }
 
     /** ∂ℓ/∂W_j for every j, from the current G and prefix products. */
     public void gradients() {
-        // back[N−1] = G;  back[j] = W_{j+1}ᵀ back[j+1]  (= (W_N⋯W_{j+1})ᵀ G);  ∂ℓ/∂W_j = back[j] · P_{j−1}ᵀ
-        for (int j = depth - 1; j >= 0; j--) {
-            if (j < depth - 1) {
-                DenseMatrix.gemm(true, false, 1, factors[j + 1], back[j + 1], 0, back[j]);
-            }
-            if (j > 0) {
-                DenseMatrix.gemm(false, true, 1, back[j], prefix[j - 1], 0, grads[j]);
-            }
+        inHalves(backPart);
+        inHalves(gradientPart);
+    }
+
+    /** Columns c0 … c1−1 of the prefix products. */
+    private void forwardColumns(int c0, int c1) {
+        for (int j = 1; j < depth; j++) {
+            DenseMatrix.gemmColumns(false, false, 1, factors[j], prefix[j - 1], 0, prefix[j], c0, c1); // P_j = W_j P_{j−1}
+        }
+    }
+
+    /** Columns c0 … c1−1 of back[j] = W_{j+1}ᵀ back[j+1] (= (W_N⋯W_{j+1})ᵀ G), back[N−1] = G; back[0] = ∂ℓ/∂W_1. */
+    private void backColumns(int c0, int c1) {
+        for (int j = depth - 2; j >= 0; j--) {
+            DenseMatrix.gemmColumns(true, false, 1, factors[j + 1], back[j + 1], 0, back[j], c0, c1);
+        }
+    }
+
+    /** Columns c0 … c1−1 of ∂ℓ/∂W_j = back[j] · P_{j−1}ᵀ for the factors j ≥ 2 (indices from 1), once back[] is whole. */
+    private void gradientColumns(int c0, int c1) {
+        for (int j = 1; j < depth; j++) {
+            DenseMatrix.gemmColumns(false, true, 1, back[j], prefix[j - 1], 0, grads[j], c0, c1);
+        }
+    }
+
+    /** {@code part} on all columns, or on two column halves (the second on the second core) when n is large. */
+    private void inHalves(TwoCores.Half part) {
+        if (n < SPLIT_AT) {
+            part.run(0, 0, n);
+        } else {
+            TwoCores.halves(n, part);
         }
     }
 

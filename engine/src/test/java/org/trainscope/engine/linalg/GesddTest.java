@@ -1,7 +1,9 @@
 package org.trainscope.engine.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trainscope.engine.experiment.Rng;
@@ -43,5 +45,29 @@ class GesddTest {
             assertEquals(s[r], values[r], 1e-12 * ref[0]);
         }
         assertEquals(before[5], a.toArray()[5], 0.0, "the input is not modified");
+    }
+
+    /**
+     * A decomposition taken for later is that of the matrix when it was taken, run on the second core while the
+     * matrix changes: the same bits as decomposing it at once (tolerance 0; the same LAPACK call on the same copy).
+     */
+    @Test
+    void aDecompositionForLaterIsThatOfTheMatrixWhenTaken() {
+        int n = 100;
+        Rng rng = new Rng(5);
+        DenseMatrix a = new DenseMatrix(n, n);
+        for (int i = 0; i < n * n; i++) {
+            a.buffer().put(i, rng.nextGaussian());
+        }
+        Gesdd now = new Gesdd(n);
+        double[] expected = new double[n];
+        now.decompose(a, expected);
+        Gesdd later = new Gesdd(n);
+        double[] s = new double[n];
+        Runnable task = later.later(a, s, true);
+        TwoCores.both(() -> a.addScaled(1.0, a), task);                           // A ← 2A meanwhile
+        assertArrayEquals(expected, s, 0.0);
+        assertArrayEquals(now.u().toArray(), later.u().toArray(), 0.0);
+        assertArrayEquals(now.vt().toArray(), later.vt().toArray(), 0.0);
     }
 }

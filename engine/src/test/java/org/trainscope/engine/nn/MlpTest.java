@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.Nd4jRuntime;
+import org.trainscope.engine.linalg.TwoCores;
 
 /** The fused cblas MLP against the ND4J {@link Network} (itself gradient-checked) on the same weights and batch. */
 class MlpTest {
@@ -34,10 +35,10 @@ class MlpTest {
         int batch = Mlp.SPLIT_AT + 45;
         float[][] runs = new float[2][];
         double[] losses = new double[2];
-        boolean before = Mlp.useHelper;
+        boolean before = TwoCores.enabled();
         try {
             for (int run = 0; run < 2; run++) {
-                Mlp.useHelper = run == 0;
+                TwoCores.setEnabled(run == 0);
                 Rng rng = new Rng(3);
                 Mlp mlp = new Mlp(new int[] {6, 9, 7, 5}, batch);
                 mlp.initialize(Init.uniform(rng::nextDouble));
@@ -63,7 +64,7 @@ class MlpTest {
                 }
             }
         } finally {
-            Mlp.useHelper = before;
+            TwoCores.setEnabled(before);
         }
         assertEquals(losses[0], losses[1], 0.0);
         assertArrayEquals(runs[0], runs[1], 0f);
@@ -115,6 +116,39 @@ class MlpTest {
             for (int i = 0; i < expected[p].length; i++) {
                 assertEquals(expected[p][i], got.get(p).get(i), TOL, "gradient " + p + " entry " + i);
             }
+        }
+    }
+
+    /**
+     * A layer taken in two parts — its linear part, then bias and activation — gives the forward pass's bits
+     * (tolerance 0): the probe computes the cushions from the linear parts and goes on from them.
+     */
+    @Test
+    void linearThenActivateIsTheForwardPass() {
+        int batch = 37;
+        Rng rng = new Rng(8);
+        Mlp mlp = new Mlp(new int[] {6, 9, 7, 5}, batch);
+        mlp.initialize(Init.uniform(rng::nextDouble));
+        double[] x = new double[batch * 6];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        mlp.load(x, 0, batch);
+        mlp.forward(batch);
+        float[][] expected = new float[4][];
+        for (int t = 1; t <= 3; t++) {
+            expected[t] = new float[batch * mlp.sizes()[t]];
+            mlp.output(t).get(0, expected[t]);
+        }
+        mlp.load(x, 0, batch);
+        for (int t = 1; t <= 3; t++) {
+            mlp.linear(t, 0, 20);
+            mlp.linear(t, 20, batch);
+            mlp.activate(t, 0, 20);
+            mlp.activate(t, 20, batch);
+            float[] got = new float[batch * mlp.sizes()[t]];
+            mlp.output(t).get(0, got);
+            assertArrayEquals(expected[t], got, 0f, "o_" + t);
         }
     }
 }

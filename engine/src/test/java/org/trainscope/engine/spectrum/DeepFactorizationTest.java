@@ -1,10 +1,13 @@
 package org.trainscope.engine.spectrum;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.linalg.DenseMatrix;
+import org.trainscope.engine.linalg.Gesdd;
+import org.trainscope.engine.linalg.TwoCores;
 import org.trainscope.engine.optim.OptimizerConfig;
 
 /** The closed-form gradients of the product loss against finite differences and GD at depth 1 against its closed form. */
@@ -88,5 +91,91 @@ class DeepFactorizationTest {
             count += p.isObserved(i) ? 1 : 0;
         }
         assertEquals(200, count);
+    }
+
+    /** W1's problem (n = 100, rank 5, |Ω| = 3000, depth 3, factors N(0, 1e-6)) and its GD at η = 4e-3. */
+    private static DeepFactorization w1() {
+        Rng rng = new Rng(0);
+        MatrixCompletion problem = MatrixCompletion.generate(100, 5, 3000, rng);
+        return new DeepFactorization(problem, 3, 1e-6, rng, OptimizerConfig.of("gd", 4e-3));
+    }
+
+    /**
+     * A W1 run gives the same bits with the second core and without (tolerance 0): its products are cut into the
+     * same column halves either way (n = 100 ≥ SPLIT_AT), only who computes the second half differs. And the SVDs
+     * of W_t and W_{t+1} taken as the steps reach them and run at once on two cores (as bench times W1 with an SVD
+     * every step) give the σ's of the serial loop, SVD then step. 1500 steps: far enough for W to leave its tiny start
+     * (σ₁ grows by orders of magnitude), so a difference anywhere in a step would show.
+     */
+    @Test
+    void aW1RunAndItsSvdsAreTheSameBitsOnOneCoreOrTwo() {
+        assertEquals(true, 100 >= DeepFactorization.SPLIT_AT, "W1 takes the cut path");
+        int steps = 1500;
+        double[][][] factors = new double[2][][];
+        double[][] sigmas = new double[2][];
+        boolean before = TwoCores.enabled();
+        try {
+            for (int run = 0; run < 2; run++) {
+                boolean twoCores = run == 0;
+                TwoCores.setEnabled(twoCores);
+                DeepFactorization model = w1();
+                Gesdd[] svd = {new Gesdd(100), new Gesdd(100)};
+                double[][] sigma = new double[2][100];
+                sigmas[run] = new double[steps];
+                for (int t = 0; t < steps; t += 2) {
+                    if (twoCores) {                                  // W_t, W_{t+1} decomposed at once, on two cores
+                        Runnable first = svd[0].later(model.endToEnd(), sigma[0], true);
+                        model.step();
+                        Runnable second = svd[1].later(model.endToEnd(), sigma[1], true);
+                        model.step();
+                        TwoCores.both(first, second);
+                    } else {
+                        svd[0].decompose(model.endToEnd(), sigma[0]);
+                        model.step();
+                        svd[1].decompose(model.endToEnd(), sigma[1]);
+                        model.step();
+                    }
+                    sigmas[run][t] = sigma[0][0];
+                    sigmas[run][t + 1] = sigma[1][0];
+                }
+                factors[run] = model.saveFactors();
+            }
+        } finally {
+            TwoCores.setEnabled(before);
+        }
+        assertEquals(true, sigmas[0][steps - 1] > 100 * sigmas[0][0], "σ₁ grew: " + sigmas[0][0] + " → " + sigmas[0][steps / 2] + " → " + sigmas[0][steps - 1]);
+        assertArrayEquals(sigmas[1], sigmas[0], 0.0, "σ₁(W_t)");
+        for (int j = 0; j < 3; j++) {
+            assertArrayEquals(factors[1][j], factors[0][j], 0.0, "W_" + (j + 1));
+        }
+    }
+
+    /**
+     * The cut into column halves changes no bit of a step: 20 steps of W1 through the cut path equal 20 steps done
+     * with whole products (gradients of the same factors by whole GEMMs, tolerance 0).
+     */
+    @Test
+    void theColumnHalvesGiveTheGradientsOfWholeProducts() {
+        DeepFactorization model = w1();
+        for (int t = 0; t < 20; t++) {
+            model.step();
+        }
+        model.gradients();
+        int n = 100;
+        DenseMatrix g = model.residual();
+        DenseMatrix p1 = new DenseMatrix(n, n);
+        DenseMatrix.gemm(false, false, 1, model.factor(1), model.factor(0), 0, p1);        // P_1 = W_2 W_1
+        DenseMatrix back1 = new DenseMatrix(n, n);
+        DenseMatrix.gemm(true, false, 1, model.factor(2), g, 0, back1);                    // W_3ᵀ G
+        DenseMatrix[] expected = {new DenseMatrix(n, n), new DenseMatrix(n, n), new DenseMatrix(n, n)};
+        DenseMatrix.gemm(true, false, 1, model.factor(1), back1, 0, expected[0]);         // W_2ᵀ W_3ᵀ G
+        DenseMatrix.gemm(false, true, 1, back1, model.factor(0), 0, expected[1]);         // W_3ᵀ G W_1ᵀ
+        DenseMatrix.gemm(false, true, 1, g, p1, 0, expected[2]);                          // G (W_2 W_1)ᵀ
+        DenseMatrix w = new DenseMatrix(n, n);
+        DenseMatrix.gemm(false, false, 1, model.factor(2), p1, 0, w);                     // W = W_3 W_2 W_1
+        assertArrayEquals(w.toArray(), model.endToEnd().toArray(), 0.0, "W");
+        for (int j = 0; j < 3; j++) {
+            assertArrayEquals(expected[j].toArray(), model.gradient(j).toArray(), 0.0, "∂ℓ/∂W_" + (j + 1));
+        }
     }
 }
