@@ -52,6 +52,7 @@ class EveryExperimentPropertyTest {
     private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("\\b([a-z][a-z0-9_]*)\\s?[:=]");
     private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → a count per KINDS
     private static final Map<String, Long> SLOWEST = new java.util.TreeMap<>();     // id → slowest step, ns
+    private static final Map<String, Long> TIME = new java.util.TreeMap<>();        // id → time of all its cases, ns
 
     /** One experiment and the text of every param, as a user would type it. */
     record Case(ExperimentDef type, Map<String, String> params, long seed) {
@@ -128,6 +129,15 @@ class EveryExperimentPropertyTest {
 
     @Property(seed = "20261130", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)   // edge cases would skip turns
     void anyAllowedParamsRunDeterministicallyOrAreRefusedWithAMessage(@ForAll("cases") Case c) {
+        long t0 = System.nanoTime();
+        try {
+            check(c);
+        } finally {
+            TIME.merge(c.type().id(), System.nanoTime() - t0, Long::sum);
+        }
+    }
+
+    private static void check(Case c) {
         Params params = c.type().defaults().withAll(c.params());   // every value is allowed: no refusal here
         int[] outcome = OUTCOMES.computeIfAbsent(c.type().id(), k -> new int[KINDS.size()]);
         Experiment first;
@@ -141,14 +151,13 @@ class EveryExperimentPropertyTest {
         List<Frame> frames = run(first, STEPS, c.type().id());
         outcome[frames.size() == STEPS + 1 ? RAN : ENDS.get()]++;
 
-        List<Frame> again = run(c.type().create(params, c.seed()), STEPS, c.type().id());
+        Experiment second = c.type().create(params, c.seed());
+        Snapshot s = second.snapshot();                               // the state of frame 0
+        List<Frame> again = run(second, STEPS, c.type().id());
         assertEquals(frames, again, c + ": the same params and seed give the same frames");
 
         if (frames.size() >= 2) {
-            // the state after frame 0, restored into a fresh experiment, goes on exactly as the run did
-            Experiment e = c.type().create(params, c.seed());
-            e.frame();
-            Snapshot s = e.snapshot();
+            // the state of frame 0, restored into a fresh experiment, goes on exactly as the run did
             Experiment restored = c.type().create(params, c.seed());
             restored.restore(s);
             List<Frame> next = new ArrayList<>();
@@ -221,18 +230,19 @@ class EveryExperimentPropertyTest {
     @AfterContainer
     static void figures() throws java.io.IOException {
         StringBuilder md = new StringBuilder("# Property cases per experiment\n\n")
-                .append("| experiment | cases | ran | refused | diverged | ended | slowest step (ms) |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| experiment | cases | ran | refused | diverged | ended | slowest step (ms) | time (s) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         int[] total = new int[KINDS.size()];
         OUTCOMES.forEach((id, o) -> {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |%n", id,
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f |%n", id,
                     java.util.Arrays.stream(o).sum(), o[RAN], o[REFUSED], o[DIVERGED], o[ENDED],
-                    SLOWEST.getOrDefault(id, 0L) / 1e6));
+                    SLOWEST.getOrDefault(id, 0L) / 1e6, TIME.getOrDefault(id, 0L) / 1e9));
             java.util.Arrays.setAll(total, i -> total[i] + o[i]);
         });
-        md.append(String.format(Locale.ROOT, "| all | %d | %d | %d | %d | %d | %.1f |%n", java.util.Arrays.stream(total).sum(),
+        md.append(String.format(Locale.ROOT, "| all | %d | %d | %d | %d | %d | %.1f | %.1f |%n", java.util.Arrays.stream(total).sum(),
                 total[RAN], total[REFUSED], total[DIVERGED], total[ENDED],
-                SLOWEST.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6));
+                SLOWEST.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
+                TIME.values().stream().mapToLong(Long::longValue).sum() / 1e9));
         System.out.print(md);
         java.nio.file.Path report = java.nio.file.Path.of("target", "fuzz-report.md");
         java.nio.file.Files.createDirectories(report.getParent());

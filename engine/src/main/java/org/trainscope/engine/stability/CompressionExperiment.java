@@ -101,7 +101,7 @@ public final class CompressionExperiment extends AbstractExperiment {
         int steps = config.trainSteps();
         for (int n = 0; n < 2; n++) {
             NoiseStabilityExperiment.Config labelled = config.net().training(n == 1, Math.max(1, steps)); // probe at 0, end
-            trained[n] = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(labelled.params(), seed);
+            trained[n] = new NoiseStabilityExperiment(labelled.params(), seed, false);
         }
         this.weights = weights(trained[0].network().sizes());
         if ((double) config.kMin() * weights > MAX_SIGN_WORK) {

@@ -157,6 +157,11 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     private StabilityProbe.Result latest;
 
     NoiseStabilityExperiment(Params params, long seed) {
+        this(params, seed, true);
+    }
+
+    /** @param probed whether the run is probed as it trains; compression's nets are probed only in its create */
+    NoiseStabilityExperiment(Params params, long seed, boolean probed) {
         super(TYPE, params, seed);
         Config c = Config.of(params);
         Dataset all = StabilityData.load(c);
@@ -179,7 +184,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         sizes[sizes.length - 1] = all.classes();
         this.batch = Math.min(c.batch(), train.size());
         int probeSize = Math.min(c.probeSize(), test.size());
-        checkWork(c, sizes, batch, probeSize, Math.min(train.size(), SCORED) + Math.min(test.size(), SCORED));
+        StabilityBudget.check(c, sizes, batch, probed ? probeSize : 0, Math.min(train.size(), SCORED) + Math.min(test.size(), SCORED));
         this.mlp = new Mlp(sizes, Math.max(Math.max(batch, probeSize), Math.min(512, train.size())));
         this.rng = new Rng(seed);
         mlp.initialize(Init.uniform(rng::nextDouble));   // PyTorch's nn.Linear default, U(±1/√fan_in)
@@ -204,42 +209,10 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     }
 
     /**
-     * Multiply-adds a step may take, ~200 ms here; counted, not timed, so the same params are allowed everywhere. A
-     * training step is ≈ 3·batch·weights (forward, then back through the weights and into their gradients, in FLOAT);
-     * a probe step adds ≈ (train + test)·weights for the scores, 2(D + 1)·probe_size·weights for the noise injected
-     * at every layer, and 4mn·min(m, n) per m×n layer for its singular values.
-     */
-    static final double STEP_WORK = 6e9;
-    /** The training step's share: its GEMMs are narrow (a batch of 64 by default), ~10¹⁰ multiply-adds a second. */
-    static final double TRAIN_WORK = 2e9;
-    /**
      * Examples a set is scored on at most: all of the digits; a random 10,000 of MNIST's 56,000 training images,
      * which pins the accuracy to ±1 % (its sd is at most 0.5/√10,000) in a fifth of the time.
      */
     static final int SCORED = 10_000;
-
-    /** Refuses a net and data whose training step or probe step would take far longer than a frame should. */
-    private static void checkWork(Config c, int[] sizes, int batch, int probeSize, int examples) {
-        double weights = 0;
-        double svd = 0;
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            double m = sizes[i];
-            double n = sizes[i + 1];
-            weights += m * n;
-            svd += 4 * m * n * Math.min(m, n);
-        }
-        String net = " a net of width = " + c.width() + ", depth = " + c.depth() + " (" + (long) weights + " weights)";
-        if (3 * batch * weights > TRAIN_WORK) {
-            throw new ParamException("batch", "batch: " + batch + " examples a step through" + net
-                    + " take too long for a step (~200 ms); at most " + (long) (TRAIN_WORK / (3 * weights)) + " here");
-        }
-        double probe = examples * weights + 2.0 * (c.depth() + 1) * probeSize * weights + svd;
-        if (probe > STEP_WORK) {
-            throw new ParamException("width", "width: probing" + net + " on " + examples + " examples (data = "
-                    + c.data() + ", points = " + c.points() + ") with probe_size = " + probeSize
-                    + " takes too long for a step (~200 ms); lower width, depth, probe_size or points");
-        }
-    }
 
     /** The network being trained (live; for compression and tests). */
     public Mlp network() {

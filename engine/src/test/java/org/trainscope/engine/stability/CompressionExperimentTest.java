@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
-import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Params;
 
 /** The compression experiment: k ladder, error law on real layers, determinism. */
