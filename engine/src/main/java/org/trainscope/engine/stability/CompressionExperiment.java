@@ -91,7 +91,8 @@ public final class CompressionExperiment extends AbstractExperiment {
     static final long MAX_TRAIN_WORK = 8_000_000_000L;
 
     private final long weights;               // weight entries of one net (both have the same shape)
-    private String diverged;                 // why training diverged in create, or null: the run pauses at step 1
+    private String diverged;
+    private SignCompression.Sum[][] sums;   // [net][matrix]: the weights' sign-matrix sums, null for biases                 // why training diverged in create, or null: the run pauses at step 1
     private long steps;
     private Frame current;
 
@@ -202,19 +203,25 @@ public final class CompressionExperiment extends AbstractExperiment {
     }
 
     /**
-     * Every weight matrix of both nets compressed with k sign matrices (biases kept), each matrix from its own
-     * generator fixed by (seed, step, net, matrix), so the matrices are independent work: both cores share it.
+     * Every weight matrix of both nets compressed with k = k(steps) sign matrices (biases kept). Each matrix has its
+     * own sequence of sign matrices, fixed by (seed, net, matrix), and step s uses its first k(s), so a step adds
+     * little more than k(s) − k(s−1) of them to what the last one summed ({@link SignCompression.Sum}); the frames
+     * depend on (params, seed, step) only. The matrices are independent work: both cores share it.
      */
     private double[][][] compress(double[][][] thetas, long k) {
         int count = thetas[0].length;
+        if (sums == null) {
+            sums = new SignCompression.Sum[2][count];
+            for (int i = 0; i < 2 * count; i += 2) {
+                long stream = new Rng(seed ^ (0x5EEDL << 32) + 16L * (i / count) + i % count).nextLong();
+                sums[i / count][i % count] = new SignCompression.Sum(thetas[i / count][i % count], stream);
+            }
+        }
         double[][][] hats = new double[2][count][];
         java.util.stream.IntStream.range(0, 2 * count).parallel().forEach(i -> {
             int n = i / count;
             int p = i % count;
-            long base = seed * 0x9E3779B97F4A7C15L + 31 * steps + n;
-            hats[n][p] = p % 2 == 0 && k > 0
-                    ? SignCompression.compress(thetas[n][p], (int) k, new Rng(new Rng(base).nextLong() + p))
-                    : thetas[n][p];
+            hats[n][p] = p % 2 == 0 && k > 0 ? sums[n][p].estimate((int) k) : thetas[n][p];
         });
         return hats;
     }

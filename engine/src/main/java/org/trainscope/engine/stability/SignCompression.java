@@ -25,30 +25,80 @@ public final class SignCompression {
 
     /** Â for a row-major A with {@code a.length} entries, from k sign matrices drawn with {@code rng}. */
     public static double[] compress(double[] a, int k, Rng rng) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be ≥ 1, got " + k);
+        return new Sum(a, rng.nextLong()).estimate(k);
+    }
+
+    /**
+     * Â of one A for any k, over one fixed sequence of sign matrices M_0, M_1, … (fixed by {@code seed}): the
+     * estimate with k uses the first k. The sum is kept in whole chunks of {@value #CHUNK} matrices, added in order,
+     * plus the rest computed afresh: so a ladder of k (k_min, 2k_min, 4k_min, …) costs about its last rung, not the
+     * sum of all, and the bits of Â depend on (A, seed, k) only, never on the k asked for before.
+     */
+    public static final class Sum {
+        private static final int CHUNK = 2048;
+        private final double[] a;
+        private final long seed;
+        private final double[] chunks;   // Σ_{t < CHUNK·done} ⟨A, M_t⟩ M_t
+        private int done;
+
+        public Sum(double[] a, long seed) {
+            this.a = a;
+            this.seed = seed;
+            this.chunks = new double[a.length];
         }
-        int n = a.length;
-        long start = rng.state();
-        double[] dot = new double[k];                                 // ⟨A, M_t⟩
-        double[] tables = new double[GROUP * PATTERNS];               // group j's table at j·256
-        for (int from = 0; from < n; from += BLOCK) {
-            for (int j = 0; j < GROUP; j++) {
-                signedSums(a, from + j * GROUP, Math.min(n, from + j * GROUP + GROUP), tables, j * PATTERNS);
+
+        /** Â = (1/k) Σ_{t<k} ⟨A, M_t⟩ M_t, a new array. */
+        public double[] estimate(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be ≥ 1, got " + k);
             }
-            for (int t = 0; t < k; t++) {
-                long w = rng.nextLong();                              // the block's 64 signs in M_t
+            if ((long) done * CHUNK > k) {
+                java.util.Arrays.fill(chunks, 0);
+                done = 0;
+            }
+            while ((long) (done + 1) * CHUNK <= k) {
+                add(a, seed, done * CHUNK, (done + 1) * CHUNK, chunks);
+                done++;
+            }
+            double[] out = chunks.clone();
+            if (k > done * CHUNK) {
+                add(a, seed, done * CHUNK, k, out);                         // the rest, afresh
+            }
+            for (int i = 0; i < out.length; i++) {
+                out[i] /= k;                                                // Â = (1/k) Σ_t ⟨A, M_t⟩ M_t
+            }
+            return out;
+        }
+    }
+
+    /**
+     * sum += Σ_{from ≤ t < to} ⟨A, M_t⟩ M_t. The 64 signs of block β in M_t are draw t + 1 of the block's own
+     * SplitMix stream, so any t is reached directly: state = start_β + t·γ.
+     */
+    private static void add(double[] a, long seed, int from, int to, double[] sum) {
+        int n = a.length;
+        int count = to - from;
+        double[] dot = new double[count];                               // ⟨A, M_t⟩
+        double[] tables = new double[GROUP * PATTERNS];                 // group j's table at j·256
+        double[] entries = new double[GROUP];
+        Rng rng = new Rng(0);
+        for (int b = 0; b < n; b += BLOCK) {
+            for (int j = 0; j < GROUP; j++) {
+                signedSums(a, b + j * GROUP, Math.min(n, b + j * GROUP + GROUP), tables, j * PATTERNS);
+            }
+            rng.setState(blockStart(seed, b) + from * GAMMA);
+            for (int t = 0; t < count; t++) {
+                long w = rng.nextLong();                                // the block's 64 signs in M_t
                 dot[t] += tables[(int) w & 0xFF] + tables[0x100 | (int) (w >>> 8) & 0xFF]
                         + tables[0x200 | (int) (w >>> 16) & 0xFF] + tables[0x300 | (int) (w >>> 24) & 0xFF]
                         + tables[0x400 | (int) (w >>> 32) & 0xFF] + tables[0x500 | (int) (w >>> 40) & 0xFF]
                         + tables[0x600 | (int) (w >>> 48) & 0xFF] + tables[0x700 | (int) (w >>> 56) & 0xFF];
             }
         }
-        rng.setState(start);                                          // the same signs again
-        double[] out = new double[n];
-        for (int from = 0; from < n; from += BLOCK) {
-            java.util.Arrays.fill(tables, 0);                         // Σ ⟨A, M_t⟩ over the t that drew each byte
-            for (int t = 0; t < k; t++) {
+        for (int b = 0; b < n; b += BLOCK) {
+            java.util.Arrays.fill(tables, 0);                           // Σ ⟨A, M_t⟩ over the t that drew each byte
+            rng.setState(blockStart(seed, b) + from * GAMMA);           // the same signs again
+            for (int t = 0; t < count; t++) {
                 long w = rng.nextLong();
                 double d = dot[t];
                 tables[(int) w & 0xFF] += d;
@@ -60,12 +110,21 @@ public final class SignCompression {
                 tables[0x600 | (int) (w >>> 48) & 0xFF] += d;
                 tables[0x700 | (int) (w >>> 56) & 0xFF] += d;
             }
-            for (int i = from; i < Math.min(n, from + BLOCK); i++) {
-                int j = (i - from) / GROUP;
-                out[i] = signed(tables, j * PATTERNS, (i - from) % GROUP) / k;   // Â = (1/k) Σ_t ⟨A, M_t⟩ M_t
+            for (int j = 0; j < GROUP; j++) {
+                signed(tables, j * PATTERNS, entries);                  // the group's Σ_t ⟨A, M_t⟩ M_t
+                for (int i = b + j * GROUP; i < Math.min(n, b + j * GROUP + GROUP); i++) {
+                    sum[i] += entries[i - b - j * GROUP];
+                }
             }
         }
-        return out;
+    }
+
+    /** The SplitMix increment γ: one draw advances the state by it. */
+    private static final long GAMMA = 0x9E3779B97F4A7C15L;
+
+    /** The state block b's stream starts from: a hash of (seed, b), so that the blocks' streams do not overlap. */
+    private static long blockStart(long seed, int b) {
+        return new Rng(seed + (long) b * 0xD1B54A32D192ED03L).nextLong();
     }
 
     /** ‖Â − A‖_F / ‖A‖_F. */
@@ -95,12 +154,23 @@ public final class SignCompression {
         }
     }
 
-    /** Σ_b ±sums[at + b], minus where bit j of b is set: entry j of the group's Σ_t ⟨A, M_t⟩ M_t. */
-    private static double signed(double[] sums, int at, int j) {
-        double s = 0;
-        for (int b = 0; b < PATTERNS; b++) {
-            s += (b >>> j & 1) == 0 ? sums[at + b] : -sums[at + b];
+    /**
+     * out[j] = Σ_b ±sums[at + b], minus where bit j of b is set, for the 8 bits j at once: Σ over all b less twice
+     * the sum over the b with bit j set, found by folding the table in half bit by bit, top bit first (510 adds, not
+     * 8·256). Folds {@code sums} in place: the group's part of it is spent.
+     */
+    private static void signed(double[] sums, int at, double[] out) {
+        double[] upper = new double[GROUP];
+        for (int j = GROUP - 1, half = PATTERNS / 2; j >= 0; j--, half /= 2) {
+            double s = 0;
+            for (int b = 0; b < half; b++) {
+                s += sums[at + half + b];                 // the patterns with bit j set (higher bits folded in)
+                sums[at + b] += sums[at + half + b];
+            }
+            upper[j] = s;
         }
-        return s;
+        for (int j = 0; j < GROUP; j++) {
+            out[j] = sums[at] - 2 * upper[j];             // Σ_b H[b] − 2 Σ_{b: bit j} H[b]
+        }
     }
 }
