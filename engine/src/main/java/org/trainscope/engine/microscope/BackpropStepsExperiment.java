@@ -95,8 +95,7 @@ public final class BackpropStepsExperiment extends AbstractExperiment {
             boolean ce = p.choice("loss").equals("cross_entropy");
             double y = p.real("y");
             if (ce && sigma != Sigma.SIGMOID) {
-                throw new ParamException("loss", "loss: cross_entropy needs outputs in (0, 1), i.e. activation = sigmoid, "
-                        + "not activation = " + p.choice("activation"));
+                throw new ParamException("loss", "loss: cross_entropy needs activation = sigmoid, not " + p.choice("activation"));
             }
             if (ce && (y < 0 || y > 1)) {
                 throw new ParamException("y", "y: " + y + " is out of range with loss = cross_entropy; expected a number in [0, 1]");
