@@ -13,6 +13,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -41,8 +42,17 @@ import org.trainscope.engine.experiment.Snapshot;
  */
 class EveryExperimentPropertyTest {
     private static final int STEPS = 2;
-    private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → ran, refused, ended
+    /** The columns of {@link #OUTCOMES}. */
+    private static final List<String> KINDS = List.of("ran", "refused", "diverged", "ended");
+    private static final int RAN = 0;
+    private static final int REFUSED = 1;
+    private static final int DIVERGED = 2;
+    private static final int ENDED = 3;
+    /** A word followed by ':' or '=' in a refusal: a param it names, as in "observed: 2000 … (n = 16)". */
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("\\b([a-z][a-z0-9_]*)\\s?[:=]");
+    private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → a count per KINDS
     private static final Map<String, Long> SLOWEST = new java.util.TreeMap<>();     // id → slowest step, ns
+    private static final Map<String, Long> TIME = new java.util.TreeMap<>();        // id → time of all its cases, ns
 
     /** One experiment and the text of every param, as a user would type it. */
     record Case(ExperimentDef type, Map<String, String> params, long seed) {
@@ -117,31 +127,37 @@ class EveryExperimentPropertyTest {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
-    @Property(seed = "20261130", shrinking = ShrinkingMode.OFF)
+    @Property(seed = "20261130", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)   // edge cases would skip turns
     void anyAllowedParamsRunDeterministicallyOrAreRefusedWithAMessage(@ForAll("cases") Case c) {
+        long t0 = System.nanoTime();
+        try {
+            check(c);
+        } finally {
+            TIME.merge(c.type().id(), System.nanoTime() - t0, Long::sum);
+        }
+    }
+
+    private static void check(Case c) {
         Params params = c.type().defaults().withAll(c.params());   // every value is allowed: no refusal here
-        int[] outcome = OUTCOMES.computeIfAbsent(c.type().id(), k -> new int[3]);
+        int[] outcome = OUTCOMES.computeIfAbsent(c.type().id(), k -> new int[KINDS.size()]);
         Experiment first;
         try {
             first = c.type().create(params, c.seed());
         } catch (ParamException e) {
-            // a combination of allowed values that does not fit together: refused, naming a param it involves
-            assertTrue(params.specs().stream().anyMatch(p -> e.getMessage().contains(p.name())),
-                    c + ": the refusal names a param: " + e.getMessage());
-            outcome[1]++;
+            assertNamesTheParamsInvolved(c.type(), params, e);
+            outcome[REFUSED]++;
             return;
         }
         List<Frame> frames = run(first, STEPS, c.type().id());
-        outcome[frames.size() == STEPS + 1 ? 0 : 2]++;
+        outcome[frames.size() == STEPS + 1 ? RAN : ENDS.get()]++;
 
-        List<Frame> again = run(c.type().create(params, c.seed()), STEPS, c.type().id());
+        Experiment second = c.type().create(params, c.seed());
+        Snapshot s = second.snapshot();                               // the state of frame 0
+        List<Frame> again = run(second, STEPS, c.type().id());
         assertEquals(frames, again, c + ": the same params and seed give the same frames");
 
         if (frames.size() >= 2) {
-            // the state after frame 0, restored into a fresh experiment, goes on exactly as the run did
-            Experiment e = c.type().create(params, c.seed());
-            e.frame();
-            Snapshot s = e.snapshot();
+            // the state of frame 0, restored into a fresh experiment, goes on exactly as the run did
             Experiment restored = c.type().create(params, c.seed());
             restored.restore(s);
             List<Frame> next = new ArrayList<>();
@@ -151,6 +167,32 @@ class EveryExperimentPropertyTest {
             assertEquals(frames.subList(1, frames.size()), next, c + ": a restored snapshot reproduces the next frames");
         }
     }
+
+    /**
+     * A combination of allowed values that does not fit together is refused naming the params involved: the param
+     * it blames ({@link ParamException#param()}) starts the message; every name the message writes as "name:" or
+     * "name =" is a param of the experiment; and since the defaults fit together, at least one param set away from
+     * its default is named (else the message blames only values the user never touched).
+     */
+    private static void assertNamesTheParamsInvolved(ExperimentDef type, Params params, ParamException e) {
+        String m = e.getMessage();
+        java.util.Set<String> names = new java.util.HashSet<>(type.params().stream().map(ParamSpec::name).toList());
+        assertTrue(names.contains(e.param()) && m.startsWith(e.param() + ":"), type.id() + ": starts with its param: " + m);
+        java.util.regex.Matcher named = NAMED.matcher(m);
+        java.util.Set<String> mentioned = new java.util.HashSet<>();
+        while (named.find()) {
+            assertTrue(names.contains(named.group(1)), type.id() + ": '" + named.group(1) + "' is not a param: " + m);
+            mentioned.add(named.group(1));
+        }
+        Params defaults = type.defaults();
+        List<String> changed = type.params().stream().map(ParamSpec::name)
+                .filter(n -> !params.get(n).equals(defaults.get(n))).toList();
+        assertTrue(changed.isEmpty() || changed.stream().anyMatch(mentioned::contains),
+                type.id() + ": names a param the user changed " + changed + ": " + m);
+    }
+
+    /** How the last {@link #step} ended early: {@link #DIVERGED} or {@link #ENDED}. */
+    private static final ThreadLocal<Integer> ENDS = ThreadLocal.withInitial(() -> ENDED);
 
     /** Frame 0 and up to {@code steps} steps; a run that diverges or ends stops there (a message, not a failure). */
     private static List<Frame> run(Experiment e, int steps, String id) {
@@ -173,6 +215,7 @@ class EveryExperimentPropertyTest {
             return e.step();
         } catch (DivergedException | EndOfRunException end) {
             assertTrue(end.getMessage() != null && !end.getMessage().isBlank(), "an end says why");
+            ENDS.set(end instanceof DivergedException ? DIVERGED : ENDED);
             return null;
         } catch (RuntimeException bug) {
             fail("a step threw " + bug, bug);
@@ -180,10 +223,29 @@ class EveryExperimentPropertyTest {
         }
     }
 
+    /**
+     * The figures, printed and written to {@code target/fuzz-report.md}: per experiment the cases, how they came out
+     * (ran {@value #STEPS} steps, refused, diverged, ended) and the slowest step.
+     */
     @AfterContainer
-    static void figures() {
-        System.out.println("property cases per experiment (ran " + STEPS + " steps / refused / ended early), slowest step:");
-        OUTCOMES.forEach((id, o) -> System.out.printf(Locale.ROOT, "  %-26s %5d %5d %5d   %8.1f ms%n", id, o[0], o[1], o[2],
-                SLOWEST.getOrDefault(id, 0L) / 1e6));
+    static void figures() throws java.io.IOException {
+        StringBuilder md = new StringBuilder("# Property cases per experiment\n\n")
+                .append("| experiment | cases | ran | refused | diverged | ended | slowest step (ms) | time (s) |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        int[] total = new int[KINDS.size()];
+        OUTCOMES.forEach((id, o) -> {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f |%n", id,
+                    java.util.Arrays.stream(o).sum(), o[RAN], o[REFUSED], o[DIVERGED], o[ENDED],
+                    SLOWEST.getOrDefault(id, 0L) / 1e6, TIME.getOrDefault(id, 0L) / 1e9));
+            java.util.Arrays.setAll(total, i -> total[i] + o[i]);
+        });
+        md.append(String.format(Locale.ROOT, "| all | %d | %d | %d | %d | %d | %.1f | %.1f |%n", java.util.Arrays.stream(total).sum(),
+                total[RAN], total[REFUSED], total[DIVERGED], total[ENDED],
+                SLOWEST.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
+                TIME.values().stream().mapToLong(Long::longValue).sum() / 1e9));
+        System.out.print(md);
+        java.nio.file.Path report = java.nio.file.Path.of("target", "fuzz-report.md");
+        java.nio.file.Files.createDirectories(report.getParent());
+        java.nio.file.Files.writeString(report, md);
     }
 }

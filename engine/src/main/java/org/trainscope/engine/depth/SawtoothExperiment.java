@@ -72,7 +72,8 @@ public final class SawtoothExperiment extends AbstractExperiment {
                             "g_m = x - \\sum_{j\\le m} \\frac{s_j}{4^j},\\qquad \\|g_m - x^2\\|_\\infty = \\val{g_sup_error},\\quad 4^{-(m+1)} = \\val{bound}",
                             "|x| = r(x) + r(-x):\\ \\|g_m(|x|) - x^2\\|_\\infty = \\val{abs_sup_error},\\qquad xy = \\tfrac{(x+y)^2 - (x-y)^2}{4}:\\ \\text{error } \\val{prod_sup_error}"),
             List.of(
-                    new ParamSpec.Int("max_depth", "Deepest network shown (one layer per step)", 10, 1, 16),
+                    new ParamSpec.Int("max_depth", "Deepest network shown (one layer per step; at most 11: a frame reads "
+                            + "2^m pieces exactly and evaluates four nets, ~0.3 s at m = 12, seconds beyond)", 10, 1, 11),
                     new ParamSpec.Choice("tent", "Tent units: slide = 2r(x)−4r(x−½)+2r(x−1); compact drops r(x−1), never active on [0,1]",
                             "slide", List.of("slide", "compact"))),
             List.of(M, S_TEETH, S_PIECES, G_SUP_ERROR, G_PARAMS, G_PIECES, G_WIDTH, SLIDE_WIDTH, S_PARAMS, S_WIDTH, BOUND,

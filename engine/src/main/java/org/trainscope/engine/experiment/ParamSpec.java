@@ -19,6 +19,26 @@ public sealed interface ParamSpec {
         return List.copyOf(out);
     }
 
+    /**
+     * The trimmed items of a comma list: none for blank text, else every one, and an empty item ("4,,2", "4,") is
+     * refused, naming the param: it is a typing slip, not a value.
+     */
+    private static List<String> items(String name, String text, String allowed) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        String[] parts = text.split(",", -1);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                throw new ParamException(name, name + ": item " + (i + 1) + " of '" + text.trim() + "' is empty; expected "
+                        + allowed);
+            }
+            out.add(parts[i].trim());
+        }
+        return out;
+    }
+
     /** A plain decimal number as people type it: 0.01, -3, 1e-3, .5 (not Java's 1f, 0x1p3, NaN). */
     java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -92,6 +112,9 @@ public sealed interface ParamSpec {
         public Integer parse(String text) {
             long v;
             try {
+                if (!text.trim().matches("[+-]?[0-9]+")) {   // Long.parseLong also reads other scripts' digits
+                    throw new NumberFormatException(text);
+                }
                 v = Long.parseLong(text.trim());
             } catch (NumberFormatException e) {
                 throw new ParamException(name, name + ": '" + text.trim() + "' is not a whole number; expected " + allowed());
@@ -178,11 +201,7 @@ public sealed interface ParamSpec {
         @Override
         public List<Double> parse(String text) {
             List<Double> out = new ArrayList<>();
-            for (String part : text.split(",")) {
-                String v = part.trim();
-                if (v.isEmpty()) {
-                    continue;
-                }
+            for (String v : items(name, text, allowed())) {
                 if (!DECIMAL.matcher(v).matches() || (whole && !v.matches("[+-]?\\d+"))) {
                     throw new ParamException(name, name + ": '" + v + "' is not " + (whole ? "a whole number" : "a number")
                             + "; expected " + allowed());
@@ -249,13 +268,10 @@ public sealed interface ParamSpec {
         @Override
         public List<String> parse(String text) {
             List<String> out = new ArrayList<>();
-            for (String part : text.split(",")) {
-                String v = part.trim().toLowerCase(Locale.ROOT);
-                if (v.isEmpty()) {
-                    continue;
-                }
+            for (String part : items(name, text, allowed())) {
+                String v = part.toLowerCase(Locale.ROOT);
                 if (!options.contains(v)) {
-                    throw new ParamException(name, name + ": '" + part.trim() + "' is not allowed; expected " + allowed());
+                    throw new ParamException(name, name + ": '" + part + "' is not allowed; expected " + allowed());
                 }
                 if (out.contains(v)) {
                     throw new ParamException(name, name + ": '" + v + "' is listed twice");

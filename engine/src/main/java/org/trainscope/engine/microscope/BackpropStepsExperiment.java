@@ -95,10 +95,10 @@ public final class BackpropStepsExperiment extends AbstractExperiment {
             boolean ce = p.choice("loss").equals("cross_entropy");
             double y = p.real("y");
             if (ce && sigma != Sigma.SIGMOID) {
-                throw new ParamException("loss", "loss: cross_entropy needs outputs in (0, 1), i.e. activation = sigmoid");
+                throw new ParamException("loss", "loss: cross_entropy needs activation = sigmoid, not " + p.choice("activation"));
             }
             if (ce && (y < 0 || y > 1)) {
-                throw new ParamException("y", "y: " + y + " is out of range for cross_entropy; expected a number in [0, 1]");
+                throw new ParamException("y", "y: " + y + " is out of range with loss = cross_entropy; expected a number in [0, 1]");
             }
             return new Config(units, sigma, ce, p.integer("batch"), new double[]{p.real("x1"), p.real("x2"), p.real("x3")},
                     y, p.real("lr"), p.real("init_scale"));

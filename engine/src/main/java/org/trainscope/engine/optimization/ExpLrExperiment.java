@@ -78,8 +78,8 @@ public final class ExpLrExperiment extends AbstractExperiment {
             double most = Math.pow(1 - Math.sqrt(c.momentum()), 2);
             if (c.weightDecay() * c.lr() > most) {
                 throw new ParamException("weight_decay", String.format(java.util.Locale.ROOT, "weight_decay: "
-                        + "λ·η = %.3g has no real α at γ = %.3g; keep λ·η ≤ (1 − √γ)² = %.3g", c.weightDecay() * c.lr(),
-                        c.momentum(), most));
+                        + "λ·η = %.3g (weight_decay = %s, lr = %s) has no real α at momentum = %s; keep λ·η ≤ (1 − √γ)² = %.3g",
+                        c.weightDecay() * c.lr(), p.text("weight_decay"), p.text("lr"), p.text("momentum"), most));
             }
             return c;
         }

@@ -11,6 +11,7 @@ import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Output;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
@@ -47,8 +48,14 @@ public final class NetLandscapeExperiment extends AbstractExperiment {
     public static final Output INTERP_TRAIN = Output.series("interp.train", "training loss along (1−t)θ₀ + tθ*");
     public static final Output INTERP_TEST = Output.series("interp.test", "test loss along (1−t)θ₀ + tθ*");
 
-    /** Grid rows computed per step once trained: about a fifth of a second at the defaults. */
+    /** Grid rows computed per step once trained, at most: about a fifth of a second at the defaults. */
     public static final int ROWS_PER_STEP = 4;
+    /**
+     * Multiply-adds of the grid rows one step computes, at most: a point is the loss on the surface's examples through
+     * the net's weights, and the defaults' four rows (4·51·500·1440) take about a fifth of a second. Wider nets, more
+     * examples or finer grids take fewer rows a step; a single row beyond it is refused.
+     */
+    static final double GRID_WORK = 1.5e8;
 
     public static final ExperimentDef TYPE = new ExperimentDef(
             "net-landscape",
@@ -121,6 +128,7 @@ public final class NetLandscapeExperiment extends AbstractExperiment {
     private double[] pathAlpha = new double[0];
     private double[] pathBeta = new double[0];
     private double[][] interp = {new double[0], new double[0], new double[0]};
+    private final int rowsPerStep;   // grid rows a step computes: ROWS_PER_STEP, fewer for larger work
     private int rowsDone;
     private Frame frame;
 
@@ -132,6 +140,14 @@ public final class NetLandscapeExperiment extends AbstractExperiment {
         train = DigitsBatch.of(perm, 0, config.n());
         test = DigitsBatch.of(perm, config.n(), Math.min(TEST, Digits.SIZE - config.n()));
         sizes = new int[] {Digits.DIM, config.hidden(), config.hidden(), 10};
+        double rowWork = (double) config.resolution() * Math.max(config.n(), TEST)
+                * (Digits.DIM * config.hidden() + config.hidden() * config.hidden() + 10 * config.hidden());
+        if (rowWork > GRID_WORK) {
+            throw new ParamException("hidden", "hidden: a grid row of resolution = " + config.resolution() + " points, each "
+                    + "the loss on n = " + config.n() + " examples through two layers of hidden = " + config.hidden()
+                    + " units, takes too long for a step (~200 ms); lower hidden, n or resolution");
+        }
+        rowsPerStep = (int) Math.min(ROWS_PER_STEP, GRID_WORK / rowWork);
         trainNet = new TanhMlp(sizes, TanhMlp.Loss.CROSS_ENTROPY, train.x(), train.y());
         testNet = new TanhMlp(sizes, TanhMlp.Loss.CROSS_ENTROPY, test.x(), test.y());
         theta = new double[trainNet.parameterCount()];
@@ -147,7 +163,7 @@ public final class NetLandscapeExperiment extends AbstractExperiment {
         frame = buildFrame();
     }
 
-    /** Training: one minibatch step. Then: the slice, then ROWS_PER_STEP grid rows per step; then the end. */
+    /** Training: one minibatch step. Then: the slice, then up to ROWS_PER_STEP grid rows per step; then the end. */
     @Override
     public Frame step() {
         if (steps < config.trainSteps()) {
@@ -156,7 +172,7 @@ public final class NetLandscapeExperiment extends AbstractExperiment {
             if (delta == null) {
                 fixSlice();
             }
-            int to = Math.min(config.resolution(), rowsDone + ROWS_PER_STEP);
+            int to = Math.min(config.resolution(), rowsDone + rowsPerStep);
             LossSlice.rows(this::surfaceNet, theta, delta, eta, alphas, betas, rowsDone, to, grid);
             rowsDone = to;
         } else {

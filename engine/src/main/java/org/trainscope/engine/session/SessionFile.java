@@ -102,8 +102,9 @@ public final class SessionFile {
         } catch (NoSuchFileException e) {
             throw new SessionException(name + " does not exist");
         } catch (JsonProcessingException e) {
-            throw new SessionException(name + " is not a Trainscope session: it is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ") — it may be truncated or damaged");
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new SessionException(name + " is not a Trainscope session: it is not valid JSON" + where
+                    + " — it may be truncated or damaged");
         } catch (IOException e) {
             throw new SessionException("could not read " + name + ": " + e.getMessage(), e);
         }

@@ -51,12 +51,14 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
                             "\\text{test error} = \\frac{\\|P_{\\Omega^c}(W - M)\\|_F}{\\|P_{\\Omega^c}(M)\\|_F},\\qquad |\\Omega| = \\val{observed}",
                             "N = 1:\\ \\val{test_error.depth1},\\quad N = 2:\\ \\val{test_error.depth2},\\quad N = 3:\\ \\val{test_error.depth3},\\quad \\|\\cdot\\|_*:\\ \\val{test_error.nuclear}"),
             ParamSpec.join(List.of(
-                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
-                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
-                    new ParamSpec.Int("observed_from", "Fewest observed entries", 1000, 1, 160_000),
-                    new ParamSpec.Int("observed_to", "Most observed entries", 5000, 1, 160_000),
+                    new ParamSpec.Int("n", "Size of the n×n matrix (at most 250: a nuclear-norm cell is 400 SVDs "
+                            + "of n×n, ~10 s at 250)", 100, 4, 250),
+                    new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 250),
+                    new ParamSpec.Int("observed_from", "Fewest observed entries", 1000, 1, 62_500),
+                    new ParamSpec.Int("observed_to", "Most observed entries (at most n²)", 5000, 1, 62_500),
                     new ParamSpec.Int("points", "Numbers of observed entries tried", 5, 1, 50),
-                    new ParamSpec.Int("gd_steps", "Gradient steps per factorization run", 1000, 1, 100_000),
+                    new ParamSpec.Int("gd_steps", "Gradient steps per factorization run (at most ~10 s of work a cell: "
+                            + "about 11,000 at n = 100)", 1000, 1, 100_000),
                     new ParamSpec.Real("init", "Initial size of the factorizations", 1e-3, 1e-9, 1)),
                     DeepMatrixFactorizationExperiment.optimizerSpecs("Learning rate of the factorizations")),
             List.of(PROGRESS, OBSERVED, TEST_ERROR, METHOD_TEST_ERROR, COUNTS, DEPTH1, DEPTH2, DEPTH3, NUCLEAR),
@@ -68,6 +70,11 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
     public static final List<Output> ERRORS = List.of(DEPTH1, DEPTH2, DEPTH3, NUCLEAR);
     /** {@code every} of the factorization runs is at most this (its param's limit); longer runs take several steps. */
     static final int MAX_EVERY = 1000;
+    /**
+     * Multiply-adds one cell may take, about 10 s here: a cell is one step, computed in the background, and Cancel
+     * waits for it (a nuclear-norm cell is 400 SVDs of n×n, hence n ≤ 250).
+     */
+    static final double CELL_WORK = 1.5e11;
 
     /**
      * The params, read once.
@@ -105,6 +112,11 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
         if (config.rank() > n) {
             throw new ParamException("rank", "rank: " + config.rank() + " exceeds n = " + n);
         }
+        if (config.gdSteps() > maxGdSteps(n)) {
+            throw new ParamException("gd_steps", "gd_steps: " + config.gdSteps() + " gradient steps of a depth-3 " + n
+                    + "×" + n + " product (n = " + n + ") take too long for one cell (~10 s); at most " + maxGdSteps(n)
+                    + " here");
+        }
         int points = config.points();
         this.counts = new int[points];
         for (int i = 0; i < points; i++) {
@@ -115,6 +127,26 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
             Arrays.fill(row, Double.NaN);
         }
         this.frame = measure(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The most gradient steps a depth-3 cell may take: {@link #CELL_WORK} multiply-adds, with a frame (one SVD) per
+     * chunk of {@link #every} steps, counted as in {@link DeepMatrixFactorizationExperiment#FRAME_WORK}.
+     */
+    static int maxGdSteps(int n) {
+        double perStep = DeepMatrixFactorizationExperiment.stepWork(n, 3, shown(n))
+                + DeepMatrixFactorizationExperiment.svdWork(n) / every(Integer.MAX_VALUE, n, 3);
+        return (int) Math.min(Integer.MAX_VALUE, CELL_WORK / perStep);
+    }
+
+    /** Gradient steps per chunk of a depth-{@code depth} run of {@code gd} steps: a frame's worth, at most MAX_EVERY. */
+    private static int every(int gd, int n, int depth) {
+        return Math.min(gd, Math.min(MAX_EVERY, DeepMatrixFactorizationExperiment.maxEvery(n, depth, shown(n))));
+    }
+
+    /** Singular values the single runs track (their k). */
+    private static int shown(int n) {
+        return Math.min(10, n);
     }
 
     /** Cells in the whole sweep. */
@@ -145,7 +177,7 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
      */
     private double deep(int observed, int depth) {
         int gd = config.gdSteps();
-        int every = Math.min(gd, MAX_EVERY);
+        int every = every(gd, config.n(), depth);
         Experiment e = DeepMatrixFactorizationExperiment.TYPE.create(run(observed, depth, every).params(), seed);
         Frame f = e.frame();
         for (int s = 0; s < gd / every; s++) {
@@ -162,7 +194,7 @@ public final class CompletionSweepExperiment extends AbstractExperiment {
 
     private DeepMatrixFactorizationExperiment.Config run(int observed, int depth, int every) {
         return new DeepMatrixFactorizationExperiment.Config(config.n(), config.rank(), observed, depth, config.init(),
-                config.optimizer(), Math.min(10, config.n()), every);
+                config.optimizer(), shown(config.n()), every);
     }
 
     /** Soft-impute along its default λ path. */

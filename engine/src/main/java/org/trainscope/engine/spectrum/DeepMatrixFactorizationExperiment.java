@@ -83,7 +83,8 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
                     new ParamSpec.Int("depth", "Depth N of the product W_N⋯W_1 (1 = plain gradient descent on W)", 3, 1, 6),
                     new ParamSpec.Real("init", "Initial size ‖W‖_F/√n (each factor N(0, init^{2/N}/n))", 1e-3, 1e-9, 1),
                     new ParamSpec.Int("k", "Singular values shown (sv.1 … sv.k)", 10, 1, 50),
-                    new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+                    new ParamSpec.Int("every", "Gradient steps per frame (at most what keeps a frame near 200 ms: "
+                            + "about 230 at n = 100, depth 3; 1 at n = 400, depth 6)", 1, 1, 1000)),
                     optimizerSpecs("Learning rate η")),
             List.of(ITERATION, LOSS, TEST_ERROR, MSE, EFFECTIVE_RANK, SV, ODE_SV, SPECTRUM, THM3_FACTOR,
                     THM3_PROJECTION, THM3_RATE),
@@ -139,6 +140,11 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         Config c = Config.of(params);
         int n = c.n();
         check(n, c.rank(), c.observed(), c.k());
+        if (c.every() > maxEvery(n, c.depth(), c.k())) {
+            throw new ParamException("every", "every: " + c.every() + " gradient steps of a depth-" + c.depth() + " "
+                    + n + "×" + n + " product (n = " + n + ", depth = " + c.depth() + ", k = " + c.k()
+                    + ") take too long for one frame (~200 ms); at most " + maxEvery(n, c.depth(), c.k()) + " here");
+        }
         this.rng = new Rng(seed);
         this.problem = MatrixCompletion.generate(n, c.rank(), c.observed(), rng);
         this.model = new DeepFactorization(problem, c.depth(), c.init(), rng, c.optimizer());
@@ -152,6 +158,30 @@ public final class DeepMatrixFactorizationExperiment extends AbstractExperiment 
         this.every = c.every();
         this.sigma = new double[n];
         this.frame = measure(true);
+    }
+
+    /**
+     * Multiply-adds a frame may take: about 200 ms on a core that does ~15·10⁹ a second (DGEMM here). The model
+     * below is counted, not timed, so the same params are allowed on every machine.
+     */
+    static final double FRAME_WORK = 3e9;
+
+    /** Multiply-adds of a frame's full SVD with vectors (gesdd) of an n×n matrix: ≈ 20 n³. */
+    static double svdWork(int n) {
+        return 20.0 * n * n * n;
+    }
+
+    /**
+     * Multiply-adds of one gradient step: the product, its gradient and the factors' updates, ≈ 4N n³, and Theorem
+     * 3's tracked singular pairs (k + 4 of them), ≈ 8 n²(k + 4).
+     */
+    static double stepWork(int n, int depth, int k) {
+        return 4.0 * depth * n * n * n + 8.0 * n * n * TheoremThree.blockSize(n, k);
+    }
+
+    /** The most gradient steps a frame (one SVD and {@code every} steps) may take within {@link #FRAME_WORK}. */
+    public static int maxEvery(int n, int depth, int k) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (FRAME_WORK - svdWork(n)) / stepWork(n, depth, k)));
     }
 
     /** Refuses what an n×n matrix cannot hold; each message names the params involved and the limit. */

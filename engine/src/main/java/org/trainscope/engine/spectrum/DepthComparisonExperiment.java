@@ -8,6 +8,7 @@ import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Output;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.ParamSpec;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Snapshot;
@@ -42,12 +43,14 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
                             "\\frac{d\\sigma_r}{dt} = -N(\\sigma_r^2)^{1-1/N}\\langle\\nabla\\ell(W),\\, u_r v_r^{\\top}\\rangle",
                             "\\text{test error: } \\val{depth1.test_error},\\ \\val{depth2.test_error},\\ \\val{depth3.test_error}"),
             ParamSpec.join(List.of(
-                    new ParamSpec.Int("n", "Size of the n×n matrix", 100, 4, 400),
+                    new ParamSpec.Int("n", "Size of the n×n matrix (at most 320: a frame takes three full SVDs, "
+                            + "~200 ms at 320)", 100, 4, 320),
                     new ParamSpec.Int("rank", "Rank r of the ground truth M", 5, 1, 400),
                     new ParamSpec.Int("observed", "Number of observed entries |Ω|", 2000, 1, 160_000),
                     new ParamSpec.Real("init", "Initial size ‖W‖_F/√n", 1e-3, 1e-9, 1),
                     new ParamSpec.Int("k", "Singular values shown per depth", 6, 1, 50),
-                    new ParamSpec.Int("every", "Gradient steps per frame", 1, 1, 1000)),
+                    new ParamSpec.Int("every", "Gradient steps per frame (at most what keeps a frame near 200 ms: "
+                            + "about 110 at n = 100)", 1, 1, 1000)),
                     DeepMatrixFactorizationExperiment.optimizerSpecs("Learning rate η (the same for every depth)")),
             List.of(DeepMatrixFactorizationExperiment.ITERATION, LOSS, TEST_ERROR, EFFECTIVE_RANK, SV),
             1000, DepthComparisonExperiment::new);
@@ -80,11 +83,30 @@ public final class DepthComparisonExperiment extends AbstractExperiment {
     private DepthComparisonExperiment(Params params, long seed) {
         super(TYPE, params, seed);
         Config c = Config.of(params);
+        DeepMatrixFactorizationExperiment.check(c.n(), c.rank(), c.observed(), c.k());
+        if (c.every() > maxEvery(c.n(), c.k())) {
+            throw new ParamException("every", "every: " + c.every() + " gradient steps of the depth 1, 2 and 3 "
+                    + c.n() + "×" + c.n() + " products (n = " + c.n() + ", k = " + c.k()
+                    + ") take too long for one frame (~200 ms); at most " + maxEvery(c.n(), c.k()) + " here");
+        }
         this.k = c.k();
         for (int d = 1; d <= DEPTHS; d++) {
             runs.add(DeepMatrixFactorizationExperiment.TYPE.create(c.run(d).params(), seed));
         }
         frame = combine();
+    }
+
+    /**
+     * The most gradient steps a frame may take: three SVDs and {@code every} steps of each depth within
+     * {@link DeepMatrixFactorizationExperiment#FRAME_WORK}, counted as there.
+     */
+    static int maxEvery(int n, int k) {
+        double step = 0;
+        for (int d = 1; d <= DEPTHS; d++) {
+            step += DeepMatrixFactorizationExperiment.stepWork(n, d, k);
+        }
+        double svds = DEPTHS * DeepMatrixFactorizationExperiment.svdWork(n);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (DeepMatrixFactorizationExperiment.FRAME_WORK - svds) / step));
     }
 
     @Override

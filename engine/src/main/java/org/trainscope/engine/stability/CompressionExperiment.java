@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
+import org.trainscope.engine.experiment.EndOfRunException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
@@ -76,6 +77,22 @@ public final class CompressionExperiment extends AbstractExperiment {
     private final NoiseStabilityExperiment[] trained = new NoiseStabilityExperiment[2];
     private final Mlp[] compressed = new Mlp[2];
     private final double[][] testLogits = new double[2][];
+    /**
+     * k·(weights of one net) at most: a step draws and sums k sign matrices per layer for both nets, about 2·k·weights
+     * table look-ups ({@link SignCompression}), which this bound keeps within ~100 ms (the defaults' last step,
+     * k = 8192 on 42,240 weights, is 3.5·10⁸). Beyond it the run ends; a k_min beyond it is refused.
+     */
+    static final long MAX_SIGN_WORK = 400_000_000L;
+
+    /**
+     * train_steps·batch·(weights of one net) at most: create trains both nets before frame 0, and this keeps it to a
+     * few seconds (the defaults, 600·64·42,240, are 1.6·10⁹).
+     */
+    static final long MAX_TRAIN_WORK = 8_000_000_000L;
+
+    private final long weights;               // weight entries of one net (both have the same shape)
+    private String diverged;
+    private SignCompression.Sum[][] sums;   // [net][matrix]: the weights' sign-matrix sums, null for biases                 // why training diverged in create, or null: the run pauses at step 1
     private long steps;
     private Frame current;
 
@@ -85,8 +102,24 @@ public final class CompressionExperiment extends AbstractExperiment {
         int steps = config.trainSteps();
         for (int n = 0; n < 2; n++) {
             NoiseStabilityExperiment.Config labelled = config.net().training(n == 1, Math.max(1, steps)); // probe at 0, end
-            trained[n] = (NoiseStabilityExperiment) NoiseStabilityExperiment.TYPE.create(labelled.params(), seed);
-            train(trained[n], NETS.get(n), steps);
+            trained[n] = new NoiseStabilityExperiment(labelled.params(), seed, false);
+        }
+        this.weights = weights(trained[0].network().sizes());
+        if ((double) config.kMin() * weights > MAX_SIGN_WORK) {
+            throw new ParamException("k_min", "k_min: " + config.kMin() + " sign matrices for the " + weights
+                    + " weights of a net of depth = " + config.net().depth() + ", width = " + config.net().width()
+                    + " take too long for a step; at most " + MAX_SIGN_WORK / weights + " (k·weights ≤ " + MAX_SIGN_WORK + ")");
+        }
+        long batch = Math.min(config.net().batch(), trained[0].trainSet().size());
+        if ((double) steps * batch * weights > MAX_TRAIN_WORK) {
+            throw new ParamException("train_steps", "train_steps: " + steps + " steps of batch = " + batch + " on the "
+                    + weights + " weights of a net of depth = " + config.net().depth() + ", width = "
+                    + config.net().width() + " are too much training before frame 0; at most "
+                    + MAX_TRAIN_WORK / (batch * weights) + " (train_steps·batch·weights ≤ " + MAX_TRAIN_WORK + ")");
+        }
+        for (int n = 0; n < 2; n++) {
+            String why = train(trained[n], NETS.get(n), steps);
+            diverged = diverged == null ? why : diverged;
             Mlp net = trained[n].network();
             compressed[n] = new Mlp(net.sizes(), net.capacity());
             testLogits[n] = logits(net, trained[n].testInputs(), trained[n].testSet().size());
@@ -97,8 +130,10 @@ public final class CompressionExperiment extends AbstractExperiment {
     /** Its own three params, then those of {@code noise-stability} that set up the two trained nets. */
     private static List<ParamSpec> specs() {
         List<ParamSpec> list = new ArrayList<>();
-        list.add(new ParamSpec.Int("train_steps", "Training steps of both nets before compressing", 600, 0, 1_000_000));
-        list.add(new ParamSpec.Int("k_min", "k of the first compressed step", 64, 1, 1_000_000));
+        list.add(new ParamSpec.Int("train_steps", "Training steps of both nets before compressing "
+                + "(at most train_steps·batch·weights = 8·10⁹, a few seconds before frame 0)", 600, 0, 1_000_000));
+        list.add(new ParamSpec.Int("k_min", "k of the first compressed step (a step takes at most k·weights = 4·10⁸, "
+                + "~100 ms; the run ends where k grows past it)", 64, 1, 1_000_000));
         list.add(new ParamSpec.Real("k_factor", "k grows by this factor per step", 2, 1.01, 100));
         for (ParamSpec s : NoiseStabilityExperiment.SPECS) {
             if (!List.of("labels", "probe_every", "bins", "probe_size").contains(s.name())) {
@@ -108,18 +143,31 @@ public final class CompressionExperiment extends AbstractExperiment {
         return list;
     }
 
-    /** Trains one net; divergence here is the params' fault, so it is refused as they are, naming lr. */
-    private void train(NoiseStabilityExperiment net, String labels, int steps) {
+    /**
+     * Trains one net; returns null, or why it diverged. The net then stays at its last finite parameters (the
+     * optimizer never writes a non-finite step), frame 0 shows them, and the first step pauses the run with the reason.
+     */
+    private String train(NoiseStabilityExperiment net, String labels, int steps) {
         OptimizerConfig opt = config.net().optimizer();
         try {
             for (int s = 0; s < steps; s++) {
                 net.step();
             }
+            return null;
         } catch (DivergedException e) {
-            throw new ParamException("lr", "lr: training the net on the " + labels + " labels diverged at step "
-                    + (net.stepCount() + 1) + " of train_steps = " + steps + " (optimizer = " + opt.rule()
-                    + ", lr = " + opt.lr().at(0) + ", momentum = " + opt.momentum() + "); lower lr or momentum");
+            return "training the net on the " + labels + " labels diverged at step " + (net.stepCount() + 1)
+                    + " of train_steps = " + steps + " (optimizer = " + opt.rule() + ", lr = " + opt.lr().at(0)
+                    + ", momentum = " + opt.momentum() + "); lower lr or momentum";
         }
+    }
+
+    /** Σ_i n_i·n_{i+1}: the weight entries of a net of these layer sizes. */
+    private static long weights(int[] sizes) {
+        long w = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            w += (long) sizes[i] * sizes[i + 1];
+        }
+        return w;
     }
 
     /** k of step s: 0 at step 0, then k_min·factor^{s−1} rounded. */
@@ -131,17 +179,14 @@ public final class CompressionExperiment extends AbstractExperiment {
         Frame.Builder b = Frame.builder(steps);
         long k = k(steps);
         b.scalar(K, k);
+        double[][][] thetas = {trained[0].network().parameterArrays(), trained[1].network().parameterArrays()};
+        double[][][] hats = compress(thetas, k);
         for (int n = 0; n < 2; n++) {
             Mlp net = trained[n].network();
-            double[][] theta = net.parameterArrays();
-            double[][] hat = new double[theta.length][];
-            Rng rng = new Rng(seed * 0x9E3779B97F4A7C15L + 31 * steps + n);   // fixed by (seed, step, net)
-            for (int p = 0; p < theta.length; p++) {
-                boolean weight = p % 2 == 0;
-                hat[p] = weight && k > 0 ? SignCompression.compress(theta[p], (int) k, rng) : theta[p];
-                if (weight) {
-                    b.scalar(ERR.of(NETS.get(n), p / 2 + 1), SignCompression.relativeError(theta[p], hat[p]));
-                }
+            double[][] theta = thetas[n];
+            double[][] hat = hats[n];
+            for (int p = 0; p < theta.length; p += 2) {
+                b.scalar(ERR.of(NETS.get(n), p / 2 + 1), SignCompression.relativeError(theta[p], hat[p]));
             }
             compressed[n].setParameters(hat);
             var test = trained[n].testSet();
@@ -155,6 +200,30 @@ public final class CompressionExperiment extends AbstractExperiment {
                     NoiseStabilityExperiment.score(compressed[n], testX, test.labels(), test.size())[1]);
         }
         return b.build();
+    }
+
+    /**
+     * Every weight matrix of both nets compressed with k = k(steps) sign matrices (biases kept). Each matrix has its
+     * own sequence of sign matrices, fixed by (seed, net, matrix), and step s uses its first k(s), so a step adds
+     * little more than k(s) − k(s−1) of them to what the last one summed ({@link SignCompression.Sum}); the frames
+     * depend on (params, seed, step) only. The matrices are independent work: both cores share it.
+     */
+    private double[][][] compress(double[][][] thetas, long k) {
+        int count = thetas[0].length;
+        if (sums == null) {
+            sums = new SignCompression.Sum[2][count];
+            for (int i = 0; i < 2 * count; i += 2) {
+                long stream = new Rng(seed ^ (0x5EEDL << 32) + 16L * (i / count) + i % count).nextLong();
+                sums[i / count][i % count] = new SignCompression.Sum(thetas[i / count][i % count], stream);
+            }
+        }
+        double[][][] hats = new double[2][count][];
+        java.util.stream.IntStream.range(0, 2 * count).parallel().forEach(i -> {
+            int n = i / count;
+            int p = i % count;
+            hats[n][p] = p % 2 == 0 && k > 0 ? sums[n][p].estimate((int) k) : thetas[n][p];
+        });
+        return hats;
     }
 
     private static double[] logits(Mlp mlp, float[] x, int n) {
@@ -197,6 +266,13 @@ public final class CompressionExperiment extends AbstractExperiment {
 
     @Override
     public Frame step() {
+        if (diverged != null) {
+            throw new DivergedException(diverged);
+        }
+        if ((double) k(steps + 1) * weights > MAX_SIGN_WORK) {
+            throw new EndOfRunException("the run ends at k = " + k(steps) + ": k = " + k(steps + 1) + " sign matrices for the "
+                    + weights + " weights would take too long for a step (k·weights ≤ " + MAX_SIGN_WORK + ")");
+        }
         steps++;
         current = compute();
         return current;

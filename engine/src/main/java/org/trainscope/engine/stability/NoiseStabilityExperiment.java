@@ -1,14 +1,11 @@
 package org.trainscope.engine.stability;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.trainscope.engine.data.Dataset;
 import org.trainscope.engine.data.Digits;
-import org.trainscope.engine.data.Idx;
-import org.trainscope.engine.data.Synthetic;
 import org.trainscope.engine.experiment.AbstractExperiment;
 import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
@@ -43,10 +40,10 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
             "mean cross-entropy of this step's minibatch where it took its gradient: at θ before the step (Nesterov: at "
                     + "the look-ahead point); NaN at step 0");
     public static final Output PROBE_STEP = Output.scalar("probe.step", "step at which the probe in this frame was taken", "steps");
-    public static final Output TRAIN_LOSS = Output.scalar("train.loss", "mean cross-entropy on the training set, at the probe");
-    public static final Output TRAIN_ACC = Output.scalar("train.acc", "accuracy on the training set (its labels), at the probe");
-    public static final Output TEST_LOSS = Output.scalar("test.loss", "mean cross-entropy on the test set, at the probe");
-    public static final Output TEST_ACC = Output.scalar("test.acc", "accuracy on the test set, at the probe");
+    public static final Output TRAIN_LOSS = Output.scalar("train.loss", "mean cross-entropy on the training set (at most 10,000 of it), at the probe");
+    public static final Output TRAIN_ACC = Output.scalar("train.acc", "accuracy on the training set (its labels; at most 10,000 of it), at the probe");
+    public static final Output TEST_LOSS = Output.scalar("test.loss", "mean cross-entropy on the test set (at most 10,000 of it), at the probe");
+    public static final Output TEST_ACC = Output.scalar("test.acc", "accuracy on the test set (at most 10,000 of it), at the probe");
     public static final Output CUSHION_MIN = Output.scalar("cushion.{i}.min", "least layer cushion of layer i over the probe set (the paper's μ_i)");
     public static final Output CUSHION_MEAN = Output.scalar("cushion.{i}.mean", "mean layer cushion of layer i over the probe set");
     public static final Output CUSHION_RANDOM = Output.scalar("cushion.{i}.random", "cushion of a random matrix at layer i: 1/√fan-in");
@@ -61,13 +58,14 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     /** The params, shared with {@code compression}, which trains this experiment's net. */
     static final List<ParamSpec> SPECS = ParamSpec.join(List.of(
             new ParamSpec.Choice("data", "Dataset (digits: UCI 8×8, CC BY 4.0; idx: your MNIST-style files)", "digits",
-                    concat("digits", concat("idx", Synthetic.NAMES))),
+                    StabilityData.NAMES),
             new ParamSpec.FilePath("idx_images", "data=idx: IDX images file (.gz or plain)", ""),
             new ParamSpec.FilePath("idx_labels", "data=idx: IDX labels file (.gz or plain)", ""),
             new ParamSpec.Choice("labels", "Train on the true labels or on randomly permuted ones", "true",
                     List.of("true", "random")),
             new ParamSpec.Int("depth", "Hidden layers", 3, 1, 8),
-            new ParamSpec.Int("width", "Units per hidden layer", 128, 2, 1024)),
+            new ParamSpec.Int("width", "Units per hidden layer (a step, probe included, must stay near 200 ms: "
+                    + "width 1024 with depth 1, 512 with depth 3, 256 with depth 7)", 128, 2, 1024)),
             OptimizerParams.specs("momentum", 0.02),   // lr and momentum keep their names, ranges and defaults
             List.of(new ParamSpec.Int("batch", "Minibatch size (≥ train size: full-batch GD)", 64, 1, 100_000),
             new ParamSpec.Int("probe_every", "Probe every k steps", 25, 1, 1_000_000),
@@ -159,9 +157,14 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
     private StabilityProbe.Result latest;
 
     NoiseStabilityExperiment(Params params, long seed) {
+        this(params, seed, true);
+    }
+
+    /** @param probed whether the run is probed as it trains; compression's nets are probed only in its create */
+    NoiseStabilityExperiment(Params params, long seed, boolean probed) {
         super(TYPE, params, seed);
         Config c = Config.of(params);
-        Dataset all = load(c);
+        Dataset all = StabilityData.load(c);
         Dataset.Split split = all.split(0.2, new Rng(c.splitSeed()));   // fixed, seeded split
         Dataset tr = split.train();
         if (c.randomLabels()) {
@@ -181,6 +184,7 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         sizes[sizes.length - 1] = all.classes();
         this.batch = Math.min(c.batch(), train.size());
         int probeSize = Math.min(c.probeSize(), test.size());
+        StabilityBudget.check(c, sizes, batch, probed ? probeSize : 0, Math.min(train.size(), SCORED) + Math.min(test.size(), SCORED));
         this.mlp = new Mlp(sizes, Math.max(Math.max(batch, probeSize), Math.min(512, train.size())));
         this.rng = new Rng(seed);
         mlp.initialize(Init.uniform(rng::nextDouble));   // PyTorch's nn.Linear default, U(±1/√fan_in)
@@ -203,6 +207,12 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         this.order = Dataset.permutation(train.size(), rng);
         runProbe();
     }
+
+    /**
+     * Examples a set is scored on at most: all of the digits; a random 10,000 of MNIST's 56,000 training images,
+     * which pins the accuracy to ±1 % (its sd is at most 0.5/√10,000) in a fifth of the time.
+     */
+    static final int SCORED = 10_000;
 
     /** The network being trained (live; for compression and tests). */
     public Mlp network() {
@@ -292,8 +302,12 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
         return out;
     }
 
-    /** {mean cross-entropy, accuracy} of a network on a whole set, in chunks of its batch capacity. */
-    static double[] score(Mlp mlp, float[] x, int[] y, int n) {
+    /**
+     * {mean cross-entropy, accuracy} of a network on a set — its first {@link #SCORED} examples if it is larger (the
+     * split is shuffled, so they are a random sample) — in chunks of the network's batch capacity.
+     */
+    static double[] score(Mlp mlp, float[] x, int[] y, int size) {
+        int n = Math.min(size, SCORED);
         double[] acc = new double[2];
         for (int from = 0; from < n; from += mlp.capacity()) {
             int count = Math.min(mlp.capacity(), n - from);
@@ -352,34 +366,5 @@ public final class NoiseStabilityExperiment extends AbstractExperiment {
             }
         }
         latest = new StabilityProbe.Result(scalars, series);
-    }
-
-    /** The chosen data: the shipped digits, a synthetic 2-D set, or the user's IDX files (e.g. MNIST). */
-    static Dataset load(Config c) {
-        String data = c.data();
-        if (data.equals("digits")) {
-            return Digits.load();
-        }
-        if (!data.equals("idx")) {
-            return Synthetic.of(data, c.points(), c.noise(), new Rng(c.splitSeed()));
-        }
-        if (c.idxImages().isEmpty()) {
-            throw new ParamException("idx_images", "idx_images: data=idx needs the path of the IDX images file (e.g. train-images-idx3-ubyte.gz)");
-        }
-        if (c.idxLabels().isEmpty()) {
-            throw new ParamException("idx_labels", "idx_labels: data=idx needs the path of the IDX labels file (e.g. train-labels-idx1-ubyte.gz)");
-        }
-        try {
-            return Idx.read(java.nio.file.Path.of(c.idxImages()), java.nio.file.Path.of(c.idxLabels()));
-        } catch (java.io.IOException e) {
-            throw new ParamException("idx_images", "idx files refused: " + e.getMessage());
-        }
-    }
-
-    private static List<String> concat(String first, List<String> rest) { // first, then rest
-        List<String> out = new ArrayList<>();
-        out.add(first);
-        out.addAll(rest);
-        return out;
     }
 }

@@ -43,9 +43,9 @@ class SawtoothExperimentTest {
      */
     @Test
     void squareErrorIsFourToTheMinusMPlusOne() {
-        Params p = SawtoothExperiment.TYPE.defaults().with("max_depth", "12");
+        Params p = SawtoothExperiment.TYPE.defaults().with("max_depth", "11");
         Experiment e = SawtoothExperiment.TYPE.create(p, 0);
-        for (int m = 1; m <= 12; m++) {
+        for (int m = 1; m <= 11; m++) {
             Frame f = m == 1 ? e.frame() : e.step();
             double bound = Math.pow(4, -(m + 1));
             assertEquals(m, f.scalar("m"));

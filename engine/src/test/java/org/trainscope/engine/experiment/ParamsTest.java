@@ -66,7 +66,8 @@ class ParamsTest {
         ParamSpec.Subset spec = (ParamSpec.Subset) SPECS.get(3);
         assertEquals(List.of("adam", "gd"), spec.parse("adam,gd"));
         assertEquals(List.of("momentum", "adam"), spec.parse(" Momentum , ADAM "));
-        assertEquals(List.of("gd"), spec.parse(",gd,"));
+        ParamException slip = assertThrows(ParamException.class, () -> spec.parse(",gd,"));   // an empty item: a slip
+        assertEquals("optimizers: item 1 of ',gd,' is empty; expected " + spec.allowed(), slip.getMessage());
         assertEquals("adam,gd", spec.format(List.of("adam", "gd")));
         assertEquals(List.of("momentum", "gd"), DEFAULTS.with("optimizers", "momentum,gd").subset("optimizers"));
         assertThrows(UnsupportedOperationException.class, () -> spec.parse("gd").add("adam"));

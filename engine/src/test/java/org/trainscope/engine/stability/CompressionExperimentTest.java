@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.trainscope.engine.experiment.DivergedException;
 import org.trainscope.engine.experiment.Experiment;
 import org.trainscope.engine.experiment.Frame;
-import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
 
 /** The compression experiment: k ladder, error law on real layers, determinism. */
@@ -62,17 +62,20 @@ class CompressionExperimentTest {
     }
 
     /**
-     * Training that diverges in create is refused as bad params are, naming lr (it was a DivergedException). The
-     * default 64-128-128-128-10 net at η = 10 overflows within 50 steps (the small one's ReLUs die first).
+     * Training that diverges in create still creates the run (it threw from create): frame 0 shows the nets at their
+     * last finite parameters and the first step pauses the run as diverged, saying why and naming lr. The default
+     * 64-128-128-128-10 net at η = 10 overflows within 50 steps (the small one's ReLUs die first).
      */
     @Test
-    void aLearningRateThatDivergesIsRefusedNamingLr() {
+    void aLearningRateThatDivergesPausesTheRunAtItsFirstStep() {
         Params p = CompressionExperiment.TYPE.defaults().with("lr", "10").with("train_steps", "50");
-        ParamException ex = assertThrows(ParamException.class, () -> CompressionExperiment.TYPE.create(p, 0));
-        assertEquals("lr", ex.param());
-        assertTrue(ex.getMessage().startsWith("lr: training the net on the true labels diverged at step "), ex.getMessage());
+        Experiment e = CompressionExperiment.TYPE.create(p, 0);
+        assertTrue(Double.isFinite(e.frame().scalar("true.test.acc")), "frame 0 from the last finite parameters");
+        DivergedException ex = assertThrows(DivergedException.class, e::step);
+        assertTrue(ex.getMessage().startsWith("training the net on the true labels diverged at step "), ex.getMessage());
         assertTrue(ex.getMessage().endsWith("of train_steps = 50 (optimizer = momentum, lr = 10.0, momentum = 0.9); lower lr or momentum"),
                 ex.getMessage());
+        assertEquals(0, e.stepCount(), "the run stays at its last good frame");
     }
 
     /** train_steps = 0 compresses the initial nets (it was refused as "probe_every: 0 is out of range"). */
