@@ -53,6 +53,12 @@ class EveryExperimentPropertyTest {
     private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → a count per KINDS
     private static final Map<String, Long> SLOWEST = new java.util.TreeMap<>();     // id → slowest step, ns
     private static final Map<String, Long> TIME = new java.util.TreeMap<>();        // id → time of all its cases, ns
+    /** A fuzz run on both cores: {@code -Dfuzz.parts=2 -Dfuzz.part=0} (and 1) take every other experiment each. */
+    private static final int PARTS = Math.max(1, Integer.getInteger("fuzz.parts", 1));
+    private static final int PART = Integer.getInteger("fuzz.part", 0);
+    /** The report is rewritten every this many cases, so that a run stopped early still leaves its figures. */
+    private static final int REPORT_EVERY = 250;
+    private static int cases;
 
     /** One experiment and the text of every param, as a user would type it. */
     record Case(ExperimentDef type, Map<String, String> params, long seed) {
@@ -64,7 +70,9 @@ class EveryExperimentPropertyTest {
 
     @Provide
     Arbitrary<Case> cases() {
-        List<ExperimentDef> types = Experiments.standard().types();
+        List<ExperimentDef> all = Experiments.standard().types();
+        List<ExperimentDef> types = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % PARTS == PART)
+                .mapToObj(all::get).toList();
         // every experiment in turn, so that any number of tries covers them evenly
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         return Arbitraries.create(() -> types.get(next.getAndIncrement() % types.size())).flatMap(t -> {
@@ -134,6 +142,9 @@ class EveryExperimentPropertyTest {
             check(c);
         } finally {
             TIME.merge(c.type().id(), System.nanoTime() - t0, Long::sum);
+            if (++cases % REPORT_EVERY == 0) {
+                report();
+            }
         }
     }
 
@@ -229,6 +240,11 @@ class EveryExperimentPropertyTest {
      */
     @AfterContainer
     static void figures() throws java.io.IOException {
+        System.out.print(report());
+    }
+
+    /** Writes the figures so far to the report file, and returns them. */
+    private static String report() {
         StringBuilder md = new StringBuilder("# Property cases per experiment\n\n")
                 .append("| experiment | cases | ran | refused | diverged | ended | slowest step (ms) | time (s) |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -243,9 +259,14 @@ class EveryExperimentPropertyTest {
                 total[RAN], total[REFUSED], total[DIVERGED], total[ENDED],
                 SLOWEST.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
                 TIME.values().stream().mapToLong(Long::longValue).sum() / 1e9));
-        System.out.print(md);
-        java.nio.file.Path report = java.nio.file.Path.of("target", "fuzz-report.md");
-        java.nio.file.Files.createDirectories(report.getParent());
-        java.nio.file.Files.writeString(report, md);
+        java.nio.file.Path report = java.nio.file.Path.of("target", PARTS == 1 ? "fuzz-report.md"
+                : "fuzz-report-part" + PART + "-of-" + PARTS + ".md");
+        try {
+            java.nio.file.Files.createDirectories(report.getParent());
+            java.nio.file.Files.writeString(report, md);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return md.toString();
     }
 }
