@@ -10,6 +10,7 @@ import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
@@ -76,9 +77,22 @@ public final class RandomLabelsExperiment extends AbstractExperiment {
             for (int k = 0; k < RUNS; k++) {
                 rhos[k] = p.real("rho" + k);
             }
-            return new Config(rhos, p.choice("corrupt").equals("pixels"), p.integer("train_size"), p.integer("width"),
+            Config c = new Config(rhos, p.choice("corrupt").equals("pixels"), p.integer("train_size"), p.integer("width"),
                     p.integer("depth"), p.integer("batch"), p.integer("every"), OptimizerConfig.from(p));
+            // a frame trains five nets every × batch examples each: about every × batch × weights × 5 multiply-adds
+            // (twice that backwards); 2·10⁸ is about 200 ms here, 10× the defaults (5 × 100 × 37,888)
+            long weights = 64L * c.width() + (long) (c.depth() - 1) * c.width() * c.width() + 10L * c.width();
+            double work = (double) c.every() * c.batch() * weights;
+            if (work > WORK_PER_FRAME) {
+                throw new ParamException("every", String.format(java.util.Locale.ROOT, "every: %d steps of batch = %d "
+                        + "through five nets of width = %d, depth = %d (%d weights) take too long for a frame (~200 ms: "
+                        + "every × batch × weights at most %.0e, here %.1e); lower every, batch, width or depth",
+                        c.every(), c.batch(), c.width(), c.depth(), weights, WORK_PER_FRAME, work));
+            }
+            return c;
         }
+
+        static final double WORK_PER_FRAME = 2e8;
     }
 
     private final Config config;

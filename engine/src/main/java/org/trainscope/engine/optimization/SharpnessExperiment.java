@@ -10,6 +10,7 @@ import org.trainscope.engine.experiment.ExperimentDef;
 import org.trainscope.engine.experiment.Frame;
 import org.trainscope.engine.experiment.Output;
 import org.trainscope.engine.experiment.ParamSpec;
+import org.trainscope.engine.experiment.ParamException;
 import org.trainscope.engine.experiment.Params;
 import org.trainscope.engine.experiment.Rng;
 import org.trainscope.engine.experiment.Snapshot;
@@ -59,10 +60,25 @@ public final class SharpnessExperiment extends AbstractExperiment {
 
     /** The params, read once. */
     public record Config(double lr, int k, int n, int hidden, TanhMlp.Loss loss, int lanczos) {
+        /**
+         * A step's Lanczos run costs about lanczos × n × |θ| multiply-adds (one Hessian-vector product per Lanczos
+         * step, over n examples); 8·10⁷ is about 200 ms here, 8× the defaults (12 × 256 × 3,392).
+         */
+        static final double WORK_PER_STEP = 8e7;
+
         public static Config of(Params p) {
-            return new Config(p.real("lr"), p.integer("k"), p.integer("n"), p.integer("hidden"),
+            Config c = new Config(p.real("lr"), p.integer("k"), p.integer("n"), p.integer("hidden"),
                     p.choice("loss").equals("square") ? TanhMlp.Loss.SQUARE : TanhMlp.Loss.CROSS_ENTROPY,
                     p.integer("lanczos"));
+            long weights = (long) Digits.DIM * c.hidden() + (long) c.hidden() * c.hidden() + 10L * c.hidden();
+            double work = (double) c.lanczos() * c.n() * weights;
+            if (work > WORK_PER_STEP) {
+                throw new ParamException("lanczos", String.format(java.util.Locale.ROOT, "lanczos: %d Hessian-vector "
+                        + "products a step over n = %d examples of a net with hidden = %d (%d weights) take too long for "
+                        + "a step (~200 ms: lanczos × n × weights at most %.0e, here %.1e); lower lanczos, n or hidden",
+                        c.lanczos(), c.n(), c.hidden(), weights, WORK_PER_STEP, work));
+            }
+            return c;
         }
     }
 
