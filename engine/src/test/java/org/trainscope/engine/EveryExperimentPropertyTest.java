@@ -52,6 +52,8 @@ class EveryExperimentPropertyTest {
     private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("\\b([a-z][a-z0-9_]*)\\s?[:=]");
     private static final Map<String, int[]> OUTCOMES = new java.util.TreeMap<>();   // id → a count per KINDS
     private static final Map<String, Long> SLOWEST = new java.util.TreeMap<>();     // id → slowest step, ns
+    private static final Map<String, String> SLOWEST_CASE = new java.util.TreeMap<>(); // id → its params off default
+    private static Case current;
     private static final Map<String, Long> TIME = new java.util.TreeMap<>();        // id → time of all its cases, ns
     /** A fuzz run on both cores: {@code -Dfuzz.parts=2 -Dfuzz.part=0} (and 1) take every other experiment each. */
     private static final int PARTS = Math.max(1, Integer.getInteger("fuzz.parts", 1));
@@ -142,6 +144,7 @@ class EveryExperimentPropertyTest {
     @Property(seed = "20261130", shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)   // edge cases would skip turns
     void anyAllowedParamsRunDeterministicallyOrAreRefusedWithAMessage(@ForAll("cases") Case c) {
         long t0 = System.nanoTime();
+        current = c;
         try {
             check(c);
         } finally {
@@ -216,7 +219,11 @@ class EveryExperimentPropertyTest {
         for (int k = 0; k < steps; k++) {
             long t0 = System.nanoTime();
             Frame f = step(e);
-            SLOWEST.merge(id, System.nanoTime() - t0, Math::max);
+            long took = System.nanoTime() - t0;
+            if (took > SLOWEST.getOrDefault(id, -1L)) {
+                SLOWEST.put(id, took);
+                SLOWEST_CASE.put(id, changed(current));
+            }
             if (f == null) {
                 break;
             }
@@ -247,6 +254,18 @@ class EveryExperimentPropertyTest {
         System.out.print(report());
     }
 
+    /** The case's params that differ from the defaults, and its seed: enough to replay its slowest step. */
+    private static String changed(Case c) {
+        Map<String, String> defaults = c.type().defaults().asText();
+        StringBuilder sb = new StringBuilder();
+        c.params().forEach((k, v) -> {
+            if (!v.equals(defaults.get(k))) {
+                sb.append(sb.length() == 0 ? "" : " ").append("--set ").append(k).append('=').append(v);
+            }
+        });
+        return sb.append(" --seed ").append(c.seed()).toString().trim();
+    }
+
     /** Writes the figures so far to the report file, and returns them. */
     private static String report() {
         StringBuilder md = new StringBuilder("# Property cases per experiment\n\n")
@@ -263,6 +282,9 @@ class EveryExperimentPropertyTest {
                 total[RAN], total[REFUSED], total[DIVERGED], total[ENDED],
                 SLOWEST.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
                 TIME.values().stream().mapToLong(Long::longValue).sum() / 1e9));
+        md.append("\n## The slowest step's case, per experiment (replay: trainscope run <id> … --steps 3)\n\n");
+        SLOWEST_CASE.forEach((id, params) -> md.append(String.format(Locale.ROOT, "- %s (%.1f ms): %s%n", id,
+                SLOWEST.get(id) / 1e6, params.isEmpty() ? "defaults" : params)));
         java.nio.file.Path report = java.nio.file.Path.of("target", PARTS == 1 ? "fuzz-report.md"
                 : "fuzz-report-part" + PART + "-of-" + PARTS + ".md");
         try {
